@@ -1,0 +1,312 @@
+//! The typed speech tree: `Document → Speech → Section → Point → Paragraph`.
+//!
+//! Every type serializes to the JSON shape fixed in the crate's contract
+//! (field names are the JSON names). Spans are byte offsets into the decoded
+//! text.
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::span::Span;
+
+/// Version of the JSON shape written by this crate.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The result of parsing one input text.
+///
+/// ```
+/// let doc = jianggao::parse("一、总体要求\n要抓好落实。\n二、工作重点\n要突出重点。");
+/// assert_eq!(doc.speeches.len(), 1);
+/// assert_eq!(doc.speeches[0].sections.len(), 2);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Version of this JSON shape.
+    pub schema_version: u32,
+    /// One per speech; a collection file holds several.
+    pub speeches: Vec<Speech>,
+    /// Everything dropped as not-speech, with its span and why.
+    pub noise: Vec<Noise>,
+    /// What a careful reader should know (truncation, skipped ordinals, ...).
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text is cut off before its natural end.
+    pub truncated: bool,
+    /// The encoding the input was decoded from (`"UTF-8"`, `"GB18030"`, ...).
+    pub encoding: String,
+}
+
+/// One speech: its title, metadata and outline.
+///
+/// ```
+/// let doc = jianggao::parse("同志们：\n一、总体要求\n要抓好落实。\n谢谢大家！");
+/// let speech = &doc.speeches[0];
+/// assert_eq!(speech.greeting.as_deref(), Some("同志们"));
+/// assert_eq!(speech.closing.as_deref(), Some("谢谢大家"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Speech {
+    /// The speech title, without wrappers such as `党课《…》`.
+    pub title: Option<String>,
+    /// Where the title stands in the source.
+    pub title_span: Option<Span>,
+    /// Speaker, date, occasion, source.
+    pub metadata: Metadata,
+    /// The salutation, e.g. `同志们`.
+    pub greeting: Option<String>,
+    /// Where the greeting stands.
+    pub greeting_span: Option<Span>,
+    /// Opening paragraphs before the first section.
+    pub preamble: Vec<Paragraph>,
+    /// The top-level sections.
+    pub sections: Vec<Section>,
+    /// Closing remarks after the last section.
+    pub conclusion: Vec<Paragraph>,
+    /// The sign-off, e.g. `谢谢大家`.
+    pub closing: Option<String>,
+    /// Where the sign-off stands.
+    pub closing_span: Option<Span>,
+    /// The extent of the speech in the source.
+    pub span: Span,
+}
+
+/// Who spoke, when, where, and where the text came from. Absent stays `None`:
+/// nothing is invented.
+///
+/// A value read from its own place in the text carries that place in the
+/// matching `*_span` field; a value derived from another piece (the occasion
+/// taken out of a title such as `在…上的讲话`) has no span of its own, so no
+/// character is counted twice.
+///
+/// ```
+/// let m = jianggao::Metadata::default();
+/// assert!(m.speaker.is_none() && m.date.is_none());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// The speaker's name.
+    pub speaker: Option<String>,
+    /// Where the speaker's name stands.
+    pub speaker_span: Option<Span>,
+    /// The date, as `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Where the date stands, as written.
+    pub date_span: Option<Span>,
+    /// The occasion (`全市新任科级领导干部廉政谈话会`).
+    pub occasion: Option<String>,
+    /// Where the occasion stands, when written apart from the title.
+    pub occasion_span: Option<Span>,
+    /// The source URL.
+    pub source: Option<String>,
+    /// Where the source URL stands.
+    pub source_span: Option<Span>,
+}
+
+/// A top-level section (`一、…`). Its children are [`Point`]s.
+///
+/// ```
+/// let doc = jianggao::parse("一、总体要求\n要抓好落实。");
+/// let s = &doc.speeches[0].sections[0];
+/// assert_eq!(s.marker.as_ref().map(|m| m.ordinal), Some(1));
+/// assert_eq!(s.title.as_deref(), Some("总体要求"));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// `None`: an unmarked section (one of several parallel paragraphs).
+    pub marker: Option<Marker>,
+    /// The heading line, or the lead sentence after an inline marker.
+    pub title: Option<String>,
+    /// Where the title stands.
+    pub title_span: Option<Span>,
+    /// The body before and around the first point.
+    pub paragraphs: Vec<Paragraph>,
+    /// The points under this section.
+    pub points: Vec<Point>,
+    /// The extent of the section in the source.
+    pub span: Span,
+}
+
+/// A point inside a section or inside another point; same shape as
+/// [`Section`].
+pub type Point = Section;
+
+/// An outline marker as written in the source.
+///
+/// ```
+/// let doc = jianggao::parse("一、总体要求\n要抓好落实。");
+/// let m = doc.speeches[0].sections[0].marker.clone().unwrap();
+/// assert_eq!(m.text, "一、");
+/// assert_eq!(m.kind, jianggao::MarkerKind::CnDun);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marker {
+    /// The marker as written in the source, e.g. `(-)` or `三 是`.
+    pub text: String,
+    /// The marker family.
+    pub kind: MarkerKind,
+    /// 1-based position in its list.
+    pub ordinal: u32,
+    /// Where the marker stands.
+    pub span: Span,
+}
+
+/// The families of outline markers. Each family takes one outline level
+/// wherever it first appears under a parent.
+///
+/// ```
+/// assert_eq!(jianggao::MarkerKind::CnDun.example(), "一、");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MarkerKind {
+    /// Chinese numeral with 、 . ， ；: `一、` `十二.`
+    CnDun,
+    /// Parenthesised Chinese numeral: `(一)` `（二）` `〔三〕` `【四】` `(-)`
+    CnParen,
+    /// Arabic numeral with a dot or 、: `1.` `2、` `３．` `⒈`
+    ArabicDot,
+    /// Parenthesised Arabic numeral: `(1)` `（2）` `⑴` `3)`
+    ArabicParen,
+    /// Circled or otherwise enclosed number: `①` `❷` `➂`
+    Circled,
+    /// `第一` `第二，` `第三部分` `第四条`
+    Di,
+    /// `一是` `二要` `三则`
+    CnShi,
+    /// `一个是` `另一个是` `再一个是`
+    GeShi,
+    /// `其一` `其二`
+    Qi,
+    /// `首先` `其次` `再次` `再者` `最后`
+    Sequence,
+    /// `一方面` `另一方面`
+    FangMian,
+    /// `篇一` `篇二`: a piece of a collection
+    Pian,
+    /// Traditional capital numeral with 、: `壹、` `貳、`
+    CapitalDun,
+}
+
+impl MarkerKind {
+    /// A typical marker of the family, for messages and docs.
+    ///
+    /// ```
+    /// assert_eq!(jianggao::MarkerKind::CnShi.example(), "一是");
+    /// ```
+    pub fn example(self) -> &'static str {
+        match self {
+            MarkerKind::CnDun => "一、",
+            MarkerKind::CnParen => "(一)",
+            MarkerKind::ArabicDot => "1.",
+            MarkerKind::ArabicParen => "(1)",
+            MarkerKind::Circled => "①",
+            MarkerKind::Di => "第一",
+            MarkerKind::CnShi => "一是",
+            MarkerKind::GeShi => "一个是",
+            MarkerKind::Qi => "其一",
+            MarkerKind::Sequence => "首先",
+            MarkerKind::FangMian => "一方面",
+            MarkerKind::Pian => "篇一",
+            MarkerKind::CapitalDun => "壹、",
+        }
+    }
+
+    /// The JSON name of the family (`"cn_dun"`, ...).
+    ///
+    /// ```
+    /// assert_eq!(jianggao::MarkerKind::ArabicParen.name(), "arabic_paren");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            MarkerKind::CnDun => "cn_dun",
+            MarkerKind::CnParen => "cn_paren",
+            MarkerKind::ArabicDot => "arabic_dot",
+            MarkerKind::ArabicParen => "arabic_paren",
+            MarkerKind::Circled => "circled",
+            MarkerKind::Di => "di",
+            MarkerKind::CnShi => "cn_shi",
+            MarkerKind::GeShi => "ge_shi",
+            MarkerKind::Qi => "qi",
+            MarkerKind::Sequence => "sequence",
+            MarkerKind::FangMian => "fang_mian",
+            MarkerKind::Pian => "pian",
+            MarkerKind::CapitalDun => "capital_dun",
+        }
+    }
+}
+
+/// A paragraph of body text.
+///
+/// `text` is clean: hard wraps, wrap spaces and page-break numbers are
+/// repaired. `span` is the paragraph's extent in the source; noise entries
+/// that lie inside it (a page number that cut a sentence) belong to the
+/// noise, not to the paragraph.
+///
+/// ```
+/// let doc = jianggao::parse("同志们：\n今天开会。");
+/// assert_eq!(doc.speeches[0].preamble[0].text, "今天开会。");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// The clean text.
+    pub text: String,
+    /// Where it stands in the source.
+    pub span: Span,
+}
+
+/// A piece of the input that is not part of any speech, with the reason.
+///
+/// ```
+/// let doc = jianggao::parse("首页\n一、总体要求\n要抓好落实。");
+/// assert!(doc.noise.iter().any(|n| n.text == "首页"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Noise {
+    /// The dropped text, as in the source.
+    pub text: String,
+    /// Where it stands.
+    pub span: Span,
+    /// Why it was dropped (`"site_chrome"`, `"page_number"`, ...).
+    pub reason: String,
+}
+
+/// Something a careful reader should know about the parse.
+///
+/// ```
+/// let doc = jianggao::parse("一、总体要求\n要抓好落实，但是");
+/// assert!(doc.truncated);
+/// assert!(doc.diagnostics.iter().any(|d| d.kind == "truncated"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// A short machine-readable kind (`"truncated"`, `"skipped_ordinal"`, ...).
+    pub kind: String,
+    /// A sentence for people.
+    pub message: String,
+    /// Where it applies, if anywhere in particular.
+    pub span: Option<Span>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `kind` with `message` at `span`.
+    ///
+    /// ```
+    /// let d = jianggao::Diagnostic::new("truncated", "text ends mid-sentence", None);
+    /// assert_eq!(d.kind, "truncated");
+    /// ```
+    pub fn new(kind: &str, message: impl Into<String>, span: Option<Span>) -> Self {
+        Diagnostic { kind: kind.to_string(), message: message.into(), span }
+    }
+}
+
+impl Noise {
+    /// A noise entry for `span` of `src`, with `reason`.
+    ///
+    /// ```
+    /// let n = jianggao::Noise::at("首页\n", jianggao::Span::new(0, 6), "site_chrome");
+    /// assert_eq!(n.text, "首页");
+    /// ```
+    pub fn at(src: &str, span: Span, reason: &str) -> Self {
+        let text = src.get(span.range()).unwrap_or_default().to_string();
+        Noise { text, span, reason: reason.to_string() }
+    }
+}

@@ -1,0 +1,111 @@
+//! Character classes and width folding used for recognition.
+//!
+//! Recognition never rewrites the source: it folds characters on the fly
+//! (full-width to half-width, ideographic space to space) and compares the
+//! folded forms. What the cleaned text of a block drops (wrap spaces,
+//! zero-width characters) is tracked by [`crate::OffsetMap`].
+
+/// Folds a full-width ASCII form (`１` `（` `：`) to its half-width form, and
+/// the ideographic space to a plain space; every other character is returned
+/// unchanged.
+///
+/// ```
+/// use jianggao::normalize::fold;
+/// assert_eq!(fold('１'), '1');
+/// assert_eq!(fold('（'), '(');
+/// assert_eq!(fold('一'), '一');
+/// ```
+pub fn fold(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{3000}' | '\u{00A0}' => ' ',
+        _ => c,
+    }
+}
+
+/// True for characters that end a sentence: `。！？；` and their half-width
+/// forms, and `…`.
+///
+/// ```
+/// assert!(jianggao::normalize::is_sentence_end('。'));
+/// assert!(!jianggao::normalize::is_sentence_end('，'));
+/// ```
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(fold(c), '。' | '!' | '?' | ';' | '…' | '．')
+}
+
+/// True for characters that may close a heading or clause: sentence ends plus
+/// `：` `:`.
+///
+/// ```
+/// assert!(jianggao::normalize::is_clause_end('：'));
+/// ```
+pub fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || fold(c) == ':'
+}
+
+/// True for closing quotes and brackets that may follow a sentence end
+/// (`。”`).
+///
+/// ```
+/// assert!(jianggao::normalize::is_closing_quote('”'));
+/// ```
+pub fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '》' | '〃')
+}
+
+/// True for CJK ideographs and CJK punctuation: characters between which a
+/// space is never a real word space.
+///
+/// ```
+/// use jianggao::normalize::is_cjk;
+/// assert!(is_cjk('党'));
+/// assert!(is_cjk('，'));
+/// assert!(!is_cjk('a'));
+/// ```
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF      // radicals
+        | 0x3000..=0x303F    // CJK punctuation
+        | 0x3040..=0x30FF    // kana
+        | 0x3400..=0x4DBF    // ext A
+        | 0x4E00..=0x9FFF    // unified
+        | 0xF900..=0xFAFF    // compatibility
+        | 0xFE30..=0xFE4F    // compatibility forms
+        | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65
+        | 0x2018..=0x201F    // curly quotes
+        | 0x2026             // …
+        | 0x2460..=0x24FF    // enclosed numbers
+        | 0x2776..=0x2793
+        | 0x20000..=0x2FA1F)
+}
+
+/// True for characters that are invisible and carry nothing: zero-width
+/// spaces and joiners, the BOM, soft hyphen.
+///
+/// ```
+/// assert!(jianggao::normalize::is_invisible('\u{200B}'));
+/// ```
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// True for any kind of space, including the ideographic space, NBSP and
+/// zero-width characters.
+///
+/// ```
+/// assert!(jianggao::normalize::is_space('\u{3000}'));
+/// ```
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+/// Width of a string for line-width statistics: CJK characters count 2,
+/// others 1.
+///
+/// ```
+/// assert_eq!(jianggao::normalize::display_width("党a"), 3);
+/// ```
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
+}

@@ -1,0 +1,160 @@
+//! Byte spans into the decoded text, and the map from a cleaned string back
+//! to the source it was cut from.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into the decoded UTF-8 text.
+///
+/// Both ends always fall on `char` boundaries, so `&text[span.range()]` never
+/// panics for the text the span was made from.
+///
+/// ```
+/// use jianggao::Span;
+/// let text = "一、总体要求";
+/// let span = Span::new(0, 6);
+/// assert_eq!(&text[span.range()], "一、");
+/// assert_eq!(span.len(), 6);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    /// First byte of the piece.
+    pub start: usize,
+    /// One past the last byte of the piece.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (exclusive).
+    ///
+    /// ```
+    /// let s = jianggao::Span::new(3, 9);
+    /// assert_eq!((s.start, s.end), (3, 9));
+    /// ```
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The span as a `Range`, for slicing.
+    ///
+    /// ```
+    /// assert_eq!(jianggao::Span::new(1, 2).range(), 1..2);
+    /// ```
+    pub const fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    ///
+    /// ```
+    /// assert_eq!(jianggao::Span::new(4, 10).len(), 6);
+    /// ```
+    pub const fn len(self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// True when the span covers nothing.
+    ///
+    /// ```
+    /// assert!(jianggao::Span::new(4, 4).is_empty());
+    /// ```
+    pub const fn is_empty(self) -> bool {
+        self.end <= self.start
+    }
+
+    /// The smallest span covering both.
+    ///
+    /// ```
+    /// use jianggao::Span;
+    /// assert_eq!(Span::new(0, 3).cover(Span::new(6, 9)), Span::new(0, 9));
+    /// ```
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// True when `other` lies inside `self`.
+    ///
+    /// ```
+    /// use jianggao::Span;
+    /// assert!(Span::new(0, 9).contains(Span::new(3, 6)));
+    /// ```
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Maps byte offsets of a cleaned string back to the source text.
+///
+/// A cleaned string is the source with some pieces cut out (wrap spaces,
+/// page-break numbers, zero-width characters); it never rewrites what it
+/// keeps. The map stores one entry per kept run: where the run starts in the
+/// cleaned string and where in the source.
+///
+/// ```
+/// use jianggao::{OffsetMap, Span};
+/// // source "一 是要" cleaned to "一是要": the space at byte 3 was cut.
+/// let mut map = OffsetMap::default();
+/// map.push_run(0, 0);   // "一" at source 0
+/// map.push_run(3, 4);   // "是要" at source 4
+/// assert_eq!(map.to_source(3), 4);
+/// assert_eq!(map.to_source_span(0, 6), Span::new(0, 7));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    runs: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// Records that the cleaned string from `clean` on is copied from the
+    /// source at `source`. Runs must be pushed in increasing order.
+    pub fn push_run(&mut self, clean: usize, source: usize) {
+        if let Some(&(c, s)) = self.runs.last() {
+            // A run that merely continues the previous one adds nothing.
+            if source >= s && source - s == clean - c {
+                return;
+            }
+            if c == clean {
+                self.runs.pop();
+            }
+        }
+        self.runs.push((clean, source));
+    }
+
+    /// The source offset of the cleaned offset `clean` (the start of a piece).
+    pub fn to_source(&self, clean: usize) -> usize {
+        let i = self.runs.partition_point(|&(c, _)| c <= clean);
+        match i.checked_sub(1).and_then(|i| self.runs.get(i)) {
+            Some(&(c, s)) => s + (clean - c),
+            None => clean,
+        }
+    }
+
+    /// The source offset just past the piece that ends at cleaned offset
+    /// `clean` (the end of a piece: it stays in the run of the last byte).
+    pub fn to_source_end(&self, clean: usize) -> usize {
+        let i = self.runs.partition_point(|&(c, _)| c < clean);
+        match i.checked_sub(1).and_then(|i| self.runs.get(i)) {
+            Some(&(c, s)) => s + (clean - c),
+            None => clean,
+        }
+    }
+
+    /// The source span of the cleaned range `start..end`.
+    pub fn to_source_span(&self, start: usize, end: usize) -> Span {
+        if end <= start {
+            let s = self.to_source(start);
+            return Span::new(s, s);
+        }
+        Span::new(self.to_source(start), self.to_source_end(end))
+    }
+
+    /// Splits the map at the cleaned offset `at`: `self` keeps the runs
+    /// before it, the returned map covers `at..`, rebased to start at 0.
+    pub fn split_off(&mut self, at: usize) -> OffsetMap {
+        let first = self.to_source(at);
+        let i = self.runs.partition_point(|&(c, _)| c <= at);
+        let mut tail = OffsetMap { runs: vec![(0, first)] };
+        tail.runs.extend(self.runs[i..].iter().map(|&(c, s)| (c - at, s)));
+        self.runs.truncate(i);
+        tail
+    }
+}
