@@ -1,12 +1,28 @@
-//! Tree building: blocks and accepted outline items into the typed speech.
+//! Tree building: the body blocks and the accepted outline items into the
+//! typed speech, with an explicit stack of open nodes (no recursion).
 
-use crate::meta::SpeechPlan;
-use crate::model::Speech;
+use crate::marker::Position;
+use crate::meta::{opens_conclusion, SpeechPlan};
+use crate::model::{Marker, Paragraph, Section, Speech};
+use crate::normalize::{fold, is_closing_quote, is_sentence_end, is_space};
 use crate::outline::Item;
+use crate::segment::Block;
+use crate::span::Span;
 
-/// Builds the speech of `plan` with the outline `items`.
-pub fn build(_src: &str, plan: SpeechPlan, _items: &[Item]) -> Speech {
-    Speech {
+/// Builds the speech of `plan` with the outline `items` (from
+/// [`crate::outline::infer`] over `plan.body`).
+///
+/// ```
+/// use jianggao::{build::build, meta::plan, outline::infer, segment::segment};
+/// let src = "一、总体要求\n要抓好落实。";
+/// let seg = segment(src);
+/// let p = plan(src, seg.blocks, &mut Vec::new()).remove(0);
+/// let items = infer(&p.body, &mut Vec::new());
+/// let speech = build(src, p, &items);
+/// assert_eq!(speech.sections[0].paragraphs[0].text, "要抓好落实。");
+/// ```
+pub fn build(src: &str, plan: SpeechPlan, items: &[Item]) -> Speech {
+    let mut speech = Speech {
         title: plan.title.as_ref().map(|t| t.0.clone()),
         title_span: plan.title.as_ref().map(|t| t.1),
         metadata: plan.metadata,
@@ -15,5 +31,184 @@ pub fn build(_src: &str, plan: SpeechPlan, _items: &[Item]) -> Speech {
         closing: plan.closing.as_ref().map(|t| t.0.clone()),
         closing_span: plan.closing.as_ref().map(|t| t.1),
         ..Speech::default()
+    };
+    let body = &plan.body;
+    let last_item_block = items.last().map(|i| i.block);
+    let mut tree = Tree::default();
+    let mut in_conclusion = false;
+    let mut next = 0;
+    for (bi, block) in body.iter().enumerate() {
+        let start = next;
+        while next < items.len() && items[next].block == bi {
+            next += 1;
+        }
+        let its = &items[start..next];
+        let lead_end = its.first().map_or(block.text.len(), |i| i.offset);
+        if let Some(p) = paragraph(block, 0, lead_end) {
+            let after_outline = last_item_block.is_some_and(|l| bi > l);
+            if !in_conclusion && after_outline && !tree.is_empty() && opens_conclusion(&p.text) {
+                in_conclusion = true;
+            }
+            if in_conclusion {
+                speech.conclusion.push(p);
+            } else if let Some(top) = tree.top() {
+                top.paragraphs.push(p);
+            } else {
+                speech.preamble.push(p);
+            }
+        }
+        for (k, item) in its.iter().enumerate() {
+            let end = its.get(k + 1).map_or(block.text.len(), |i| i.offset);
+            let node = node(src, block, item, end);
+            tree.open(node, item.depth, &mut speech.sections);
+        }
     }
+    tree.close_to(0, &mut speech.sections);
+    speech.span = speech_span(&speech, body);
+    speech
+}
+
+/// The open nodes, outermost first.
+#[derive(Default)]
+struct Tree {
+    open: Vec<Section>,
+}
+
+impl Tree {
+    fn is_empty(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    fn top(&mut self) -> Option<&mut Section> {
+        self.open.last_mut()
+    }
+
+    /// Opens `node` at `depth` (1-based), closing what is at that depth or
+    /// deeper.
+    fn open(&mut self, node: Section, depth: usize, sections: &mut Vec<Section>) {
+        self.close_to(depth.saturating_sub(1), sections);
+        self.open.push(node);
+    }
+
+    /// Closes nodes until `depth` remain open.
+    fn close_to(&mut self, depth: usize, sections: &mut Vec<Section>) {
+        while self.open.len() > depth {
+            let Some(mut node) = self.open.pop() else {
+                break;
+            };
+            node.span = node_span(&node);
+            match self.open.last_mut() {
+                Some(parent) => parent.points.push(node),
+                None => sections.push(node),
+            }
+        }
+    }
+}
+
+fn node_span(n: &Section) -> Span {
+    let mut span = n
+        .marker
+        .as_ref()
+        .map(|m| m.span)
+        .or(n.title_span)
+        .unwrap_or(n.span);
+    for s in n
+        .title_span
+        .iter()
+        .chain(n.paragraphs.iter().map(|p| &p.span))
+    {
+        span = span.cover(*s);
+    }
+    if let Some(last) = n.points.last() {
+        span = span.cover(last.span);
+    }
+    span
+}
+
+fn speech_span(s: &Speech, body: &[Block]) -> Span {
+    let mut spans = s
+        .title_span
+        .iter()
+        .chain(s.greeting_span.iter())
+        .chain(s.closing_span.iter())
+        .chain(body.iter().map(|b| &b.span))
+        .copied();
+    let first = spans.next().unwrap_or_default();
+    spans.fold(first, Span::cover)
+}
+
+/// A paragraph of `block.text[start..end]`, trimmed, or `None` when blank.
+fn paragraph(block: &Block, start: usize, end: usize) -> Option<Paragraph> {
+    let (a, b) = trim(&block.text, start, end)?;
+    Some(Paragraph {
+        text: block.text[a..b].to_string(),
+        span: block.source_span(a, b),
+    })
+}
+
+/// `start..end` of `text` without surrounding spaces, or `None` when empty.
+fn trim(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let s = text.get(start..end)?;
+    let a = start + (s.len() - s.trim_start_matches(is_space).len());
+    let b = start + s.trim_end_matches(is_space).len();
+    (a < b).then_some((a, b))
+}
+
+/// The node for `item`, whose text runs to `end` in `block`.
+fn node(src: &str, block: &Block, item: &Item, end: usize) -> Section {
+    let mut node = Section::default();
+    let mut at = item.offset;
+    if let Some(m) = item.marker {
+        let span = block.source_span(item.offset, item.offset + m.len);
+        node.marker = Some(Marker {
+            text: src.get(span.range()).unwrap_or_default().to_string(),
+            kind: m.kind,
+            ordinal: item.ordinal,
+            span,
+        });
+        at += m.len;
+    }
+    let Some((a, b)) = trim(&block.text, at, end) else {
+        return node;
+    };
+    let rest = &block.text[a..b];
+    let title_end = match lead_sentence_end(rest) {
+        Some(e) => a + e,
+        // A heading line with no sentence end is all title; an inline
+        // marker's item without one is all lead.
+        None if item.position == Position::BlockStart || item.marker.is_none() => b,
+        None => b,
+    };
+    let title_text = block.text[a..title_end].trim_end_matches(|c: char| {
+        is_sentence_end(c) || matches!(fold(c), ':' | ',' | '、') || is_space(c)
+    });
+    if !title_text.is_empty() {
+        node.title = Some(title_text.to_string());
+        node.title_span = Some(block.source_span(a, title_end));
+    }
+    if let Some(p) = paragraph(block, title_end, b) {
+        node.paragraphs.push(p);
+    }
+    node
+}
+
+/// Where the lead sentence of `s` ends: just past its first sentence end
+/// (`。！？；`) and any closing quotes after it.
+fn lead_sentence_end(s: &str) -> Option<usize> {
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_sentence_end(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, q)) = it.peek() {
+                if is_closing_quote(q) {
+                    end = j + q.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            return Some(end);
+        }
+    }
+    None
 }

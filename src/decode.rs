@@ -22,7 +22,13 @@ pub struct Decoded {
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded { text: s.to_string(), encoding: "UTF-8", diagnostics: Vec::new() }),
-        Err(_) => Err(Error::Binary { reason: "not UTF-8".into() }),
+        Ok(s) => Ok(Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+            diagnostics: Vec::new(),
+        }),
+        Err(_) => Err(Error::Binary {
+            reason: "not UTF-8".into(),
+        }),
     }
 }

@@ -294,7 +294,11 @@ impl Diagnostic {
     /// assert_eq!(d.kind, "truncated");
     /// ```
     pub fn new(kind: &str, message: impl Into<String>, span: Option<Span>) -> Self {
-        Diagnostic { kind: kind.to_string(), message: message.into(), span }
+        Diagnostic {
+            kind: kind.to_string(),
+            message: message.into(),
+            span,
+        }
     }
 }
 
@@ -307,6 +311,10 @@ impl Noise {
     /// ```
     pub fn at(src: &str, span: Span, reason: &str) -> Self {
         let text = src.get(span.range()).unwrap_or_default().to_string();
-        Noise { text, span, reason: reason.to_string() }
+        Noise {
+            text,
+            span,
+            reason: reason.to_string(),
+        }
     }
 }

@@ -1,7 +1,35 @@
-//! Level inference: which marker candidates are real, and at what depth.
+//! Level inference: which marker candidates are real outline nodes, and at
+//! what depth.
+//!
+//! Families take levels in the order in which they first appear under a
+//! parent, so a text whose top level is `第一` or `一是` is read as written.
+//! The rules, in order of application:
+//!
+//! 1. A *heading* candidate (a block-start marker of a heading family:
+//!    `一、` `(一)` `1.` `(1)` `①` `第一` `壹、`) first closes any open inline
+//!    list: a heading line ends the paragraphs that held the list.
+//! 2. A list announced with a count (`重点要把好“四关”：一是…`) is closed once
+//!    its last announced item is reached; a new family after it does not nest
+//!    inside that item.
+//! 3. A candidate whose family is open at some level continues that level
+//!    when its ordinal is the next one (`最后` always is). A heading that skips
+//!    one ordinal is accepted with a `skipped_ordinal` diagnostic; anything
+//!    else out of sequence is rejected (and diagnosed when it is a heading).
+//! 4. A candidate of a family not open anywhere opens a new level below the
+//!    current one, and must have ordinal 1.
+//! 5. An inline list (or a list of word markers such as `一是` `首先`) needs at
+//!    least two items: a lone `首先` is prose. `一方面…另一方面` is a list only
+//!    when the first half ends in a full stop, not inside one sentence.
+//! 6. An Arabic number at the start of a block that continues a sentence cut
+//!    off at the end of the previous block is a page number, not a marker.
+//!
+//! Rules 5 can only be checked once lists are complete, so inference runs
+//! again without the rejected candidates (a few rounds at most; each round is
+//! linear).
 
 use crate::marker::{self, MarkerMatch, Position};
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, MarkerKind};
+use crate::normalize::{fold, is_sentence_end};
 use crate::segment::Block;
 
 /// An accepted outline node start.
@@ -13,7 +41,7 @@ pub struct Item {
     pub offset: usize,
     /// The marker; `None` for an unmarked section.
     pub marker: Option<MarkerMatch>,
-    /// The resolved ordinal.
+    /// The resolved ordinal (`最后` gets the next number of its list).
     pub ordinal: u32,
     /// 1 for a section, 2 for its points, and so on.
     pub depth: usize,
@@ -21,13 +49,327 @@ pub struct Item {
     pub position: Position,
 }
 
-/// Infers the outline of `blocks`.
-pub fn infer(blocks: &[Block], _diags: &mut Vec<Diagnostic>) -> Vec<Item> {
+/// A candidate with what the rules need to know about it.
+#[derive(Clone, Copy, Debug)]
+struct Cand {
+    block: usize,
+    offset: usize,
+    m: Option<MarkerMatch>,
+    position: Position,
+    heading: bool,
+    class: Class,
+    /// The count announced right before it (`三条：①…`), for a first item.
+    announced: Option<u32>,
+}
+
+/// Families that share one sequence: `首先 其次 第三` count as one list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Kind(MarkerKind),
+    Words,
+    /// Unmarked parallel sections.
+    Unmarked,
+}
+
+fn class_of(kind: MarkerKind) -> Class {
+    match kind {
+        MarkerKind::Sequence | MarkerKind::Di | MarkerKind::Qi => Class::Words,
+        k => Class::Kind(k),
+    }
+}
+
+/// Word markers never make a heading line, wherever they stand.
+fn is_word(kind: MarkerKind) -> bool {
+    matches!(
+        kind,
+        MarkerKind::CnShi
+            | MarkerKind::GeShi
+            | MarkerKind::Qi
+            | MarkerKind::Sequence
+            | MarkerKind::FangMian
+    )
+}
+
+struct Level {
+    class: Class,
+    last: u32,
+    heading: bool,
+    expect: Option<u32>,
+    list: usize,
+    last_block: usize,
+}
+
+/// Infers the outline of `blocks`: the accepted items in document order.
+///
+/// ```
+/// use jianggao::segment::segment;
+/// let seg = segment("一、总体要求\n要抓好落实：一是要学习。二是要实践。\n二、工作重点\n要突出重点。");
+/// let items = jianggao::outline::infer(&seg.blocks, &mut Vec::new());
+/// let depths: Vec<usize> = items.iter().map(|i| i.depth).collect();
+/// assert_eq!(depths, vec![1, 2, 2, 1]);
+/// ```
+pub fn infer(blocks: &[Block], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
+    let cands = candidates(blocks);
+    let mut rejected = vec![false; cands.len()];
+    let mut round_diags = Vec::new();
+    let mut round = 0;
+    let items = loop {
+        round += 1;
+        round_diags.clear();
+        let (mut accepted, lists) = assign(blocks, &cands, &rejected, &mut round_diags);
+        let bad = weak_lists(blocks, &cands, &accepted, &lists);
+        if bad.is_empty() {
+            break accepted;
+        }
+        if round == 4 {
+            // Still weak lists after a few rounds: drop them as they stand.
+            accepted.retain(|a| !bad.contains(&a.0));
+            break accepted;
+        }
+        for i in bad {
+            rejected[i] = true;
+        }
+    };
+    diags.append(&mut round_diags);
+    items
+        .into_iter()
+        .map(|(ci, ordinal, depth)| {
+            let c = &cands[ci];
+            Item {
+                block: c.block,
+                offset: c.offset,
+                marker: c.m,
+                ordinal,
+                depth,
+                position: c.position,
+            }
+        })
+        .collect()
+}
+
+fn candidates(blocks: &[Block]) -> Vec<Cand> {
     let mut out = Vec::new();
     for (bi, b) in blocks.iter().enumerate() {
         for c in marker::scan(&b.text) {
-            out.push(Item { block: bi, offset: c.offset, marker: Some(c.m), ordinal: c.m.ordinal, depth: 1, position: c.position });
+            if c.position == Position::BlockStart
+                && matches!(c.m.kind, MarkerKind::ArabicDot | MarkerKind::ArabicParen)
+                && bi > 0
+                && continues_sentence(&blocks[bi - 1].text)
+            {
+                continue;
+            }
+            let heading = c.position == Position::BlockStart && !is_word(c.m.kind);
+            let announced = (c.m.ordinal == 1)
+                .then(|| announced_count(b.text.get(..c.offset).unwrap_or("")))
+                .flatten();
+            out.push(Cand {
+                block: bi,
+                offset: c.offset,
+                m: Some(c.m),
+                position: c.position,
+                heading,
+                class: class_of(c.m.kind),
+                announced,
+            });
         }
     }
     out
+}
+
+/// True when `prev` is a long paragraph cut off in the middle of a sentence
+/// (it ends in an ideograph, not in punctuation).
+fn continues_sentence(prev: &str) -> bool {
+    let Some(last) = prev.trim_end().chars().next_back() else {
+        return false;
+    };
+    let long = prev.chars().nth(30).is_some();
+    long && crate::normalize::is_cjk(last) && !last.is_ascii_punctuation() && !is_punct(last)
+}
+
+fn is_punct(c: char) -> bool {
+    let c = fold(c);
+    "，。、；：？！“”‘’《》（）【】…—·,.;:?!()\"'".contains(c)
+}
+
+/// The count announced at the end of `before` (`主要把握好三条：`,
+/// `重点要把好“四关”：`), if it ends with a colon.
+fn announced_count(before: &str) -> Option<u32> {
+    let t = before.trim_end();
+    let t = t.strip_suffix('：').or_else(|| t.strip_suffix(':'))?;
+    let tail: Vec<char> = t
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let mut found = None;
+    for (i, &c) in tail.iter().enumerate() {
+        let n = match c {
+            '两' => 2,
+            '十' => 10,
+            _ => match "一二三四五六七八九".chars().position(|d| d == c) {
+                Some(p) => p as u32 + 1,
+                None => match c.to_digit(10) {
+                    Some(d) if d > 0 => d,
+                    _ => continue,
+                },
+            },
+        };
+        let next = tail[i + 1..]
+            .iter()
+            .copied()
+            .find(|c| !matches!(c, '“' | '”' | '"' | '\''));
+        if matches!(
+            next,
+            Some(
+                '条' | '点'
+                    | '关'
+                    | '个'
+                    | '项'
+                    | '种'
+                    | '方'
+                    | '件'
+                    | '句'
+                    | '招'
+                    | '步'
+                    | '要'
+                    | '大'
+                    | '是'
+            )
+        ) {
+            found = Some(n);
+        }
+    }
+    found
+}
+
+type Accepted = Vec<(usize, u32, usize)>;
+
+/// One pass of the level rules over the candidates not yet rejected.
+/// Returns the accepted (candidate, ordinal, depth) and, per accepted item,
+/// the id of the list it belongs to.
+fn assign(
+    blocks: &[Block],
+    cands: &[Cand],
+    rejected: &[bool],
+    diags: &mut Vec<Diagnostic>,
+) -> (Accepted, Vec<usize>) {
+    let mut stack: Vec<Level> = Vec::new();
+    let mut accepted = Vec::new();
+    let mut lists = Vec::new();
+    let mut next_list = 0;
+    for (ci, c) in cands.iter().enumerate() {
+        if rejected[ci] {
+            continue;
+        }
+        let n = c.m.map_or(1, |m| m.ordinal);
+        if c.heading {
+            while stack.last().is_some_and(|l| !l.heading) {
+                stack.pop();
+            }
+        }
+        while stack
+            .last()
+            .is_some_and(|l| l.class != c.class && l.expect.is_some_and(|e| l.last >= e))
+        {
+            stack.pop();
+        }
+        let span =
+            || Some(blocks[c.block].source_span(c.offset, c.offset + c.m.map_or(0, |m| m.len)));
+        if let Some(d) = stack.iter().rposition(|l| l.class == c.class) {
+            let lvl = &stack[d];
+            let next = lvl.last + 1;
+            let ordinal = if n == 0 { next } else { n };
+            if ordinal == next || (c.heading && ordinal == next + 1) {
+                if ordinal != next {
+                    diags.push(Diagnostic::new(
+                        "skipped_ordinal",
+                        format!("ordinal {next} is missing before {ordinal}"),
+                        span(),
+                    ));
+                }
+                stack.truncate(d + 1);
+                let lvl = &mut stack[d];
+                lvl.last = ordinal;
+                lvl.last_block = c.block;
+                accepted.push((ci, ordinal, d + 1));
+                lists.push(lvl.list);
+            } else if ordinal == 1 && !c.heading && c.block > lvl.last_block {
+                // A new list of the same family in a later paragraph.
+                stack.truncate(d + 1);
+                let lvl = &mut stack[d];
+                lvl.last = 1;
+                lvl.last_block = c.block;
+                lvl.expect = c.announced;
+                lvl.list = next_list;
+                next_list += 1;
+                accepted.push((ci, 1, d + 1));
+                lists.push(lvl.list);
+            } else if c.heading {
+                diags.push(Diagnostic::new(
+                    "out_of_sequence",
+                    format!("marker with ordinal {ordinal} does not follow {}", lvl.last),
+                    span(),
+                ));
+            }
+        } else if n == 1 {
+            stack.push(Level {
+                class: c.class,
+                last: 1,
+                heading: c.heading,
+                expect: c.announced,
+                list: next_list,
+                last_block: c.block,
+            });
+            accepted.push((ci, 1, stack.len()));
+            lists.push(next_list);
+            next_list += 1;
+        } else if c.heading {
+            diags.push(Diagnostic::new(
+                "out_of_sequence",
+                format!("a list cannot start at ordinal {n}"),
+                span(),
+            ));
+        }
+    }
+    (accepted, lists)
+}
+
+/// Candidates of lists that fail rule 5.
+fn weak_lists(
+    blocks: &[Block],
+    cands: &[Cand],
+    accepted: &Accepted,
+    lists: &[usize],
+) -> Vec<usize> {
+    let n_lists = lists.iter().copied().max().map_or(0, |m| m + 1);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_lists];
+    for (k, &l) in lists.iter().enumerate() {
+        members[l].push(k);
+    }
+    let mut bad = Vec::new();
+    for m in members.iter().filter(|m| !m.is_empty()) {
+        let first = &cands[accepted[m[0]].0];
+        let word = first.m.is_some_and(|x| is_word(x.kind));
+        let weak = if m.len() == 1 {
+            !first.heading || word
+        } else if first.m.is_some_and(|x| x.kind == MarkerKind::FangMian) {
+            let second = &cands[accepted[m[1]].0];
+            second.block == first.block
+                && !blocks[first.block]
+                    .text
+                    .get(first.offset..second.offset)
+                    .unwrap_or("")
+                    .chars()
+                    .any(|c| is_sentence_end(c) && !matches!(fold(c), ';'))
+        } else {
+            false
+        };
+        if weak {
+            bad.extend(m.iter().map(|&k| accepted[k].0));
+        }
+    }
+    bad
 }

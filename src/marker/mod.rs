@@ -57,7 +57,11 @@ pub fn parse_marker(input: &str) -> Option<MarkerMatch> {
     for (suffix, kind2) in [("、", MarkerKind::CnDun), ("是", MarkerKind::CnShi)] {
         if let Some(r) = rest.strip_prefix(suffix) {
             let _ = kind;
-            return Some(MarkerMatch { kind: kind2, ordinal, len: input.len() - r.len() });
+            return Some(MarkerMatch {
+                kind: kind2,
+                ordinal,
+                len: input.len() - r.len(),
+            });
         }
     }
     None
@@ -85,8 +89,16 @@ pub fn scan(text: &str) -> Vec<Candidate> {
     for (i, c) in text.char_indices() {
         if at_start || after_end {
             if let Some(m) = parse_marker(&text[i..]) {
-                let position = if at_start { Position::BlockStart } else { Position::Inline };
-                out.push(Candidate { offset: i, position, m });
+                let position = if at_start {
+                    Position::BlockStart
+                } else {
+                    Position::Inline
+                };
+                out.push(Candidate {
+                    offset: i,
+                    position,
+                    m,
+                });
             }
         }
         at_start = false;

@@ -63,7 +63,14 @@ pub fn plan(_src: &str, blocks: Vec<Block>, _noise: &mut Vec<Noise>) -> Vec<Spee
 /// ```
 pub fn opens_conclusion(text: &str) -> bool {
     let t = text.trim_start();
-    ["同志们，", "同志们,", "同志们！", "总之，", "总之,", "总而言之"]
-        .iter()
-        .any(|p| t.starts_with(p))
+    [
+        "同志们，",
+        "同志们,",
+        "同志们！",
+        "总之，",
+        "总之,",
+        "总而言之",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
 }

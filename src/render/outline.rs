@@ -16,7 +16,14 @@ pub fn render(doc: &Document) -> String {
     for sp in &doc.speeches {
         let _ = writeln!(out, "== {}", sp.title.as_deref().unwrap_or(""));
         let m = &sp.metadata;
-        for (k, v) in [("speaker", &m.speaker), ("date", &m.date), ("occasion", &m.occasion), ("source", &m.source), ("greeting", &sp.greeting), ("closing", &sp.closing)] {
+        for (k, v) in [
+            ("speaker", &m.speaker),
+            ("date", &m.date),
+            ("occasion", &m.occasion),
+            ("source", &m.source),
+            ("greeting", &sp.greeting),
+            ("closing", &sp.closing),
+        ] {
             if let Some(v) = v {
                 let _ = writeln!(out, "{k}: {v}");
             }
@@ -25,7 +32,13 @@ pub fn render(doc: &Document) -> String {
         let mut stack: Vec<(&Section, usize)> = sp.sections.iter().rev().map(|s| (s, 0)).collect();
         while let Some((node, depth)) = stack.pop() {
             let marker = node.marker.as_ref().map_or("*", |m| m.text.as_str());
-            let _ = writeln!(out, "{}- {} | {}", "  ".repeat(depth), marker, node.title.as_deref().unwrap_or(""));
+            let _ = writeln!(
+                out,
+                "{}- {} | {}",
+                "  ".repeat(depth),
+                marker,
+                node.title.as_deref().unwrap_or("")
+            );
             stack.extend(node.points.iter().rev().map(|p| (p, depth + 1)));
         }
     }

@@ -15,7 +15,11 @@ pub fn split(src: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', bytes) {
-        let end = if nl > start && bytes[nl - 1] == b'\r' { nl - 1 } else { nl };
+        let end = if nl > start && bytes[nl - 1] == b'\r' {
+            nl - 1
+        } else {
+            nl
+        };
         out.push(Span::new(start, end));
         start = nl + 1;
     }
@@ -35,7 +39,9 @@ pub fn split(src: &str) -> Vec<Span> {
 /// assert_eq!(&src[t.range()], "一、总体要求");
 /// ```
 pub fn trim(src: &str, span: Span) -> Span {
-    let Some(s) = src.get(span.range()) else { return span };
+    let Some(s) = src.get(span.range()) else {
+        return span;
+    };
     let start = span.start + (s.len() - s.trim_start_matches(crate::normalize::is_space).len());
     let end = span.start + s.trim_end_matches(crate::normalize::is_space).len();
     Span::new(start, end.max(start))

@@ -124,7 +124,9 @@ pub struct BlockBuilder {
 impl BlockBuilder {
     /// Appends `src[span]` to the block.
     pub fn push(&mut self, src: &str, span: Span) {
-        let Some(piece) = src.get(span.range()) else { return };
+        let Some(piece) = src.get(span.range()) else {
+            return;
+        };
         if piece.is_empty() {
             return;
         }
@@ -151,7 +153,12 @@ impl BlockBuilder {
     /// The finished block, or `None` when nothing was pushed.
     pub fn finish(self) -> Option<Block> {
         let span = self.span?;
-        Some(Block { text: self.text, map: self.map, span, own_line: self.own_line })
+        Some(Block {
+            text: self.text,
+            map: self.map,
+            span,
+            own_line: self.own_line,
+        })
     }
 }
 

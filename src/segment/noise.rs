@@ -32,18 +32,34 @@ pub fn classify(src: &str, lines: &[Span], noise: &mut Vec<Noise>) -> Vec<Line> 
             let t = super::lines::trim(src, l);
             let text = &src[t.range()];
             if text.is_empty() {
-                return Line { span: t, blank: true };
+                return Line {
+                    span: t,
+                    blank: true,
+                };
             }
             if let Some(reason) = line_noise(text) {
                 noise.push(Noise::at(src, t, reason));
-                return Line { span: t, blank: true };
+                return Line {
+                    span: t,
+                    blank: true,
+                };
             }
-            Line { span: t, blank: false }
+            Line {
+                span: t,
+                blank: false,
+            }
         })
         .collect()
 }
 
 fn line_noise(text: &str) -> Option<&'static str> {
-    const CHROME: &[&str] = &["首页", "相关新闻", "最新新闻", "关闭", "查看更多", "相关文章"];
+    const CHROME: &[&str] = &[
+        "首页",
+        "相关新闻",
+        "最新新闻",
+        "关闭",
+        "查看更多",
+        "相关文章",
+    ];
     CHROME.contains(&text).then_some("site_chrome")
 }
