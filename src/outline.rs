@@ -6,8 +6,10 @@
 //! The rules, in order of application:
 //!
 //! 1. A *heading* candidate (a block-start marker of a heading family:
-//!    `一、` `(一)` `1.` `(1)` `①` `第一` `壹、`) first closes any open inline
-//!    list: a heading line ends the paragraphs that held the list.
+//!    `一、` `(一)` `1.` `(1)` `①` `第一` `壹、`, or an inline marker of a
+//!    family already open as a heading level, whose line break was lost)
+//!    first closes any open inline list: a heading line ends the paragraphs
+//!    that held the list.
 //! 2. A list announced with a count (`重点要把好“四关”：一是…`) is closed once
 //!    its last announced item is reached; a new family after it does not nest
 //!    inside that item.
@@ -18,12 +20,14 @@
 //! 4. A candidate of a family not open anywhere opens a new level below the
 //!    current one, and must have ordinal 1.
 //! 5. An inline list (or a list of word markers such as `一是` `首先`) needs at
-//!    least two items: a lone `首先` is prose. `一方面…另一方面` is a list only
-//!    when the first half ends in a full stop, not inside one sentence.
+//!    least two items: a lone `首先` is prose. The argument words
+//!    `一方面…另一方面` and `其一…其二` make a list only when their items are
+//!    developed: halves of one sentence (`一方面，…；另一方面，…`) or
+//!    one-sentence restatements (`其一，…。其二，…。`) stay prose.
 //! 6. An Arabic number at the start of a block that continues a sentence cut
 //!    off at the end of the previous block is a page number, not a marker.
 //!
-//! Rules 5 can only be checked once lists are complete, so inference runs
+//! Rule 5 can only be checked once lists are complete, so inference runs
 //! again without the rejected candidates (a few rounds at most; each round is
 //! linear).
 
@@ -195,7 +199,11 @@ fn is_punct(c: char) -> bool {
 /// `重点要把好“四关”：`), if it ends with a colon.
 fn announced_count(before: &str) -> Option<u32> {
     let t = before.trim_end();
-    let t = t.strip_suffix('：').or_else(|| t.strip_suffix(':'))?;
+    let t = t
+        .strip_suffix('：')
+        .or_else(|| t.strip_suffix(':'))
+        .or_else(|| t.strip_suffix('。'))?
+        .trim_end_matches(['”', '"', '’', '\'', ' ']);
     let tail: Vec<char> = t
         .chars()
         .rev()
@@ -265,7 +273,13 @@ fn assign(
             continue;
         }
         let n = c.m.map_or(1, |m| m.ordinal);
-        if c.heading {
+        // An inline marker of a family open as a heading level continues
+        // that heading list: the line break before it was lost.
+        let heading = c.heading
+            || (c.position == Position::Inline
+                && c.m.is_some_and(|m| !is_word(m.kind))
+                && stack.iter().any(|l| l.heading && l.class == c.class));
+        if heading {
             while stack.last().is_some_and(|l| !l.heading) {
                 stack.pop();
             }
@@ -282,7 +296,7 @@ fn assign(
             let lvl = &stack[d];
             let next = lvl.last + 1;
             let ordinal = if n == 0 { next } else { n };
-            if ordinal == next || (c.heading && ordinal == next + 1) {
+            if ordinal == next || (heading && ordinal == next + 1) {
                 if ordinal != next {
                     diags.push(Diagnostic::new(
                         "skipped_ordinal",
@@ -296,7 +310,7 @@ fn assign(
                 lvl.last_block = c.block;
                 accepted.push((ci, ordinal, d + 1));
                 lists.push(lvl.list);
-            } else if ordinal == 1 && !c.heading && c.block > lvl.last_block {
+            } else if ordinal == 1 && !heading && c.block > lvl.last_block {
                 // A new list of the same family in a later paragraph.
                 stack.truncate(d + 1);
                 let lvl = &mut stack[d];
@@ -307,7 +321,7 @@ fn assign(
                 next_list += 1;
                 accepted.push((ci, 1, d + 1));
                 lists.push(lvl.list);
-            } else if c.heading {
+            } else if heading {
                 diags.push(Diagnostic::new(
                     "out_of_sequence",
                     format!("marker with ordinal {ordinal} does not follow {}", lvl.last),
@@ -318,7 +332,7 @@ fn assign(
             stack.push(Level {
                 class: c.class,
                 last: 1,
-                heading: c.heading,
+                heading,
                 expect: c.announced,
                 list: next_list,
                 last_block: c.block,
@@ -326,7 +340,7 @@ fn assign(
             accepted.push((ci, 1, stack.len()));
             lists.push(next_list);
             next_list += 1;
-        } else if c.heading {
+        } else if heading {
             diags.push(Diagnostic::new(
                 "out_of_sequence",
                 format!("a list cannot start at ordinal {n}"),
@@ -355,15 +369,24 @@ fn weak_lists(
         let word = first.m.is_some_and(|x| is_word(x.kind));
         let weak = if m.len() == 1 {
             !first.heading || word
-        } else if first.m.is_some_and(|x| x.kind == MarkerKind::FangMian) {
-            let second = &cands[accepted[m[1]].0];
-            second.block == first.block
-                && !blocks[first.block]
-                    .text
-                    .get(first.offset..second.offset)
-                    .unwrap_or("")
-                    .chars()
-                    .any(|c| is_sentence_end(c) && !matches!(fold(c), ';'))
+        } else if first
+            .m
+            .is_some_and(|x| matches!(x.kind, MarkerKind::FangMian | MarkerKind::Qi))
+        {
+            // Argument words: a list only when its items are developed, not
+            // halves of one sentence or one-sentence restatements.
+            m.windows(2).all(|w| {
+                let (a, b) = (&cands[accepted[w[0]].0], &cands[accepted[w[1]].0]);
+                b.block == a.block
+                    && blocks[a.block]
+                        .text
+                        .get(a.offset..b.offset)
+                        .unwrap_or("")
+                        .chars()
+                        .filter(|&c| is_sentence_end(c) && fold(c) != ';')
+                        .nth(1)
+                        .is_none()
+            })
         } else {
             false
         };
