@@ -8,6 +8,16 @@
 //!         | di | qi | sequence | pian | capital_dun
 //! ```
 //!
+//! The alternation is dispatched on the first character (`一` can only open
+//! `cn_dun | cn_shi | ge_shi | fang_mian`, `(` only `cn_paren |
+//! arabic_paren`, …), so a failed attempt costs one or two sub-parsers. No
+//! nom error leaves [`parse_marker`], and nothing is allocated.
+//!
+//! [`scan`] finds where to ask: the start of the block (after leading
+//! spaces), and right after `。！？；：` / `! ? ; :` / `…`, past closing
+//! quotes (`” 」 』 ’`) and spaces. A half-width colon after a digit is a
+//! time (`13:45`), not a clause end.
+//!
 //! Each family has its own module, which opens with its rule, real examples
 //! and the reasons for its refusals; `grammar-notes/` writes the whole
 //! grammar up. The grammar answers "is there a marker at the very start of
