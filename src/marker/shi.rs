@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cn_shi := cn_numeral gap (是 | 要 | 则) !idiom tail(word_punct)
-//! idiom  := 是 N          一是一、二是二 ("call a spade a spade")
+//! idiom  := 是 N (、|，|,|。|；|;|end)   一是一、二是二 ("call a spade a spade")
 //!         | 是 (否 | 非)   一是否…  (a word, not a marker)
 //!         | 则 story      一则消息 一则新闻 ("a piece of news")
 //! ```
@@ -18,7 +18,7 @@
 use nom::character::complete::one_of;
 use nom::Parser;
 
-use super::lex::{gap, is_word_punct, reject, starts_with_any, tail, R};
+use super::lex::{gap, is_word_punct, next_after_spaces, reject, starts_with_any, tail, R};
 use super::numeral::cn_numeral;
 use crate::model::MarkerKind;
 
@@ -26,6 +26,19 @@ use crate::model::MarkerKind;
 const ZE_NOUNS: [&str; 12] = [
     "消息", "新闻", "通知", "报道", "故事", "广告", "公告", "启事", "寓言", "笑话", "短信", "案例",
 ];
+
+/// `是` + the same numeral, closed by punctuation or the end: the idiom
+/// `一是一、二是二`. A title that begins with the numeral (`一是一以贯之…`)
+/// is not the idiom.
+fn is_same_numeral_idiom(after_shi: &str, n: u32) -> bool {
+    match cn_numeral(after_shi) {
+        Ok((r, m)) if m == n => match next_after_spaces(r) {
+            None => true,
+            Some(c) => matches!(c, '、' | '，' | ',' | '。' | '；' | ';'),
+        },
+        _ => false,
+    }
+}
 
 /// `一是` `二要` `三则` `三 是`.
 pub(super) fn cn_shi(i: &str) -> R<'_, (MarkerKind, u32)> {
@@ -37,7 +50,7 @@ pub(super) fn cn_shi(i: &str) -> R<'_, (MarkerKind, u32)> {
             if matches!(r.chars().next(), Some('否' | '非')) {
                 return reject(i);
             }
-            if matches!(cn_numeral(r), Ok((_, m)) if m == n) {
+            if is_same_numeral_idiom(r, n) {
                 return reject(i);
             }
         }
