@@ -2,8 +2,38 @@
 //! and the scanner [`scan`] that finds candidates at block starts and inline
 //! after a sentence end or a colon.
 //!
-//! The grammar, with real examples and the reason for each rule, is written
-//! up in `grammar-notes/`.
+//! ```text
+//! marker := cn_paren | arabic_paren | arabic_dot | circled
+//!         | cn_dun | cn_shi | ge_shi | fang_mian
+//!         | di | qi | sequence | pian | capital_dun
+//! ```
+//!
+//! The alternation is dispatched on the first character (`一` can only open
+//! `cn_dun | cn_shi | ge_shi | fang_mian`, `(` only `cn_paren |
+//! arabic_paren`, …), so a failed attempt costs one or two sub-parsers. No
+//! nom error leaves [`parse_marker`], and nothing is allocated.
+//!
+//! [`scan`] finds where to ask: the start of the block (after leading
+//! spaces), and right after `。！？；：` / `! ? ; :` / `…`, past closing
+//! quotes (`” 」 』 ’`) and spaces. A half-width colon after a digit is a
+//! time (`13:45`), not a clause end.
+//!
+//! Each family has its own module, which opens with its rule, real examples
+//! and the reasons for its refusals; `grammar-notes/` writes the whole
+//! grammar up. The grammar answers "is there a marker at the very start of
+//! this text?"; whether a candidate really opens an item, and at what level,
+//! is decided by the outline stage from position and sequence.
+
+mod arabic;
+mod circled;
+mod di;
+mod dun;
+mod lex;
+pub mod numeral;
+mod paren;
+mod pian;
+mod shi;
+mod words;
 
 use crate::model::MarkerKind;
 
@@ -25,6 +55,11 @@ pub struct MarkerMatch {
 }
 
 /// Where a candidate stands in its block.
+///
+/// ```
+/// use jianggao::marker::{scan, Position};
+/// assert_eq!(scan("一、总体要求")[0].position, Position::BlockStart);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Position {
     /// At the start of the block (a heading line, or a paragraph opening).
@@ -34,6 +69,13 @@ pub enum Position {
 }
 
 /// A marker candidate inside a block's cleaned text.
+///
+/// ```
+/// use jianggao::marker::scan;
+/// let c = scan("要把好四关：一是要把好初始关。");
+/// assert_eq!(c[0].offset, "要把好四关：".len());
+/// assert_eq!(c[0].m.ordinal, 1);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Candidate {
     /// Byte offset of the marker in the block text.
@@ -44,65 +86,150 @@ pub struct Candidate {
     pub m: MarkerMatch,
 }
 
+/// A family parser: the remaining input, the family and the ordinal.
+type Family = fn(&str) -> lex::R<'_, (MarkerKind, u32)>;
+
+/// The families that may open with `c`, tried in order; `&[]` for a
+/// character that opens no marker. Dispatching on the first character keeps
+/// a failed attempt to one or two sub-parsers.
+fn families(c: char) -> &'static [Family] {
+    match c {
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => {
+            &[dun::cn_dun, shi::cn_shi, words::ge_shi, words::fang_mian]
+        }
+        '另' => &[words::ge_shi, words::fang_mian],
+        '再' => &[words::ge_shi, words::sequence],
+        '其' => &[words::qi, words::sequence],
+        '首' | '最' => &[words::sequence],
+        '第' => &[di::di],
+        '篇' => &[pian::pian],
+        '(' | '（' => &[paren::cn_paren, paren::arabic_paren],
+        '〔' | '【' | '[' | '［' | '\u{3220}'..='\u{3229}' => &[paren::cn_paren],
+        '0'..='9' | '０'..='９' => &[paren::arabic_paren, arabic::arabic_dot],
+        '\u{2474}'..='\u{2487}' => &[paren::arabic_paren],
+        '\u{2488}'..='\u{249B}' => &[arabic::arabic_dot],
+        '\u{2460}'..='\u{2473}'
+        | '\u{24EB}'..='\u{24FE}'
+        | '\u{2776}'..='\u{2793}'
+        | '\u{3251}'..='\u{325F}'
+        | '\u{3280}'..='\u{3289}'
+        | '\u{32B1}'..='\u{32BF}' => &[circled::circled],
+        '拾' => &[dun::capital_dun],
+        _ if numeral::capital_digit(c).is_some() => &[dun::capital_dun],
+        _ => &[],
+    }
+}
+
 /// Parses one marker at the very start of `input`, or `None`.
 ///
 /// ```
 /// use jianggao::marker::parse_marker;
-/// assert!(parse_marker("二是要在感情上贴近群众").is_some());
+/// use jianggao::MarkerKind;
+/// let m = parse_marker("二是要在感情上贴近群众").unwrap();
+/// assert_eq!((m.kind, m.ordinal, m.len), (MarkerKind::CnShi, 2, "二是".len()));
+/// let m = parse_marker("(一)是持续深化理论武装").unwrap();
+/// assert_eq!((m.kind, m.ordinal, m.len), (MarkerKind::CnParen, 1, "(一)是".len()));
 /// assert!(parse_marker("第一次").is_none());
+/// assert!(parse_marker("1.5倍").is_none());
 /// ```
 pub fn parse_marker(input: &str) -> Option<MarkerMatch> {
-    let (kind, ordinal, digits) = cn_numeral(input)?;
-    let rest = &input[digits..];
-    for (suffix, kind2) in [("、", MarkerKind::CnDun), ("是", MarkerKind::CnShi)] {
-        if let Some(r) = rest.strip_prefix(suffix) {
-            let _ = kind;
-            return Some(MarkerMatch {
-                kind: kind2,
-                ordinal,
-                len: input.len() - r.len(),
-            });
-        }
-    }
-    None
+    let list = families(input.chars().next()?);
+    let (rest, (kind, ordinal)) = list.iter().find_map(|f| f(input).ok())?;
+    Some(MarkerMatch {
+        kind,
+        ordinal,
+        len: input.len() - rest.len(),
+    })
 }
 
-fn cn_numeral(input: &str) -> Option<((), u32, usize)> {
-    let c = input.chars().next()?;
-    let n = "一二三四五六七八九十".chars().position(|d| d == c)? as u32 + 1;
-    Some(((), n, c.len_utf8()))
+/// True for the characters after which an inline marker may stand:
+/// `。！？；：` and `! ? ; :`, and `…`.
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…'
+    )
 }
 
-/// Finds every marker candidate in a block's cleaned `text`: at the start,
-/// and inline after a sentence end or a colon.
+/// True for what may stand between a clause end and an inline marker:
+/// closing quotes and spaces.
+fn is_skippable(c: char) -> bool {
+    matches!(c, '”' | '」' | '』' | '’' | '"' | '\'') || crate::normalize::is_space(c)
+}
+
+/// Lead bytes of the clause-end characters: `!` `:` `;` `?` (ASCII),
+/// 0xE2 (`…`), 0xE3 (`。`), 0xEF (full-width forms). Every other byte is
+/// skipped without decoding.
+const fn lead_table() -> [bool; 256] {
+    let mut t = [false; 256];
+    t[b'!' as usize] = true;
+    t[b':' as usize] = true;
+    t[b';' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
+    t[0xEF] = true;
+    t
+}
+
+static CLAUSE_LEAD: [bool; 256] = lead_table();
+
+/// Finds every marker candidate in a block's cleaned `text`: at the start
+/// (after leading spaces), and inline after a sentence end or a colon
+/// (optionally followed by closing quotes and spaces).
+///
+/// The text is walked once byte by byte; nom runs only at those positions,
+/// so the cost is linear in the text.
 ///
 /// ```
 /// use jianggao::marker::{scan, Position};
-/// let c = scan("重点要把好四关：一是要把好初始关。二是要把好朋友关。");
+/// use jianggao::MarkerKind;
+/// let c = scan("重点要把好四关：一是要把好初始关。对“第一次”要有防范之心。二是要把好朋友关。");
 /// assert_eq!(c.len(), 2);
-/// assert_eq!(c[0].position, Position::Inline);
+/// assert_eq!((c[0].m.kind, c[0].m.ordinal, c[0].position), (MarkerKind::CnShi, 1, Position::Inline));
+/// assert_eq!(c[1].m.ordinal, 2);
 /// ```
 pub fn scan(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
-    let mut at_start = true;
-    let mut after_end = false;
-    for (i, c) in text.char_indices() {
-        if at_start || after_end {
-            if let Some(m) = parse_marker(&text[i..]) {
-                let position = if at_start {
-                    Position::BlockStart
-                } else {
-                    Position::Inline
-                };
-                out.push(Candidate {
-                    offset: i,
-                    position,
-                    m,
-                });
-            }
+    let start = text.len() - text.trim_start_matches(crate::normalize::is_space).len();
+    if let Some(m) = text.get(start..).and_then(parse_marker) {
+        out.push(Candidate {
+            offset: start,
+            position: Position::BlockStart,
+            m,
+        });
+    }
+    let bytes = text.as_bytes();
+    let mut last_tried = start;
+    let mut prev_ascii_digit = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let after_digit = prev_ascii_digit;
+        prev_ascii_digit = b.is_ascii_digit();
+        if !CLAUSE_LEAD[b as usize] {
+            continue;
         }
-        at_start = false;
-        after_end = crate::normalize::is_clause_end(c);
+        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+            continue;
+        };
+        // A time such as `13:45` is not a clause end.
+        if !is_clause_end(c) || (c == ':' && after_digit) {
+            continue;
+        }
+        let mut j = i + c.len_utf8();
+        if let Some(rest) = text.get(j..) {
+            j += rest.len() - rest.trim_start_matches(is_skippable).len();
+        }
+        if j <= last_tried || j >= text.len() {
+            continue;
+        }
+        last_tried = j;
+        if let Some(m) = text.get(j..).and_then(parse_marker) {
+            out.push(Candidate {
+                offset: j,
+                position: Position::Inline,
+                m,
+            });
+        }
     }
     out
 }
