@@ -9,7 +9,9 @@
 
 pub mod lines;
 pub mod noise;
+pub mod pagebreak;
 pub mod repair;
+pub mod wrap;
 
 use crate::model::{Diagnostic, Noise};
 use crate::span::{OffsetMap, Span};
@@ -124,7 +126,9 @@ pub struct BlockBuilder {
 impl BlockBuilder {
     /// Appends `src[span]` to the block.
     pub fn push(&mut self, src: &str, span: Span) {
-        let Some(piece) = src.get(span.range()) else { return };
+        let Some(piece) = src.get(span.range()) else {
+            return;
+        };
         if piece.is_empty() {
             return;
         }
@@ -151,7 +155,12 @@ impl BlockBuilder {
     /// The finished block, or `None` when nothing was pushed.
     pub fn finish(self) -> Option<Block> {
         let span = self.span?;
-        Some(Block { text: self.text, map: self.map, span, own_line: self.own_line })
+        Some(Block {
+            text: self.text,
+            map: self.map,
+            span,
+            own_line: self.own_line,
+        })
     }
 }
 
@@ -170,16 +179,26 @@ pub struct Segmented {
 
 /// Segments `src` into blocks, cutting out noise and repairing breaks.
 ///
+/// Stages: the lines are split (hard-wrapped lines joined with spaces are
+/// cut at their wrap spaces, [`wrap::split`]), classified ([`noise::classify`]),
+/// rejoined across newline wraps ([`wrap::join_lines`]) and page breaks
+/// ([`pagebreak::repair`]), assembled into blocks with duplicates dropped
+/// ([`repair::assemble`]), and checked for truncation ([`repair::truncation`]).
+///
 /// ```
 /// let seg = jianggao::segment::segment("首页\n一、总体要求\n要抓好落实。\n");
 /// assert_eq!(seg.blocks.len(), 2);
 /// assert_eq!(seg.noise.len(), 1);
+/// assert!(!seg.truncated);
 /// ```
 pub fn segment(src: &str) -> Segmented {
-    let lines = lines::split(src);
     let mut out = Segmented::default();
-    let classified = noise::classify(src, &lines, &mut out.noise);
-    repair::assemble(src, &classified, &mut out);
+    let mut units = wrap::split(src, &mut out.diagnostics);
+    noise::classify(src, &mut units);
+    wrap::join_lines(src, &mut units, &mut out.diagnostics);
+    pagebreak::repair(src, &mut units, &mut out.diagnostics);
+    repair::assemble(src, &units, &mut out);
     out.noise.sort_by_key(|n| n.span);
+    repair::truncation(&mut out);
     out
 }
