@@ -15,11 +15,7 @@ pub fn split(src: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', bytes) {
-        let end = if nl > start && bytes[nl - 1] == b'\r' {
-            nl - 1
-        } else {
-            nl
-        };
+        let end = if nl > start && bytes[nl - 1] == b'\r' { nl - 1 } else { nl };
         out.push(Span::new(start, end));
         start = nl + 1;
     }
@@ -92,15 +88,7 @@ pub struct Unit {
 impl Unit {
     /// A unit of text covering `pieces`, spanning `span`.
     pub fn new(pieces: std::ops::Range<usize>, span: Span, gap_before: bool) -> Unit {
-        Unit {
-            pieces,
-            span,
-            gap_before,
-            noise: None,
-            join: Join::None,
-            cut: None,
-            wrapped: false,
-        }
+        Unit { pieces, span, gap_before, noise: None, join: Join::None, cut: None, wrapped: false }
     }
 
     /// True when the unit is text (not noise).
@@ -155,10 +143,7 @@ impl Units {
 
     /// The pieces of unit `i`.
     pub fn unit_pieces(&self, i: usize) -> &[Span] {
-        self.units
-            .get(i)
-            .and_then(|u| self.pieces.get(u.pieces.clone()))
-            .unwrap_or(&[])
+        self.units.get(i).and_then(|u| self.pieces.get(u.pieces.clone())).unwrap_or(&[])
     }
 
     /// The cleaned text of unit `i`: its pieces joined by the wrap rule (see
@@ -204,8 +189,7 @@ pub fn junction(src: &str, a: Span, b: Span) -> Option<Span> {
         return None;
     }
     let sp = src.get(a.end..b.start)?.chars().next()?;
-    (sp == ' ' || sp == '\u{3000}' || sp == '\u{a0}')
-        .then(|| Span::new(a.end, a.end + sp.len_utf8()))
+    (sp == ' ' || sp == '\u{3000}' || sp == '\u{a0}').then(|| Span::new(a.end, a.end + sp.len_utf8()))
 }
 
 /// Width of a piece for hard-wrap statistics: ASCII letters, digits and
@@ -217,15 +201,7 @@ pub fn junction(src: &str, a: Span, b: Span) -> Option<Span> {
 /// assert_eq!(jianggao::segment::lines::wrap_width("党,a1"), 6);
 /// ```
 pub fn wrap_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == ' ' {
-                1
-            } else {
-                2
-            }
-        })
-        .sum()
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == ' ' { 1 } else { 2 }).sum()
 }
 
 /// The last character of `s` that is not a closing quote or bracket.
@@ -234,9 +210,7 @@ pub fn wrap_width(s: &str) -> usize {
 /// assert_eq!(jianggao::segment::lines::last_significant("好。”"), Some('。'));
 /// ```
 pub fn last_significant(s: &str) -> Option<char> {
-    s.chars()
-        .rev()
-        .find(|&c| !crate::normalize::is_closing_quote(c))
+    s.chars().rev().find(|&c| !crate::normalize::is_closing_quote(c))
 }
 
 /// True when `s` ends with a sentence end (`。！？；…`), possibly followed by

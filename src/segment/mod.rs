@@ -74,12 +74,7 @@ impl Block {
         let tail_text = self.text.split_off(at);
         let tail_start = self.map.to_source(at);
         let map = self.map.split_off(at);
-        let tail = Block {
-            span: Span::new(tail_start, self.span.end),
-            text: tail_text,
-            map,
-            own_line: false,
-        };
+        let tail = Block { span: Span::new(tail_start, self.span.end), text: tail_text, map, own_line: false };
         self.span.end = self.map.to_source_end(at).max(self.span.start);
         tail
     }
@@ -155,12 +150,7 @@ impl BlockBuilder {
     /// The finished block, or `None` when nothing was pushed.
     pub fn finish(self) -> Option<Block> {
         let span = self.span?;
-        Some(Block {
-            text: self.text,
-            map: self.map,
-            span,
-            own_line: self.own_line,
-        })
+        Some(Block { text: self.text, map: self.map, span, own_line: self.own_line })
     }
 }
 

@@ -193,17 +193,8 @@ const CHROME_FIELD: &[&str] = &[
 ];
 
 /// Prefixes of navigation lines, whatever follows.
-const CHROME_PREFIX: &[&str] = &[
-    "上一篇",
-    "下一篇",
-    "分享到",
-    "当前位置",
-    "您现在的位置",
-    "版权所有",
-    "Copyright",
-    "copyright",
-    "©",
-];
+const CHROME_PREFIX: &[&str] =
+    &["上一篇", "下一篇", "分享到", "当前位置", "您现在的位置", "版权所有", "Copyright", "copyright", "©"];
 
 /// Keys of download-site header fields (`大小:20.33 KB`).
 const HEADER_KEYS: &[&str] = &[
@@ -279,20 +270,8 @@ const SITE_TERMS: &[&str] = &[
 ];
 
 /// The terms of [`SITE_TERMS`] that only a site would write about itself.
-const SITE_STRONG: &[&str] = &[
-    "下载",
-    "预览",
-    "本站",
-    "本网",
-    "客服",
-    "上传",
-    "付费",
-    "积分",
-    "投诉",
-    "侵权",
-    "在线阅读",
-    "收益",
-];
+const SITE_STRONG: &[&str] =
+    &["下载", "预览", "本站", "本网", "客服", "上传", "付费", "积分", "投诉", "侵权", "在线阅读", "收益"];
 
 /// Notices that the preview stops before the end of the document.
 const PREVIEW: &[&str] = &[
@@ -355,8 +334,8 @@ const WATERMARK: &[&str] = &[
 
 /// Advert vocabulary: two distinct hits on a short line make an advert.
 const AD_TERMS: &[&str] = &[
-    "会员", "订阅", "倒卖", "赠送", "立享", "充值", "扫码", "优惠", "限时", "免费", "购买", "下单",
-    "折扣", "特价", "促销", "加盟", "代理", "领取", "开通", "续费", "原价",
+    "会员", "订阅", "倒卖", "赠送", "立享", "充值", "扫码", "优惠", "限时", "免费", "购买", "下单", "折扣", "特价",
+    "促销", "加盟", "代理", "领取", "开通", "续费", "原价",
 ];
 
 /// Contact and group words of adverts (`咨询QQ206157060`, `会员群：`).
@@ -451,10 +430,7 @@ fn starts_field(text: &str, prefix: &str) -> bool {
     };
     match rest.chars().next() {
         None => true,
-        Some(c) => matches!(
-            c,
-            ':' | '：' | ' ' | '\u{3000}' | '】' | ']' | '〕' | ')' | '）' | '>' | '》'
-        ),
+        Some(c) => matches!(c, ':' | '：' | ' ' | '\u{3000}' | '】' | ']' | '〕' | ')' | '）' | '>' | '》'),
     }
 }
 
@@ -484,9 +460,7 @@ fn has_date(text: &str) -> bool {
             if matches!(c, b'-' | b'/' | b'.') && rest.get(1).is_some_and(|d| d.is_ascii_digit()) {
                 return true;
             }
-            if rest.starts_with("年".as_bytes())
-                && text.get(i + 3..).is_some_and(|r| r.contains('月'))
-            {
+            if rest.starts_with("年".as_bytes()) && text.get(i + 3..).is_some_and(|r| r.contains('月')) {
                 return true;
             }
         }
@@ -506,11 +480,7 @@ fn has_date(text: &str) -> bool {
 /// assert!(!is_page_number("第三,要坚守法纪红线"));
 /// ```
 pub fn is_page_number(text: &str) -> bool {
-    let t: String = text
-        .chars()
-        .filter(|c| !crate::normalize::is_space(*c))
-        .map(crate::normalize::fold)
-        .collect();
+    let t: String = text.chars().filter(|c| !crate::normalize::is_space(*c)).map(crate::normalize::fold).collect();
     if t.is_empty() || t.chars().count() > 20 {
         return false;
     }
@@ -551,9 +521,7 @@ fn is_page_thumbnail(text: &str) -> bool {
         return false;
     };
     !num.is_empty()
-        && num
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && num.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
         && (head.ends_with('_') || head.ends_with('-') || head.ends_with(' ') || head.is_empty())
 }
 
@@ -562,9 +530,8 @@ fn is_page_thumbnail(text: &str) -> bool {
 fn is_chrome(text: &str) -> bool {
     let mut strong = false;
     let mut any = false;
-    for tok in text.split(|c: char| {
-        crate::normalize::is_space(c) || "|｜>»<«/·•-—【】[]()（）:：»".contains(c)
-    }) {
+    for tok in text.split(|c: char| crate::normalize::is_space(c) || "|｜>»<«/·•-—【】[]()（）:：»".contains(c))
+    {
         if tok.is_empty() {
             continue;
         }
@@ -583,13 +550,8 @@ fn is_contact_advert(text: &str, chars: usize) -> bool {
     if !has_any(text, CONTACT) {
         return false;
     }
-    let long_digits = text
-        .as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .any(|run| run.len() >= 5);
-    long_digits
-        || (chars <= 40
-            && (ends_colon(text) || has_any(text, &["咨询", "联系", "添加", "加群", "群", "号"])))
+    let long_digits = text.as_bytes().split(|b| !b.is_ascii_digit()).any(|run| run.len() >= 5);
+    long_digits || (chars <= 40 && (ends_colon(text) || has_any(text, &["咨询", "联系", "添加", "加群", "群", "号"])))
 }
 
 fn ends_colon(text: &str) -> bool {
@@ -620,9 +582,7 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     if chars <= 60 && is_chrome(text) {
         return Some("site_chrome");
     }
-    if chars <= 80
-        && (CHROME_FIELD.iter().any(|p| starts_field(text, p)) || has_prefix(text, CHROME_PREFIX))
-    {
+    if chars <= 80 && (CHROME_FIELD.iter().any(|p| starts_field(text, p)) || has_prefix(text, CHROME_PREFIX)) {
         return Some("site_chrome");
     }
     if chars <= 60 && HEADER_KEYS.iter().any(|k| starts_field(text, k)) && !is_meta_line_key(text) {
@@ -631,10 +591,7 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     if chars <= 120 && has_any(text, PREVIEW) && count_terms(text, SITE_TERMS) >= 1 {
         return Some("preview_notice");
     }
-    if DISCLAIMER_PREFIX
-        .iter()
-        .any(|p| unbracket(text).starts_with(p))
-    {
+    if DISCLAIMER_PREFIX.iter().any(|p| unbracket(text).starts_with(p)) {
         return Some("disclaimer");
     }
     if chars <= 60 && has_any(text, WATERMARK) {
@@ -645,11 +602,7 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     }
     let strong = count_terms(text, SITE_STRONG);
     if strong >= 2 && count_terms(text, SITE_TERMS) >= 3 {
-        return Some(if text.contains("上传") && text.contains("分享") {
-            "download_header"
-        } else {
-            "disclaimer"
-        });
+        return Some(if text.contains("上传") && text.contains("分享") { "download_header" } else { "disclaimer" });
     }
     if chars <= 60 && count_terms(text, AD_TERMS) >= 2 {
         return Some("advert");
@@ -722,11 +675,7 @@ fn notice_blocks(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'st
 /// by blank lines) before the first real text, each holding at least one
 /// line with a strong ad, watermark or chrome signal. Their other lines are
 /// the ad's slogans; title-like lines are kept.
-fn advert_block(
-    units: &Units,
-    texts: &[std::borrow::Cow<'_, str>],
-    reasons: &mut [Option<&'static str>],
-) {
+fn advert_block(units: &Units, texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static str>]) {
     let mut start = 0;
     while start < units.units.len() {
         let mut end = start + 1;
@@ -735,9 +684,7 @@ fn advert_block(
         }
         let group = start..end;
         let short = group.clone().all(|i| texts[i].chars().count() <= 50);
-        let signal = group
-            .clone()
-            .any(|i| matches!(reasons[i], Some("advert" | "watermark" | "site_chrome")));
+        let signal = group.clone().any(|i| matches!(reasons[i], Some("advert" | "watermark" | "site_chrome")));
         if !short || !signal || group.len() > 10 {
             return;
         }

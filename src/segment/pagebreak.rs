@@ -52,10 +52,7 @@ pub fn leading_number(text: &str, at: usize) -> Option<(u32, Span)> {
         n = n * 10 + d;
     }
     let rest = text.get(end..)?;
-    let next = rest
-        .trim_start_matches(crate::normalize::is_space)
-        .chars()
-        .next()?;
+    let next = rest.trim_start_matches(crate::normalize::is_space).chars().next()?;
     if end == 0 || next.is_ascii_digit() || ('０'..='９').contains(&next) || n == 0 {
         return None;
     }
@@ -100,19 +97,10 @@ pub fn repair(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
         let text = units.text(src, i);
         let chars = text.chars().count();
         if u.join == Join::None {
-            let start = units
-                .unit_pieces(i)
-                .first()
-                .map_or(u.span.start, |p| p.start);
+            let start = units.unit_pieces(i).first().map_or(u.span.start, |p| p.start);
             if let Some((number, prefix)) = leading_number(&text, start) {
                 let cuts = prev.is_some_and(|(ends, len)| !ends && len >= MIN_PAGE_CHARS);
-                cands.push(Candidate {
-                    unit: i,
-                    number,
-                    prefix,
-                    cuts,
-                    chars,
-                });
+                cands.push(Candidate { unit: i, number, prefix, cuts, chars });
             }
             block_chars = chars;
         } else {
@@ -137,11 +125,7 @@ pub fn repair(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     let mut joined = 0usize;
     for chain in chains.iter().filter(|ch| ch.len() >= 2) {
         let later = chain.len() - 1;
-        let cutting = chain
-            .iter()
-            .skip(1)
-            .filter(|&&k| cands.get(k).is_some_and(|c| c.cuts))
-            .count();
+        let cutting = chain.iter().skip(1).filter(|&&k| cands.get(k).is_some_and(|c| c.cuts)).count();
         if cutting == 0 || cutting * 2 < later {
             continue;
         }

@@ -61,8 +61,7 @@ pub fn assemble(src: &str, units: &Units, out: &mut Segmented) {
             if let Some(a) = last_piece {
                 // Within a unit and across wrap joins the pieces were split at
                 // spaces; a page join meets with no space.
-                let wrap = p.start > a.end
-                    && (u.join == Join::Wrap || units.unit_pieces(i).first() != Some(&p));
+                let wrap = p.start > a.end && (u.join == Join::Wrap || units.unit_pieces(i).first() != Some(&p));
                 if wrap {
                     if let Some(j) = junction(src, a, p) {
                         cur.push(src, j);
@@ -111,13 +110,8 @@ fn drop_duplicates(src: &str, out: &mut Segmented) {
         !dups.get(d).is_some_and(|s| s.contains(n.span))
     });
     let count = dups.len();
-    out.noise
-        .extend(dups.into_iter().map(|s| Noise::at(src, s, "duplicate")));
-    out.diagnostics.push(Diagnostic::new(
-        "duplicate",
-        format!("dropped {count} paragraph(s) repeated verbatim"),
-        None,
-    ));
+    out.noise.extend(dups.into_iter().map(|s| Noise::at(src, s, "duplicate")));
+    out.diagnostics.push(Diagnostic::new("duplicate", format!("dropped {count} paragraph(s) repeated verbatim"), None));
 }
 
 /// Notices that stop a preview before the document's end.
@@ -166,23 +160,14 @@ pub fn truncation(out: &mut Segmented) {
         return;
     }
     let chars = last.text.chars().count();
-    let clause =
-        last.text.contains(['，', ',', '、', '；', ';']) || super::lines::ends_clause(&last.text);
-    let notice = out
-        .noise
-        .iter()
-        .any(|n| CUT_NOTICES.iter().any(|c| n.text.contains(c)));
+    let clause = last.text.contains(['，', ',', '、', '；', ';']) || super::lines::ends_clause(&last.text);
+    let notice = out.noise.iter().any(|n| CUT_NOTICES.iter().any(|c| n.text.contains(c)));
     let cut = chars >= 20 || (clause && chars >= 8) || (notice && chars >= 8);
     if !cut {
         return;
     }
     out.truncated = true;
     let end = last.span.end;
-    let why = if notice {
-        "the text ends mid-sentence, before a preview notice"
-    } else {
-        "the text ends mid-sentence"
-    };
-    out.diagnostics
-        .push(Diagnostic::new("truncated", why, Some(Span::new(end, end))));
+    let why = if notice { "the text ends mid-sentence, before a preview notice" } else { "the text ends mid-sentence" };
+    out.diagnostics.push(Diagnostic::new("truncated", why, Some(Span::new(end, end))));
 }

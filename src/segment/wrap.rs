@@ -45,12 +45,7 @@ impl WrapWidth {
         let (_, &mut width, _) = widths.select_nth_unstable(k);
         let full_min = width.saturating_sub((width * 4 / 25).max(4));
         let full_clause = width.saturating_sub((width / 25).max(2));
-        Some(WrapWidth {
-            width,
-            full_min,
-            full_clause,
-            over: (width / 10).max(4),
-        })
+        Some(WrapWidth { width, full_min, full_clause, over: (width / 10).max(4) })
     }
 
     /// True when a piece of width `w` and text `text` reaches the margin, so
@@ -111,20 +106,13 @@ pub fn is_marker_token(s: &str) -> bool {
     if s.chars().count() > 6 {
         return false;
     }
-    let numeral = |c: char| {
-        c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-            || "一二三四五六七八九十百零〇-".contains(c)
-    };
+    let numeral =
+        |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十百零〇-".contains(c);
     if s.chars().count() == 1 {
-        return s.chars().all(|c| {
-            ('\u{2460}'..='\u{24FF}').contains(&c) || ('\u{2776}'..='\u{2793}').contains(&c)
-        });
+        return s.chars().all(|c| ('\u{2460}'..='\u{24FF}').contains(&c) || ('\u{2776}'..='\u{2793}').contains(&c));
     }
     let t = s.trim_start_matches(['(', '（', '〔', '【', '[', '第']);
-    let t = t.trim_end_matches([
-        ')', '）', '〕', '】', ']', '、', '.', '．', ',', '，', '是', '要',
-    ]);
+    let t = t.trim_end_matches([')', '）', '〕', '】', ']', '、', '.', '．', ',', '，', '是', '要']);
     !t.is_empty() && t.len() < s.len() && t.chars().all(numeral)
 }
 
@@ -176,10 +164,7 @@ fn space_mode(src: &str, lines: &[Span]) -> Option<WrapWidth> {
 /// assert_eq!(units.units.len(), 4);
 /// ```
 pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
-    let lines: Vec<Span> = super::lines::split(src)
-        .into_iter()
-        .map(|l| trim(src, l))
-        .collect();
+    let lines: Vec<Span> = super::lines::split(src).into_iter().map(|l| trim(src, l)).collect();
     let mode = space_mode(src, &lines);
     let mut out = Units::default();
     let mut toks = Vec::new();
@@ -213,26 +198,15 @@ pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
 
 /// Splits one space-joined line into units; returns the number of wrap
 /// spaces repaired.
-fn split_line(
-    src: &str,
-    line: Span,
-    toks: &[(Span, usize)],
-    st: &WrapWidth,
-    gap: bool,
-    out: &mut Units,
-) -> usize {
+fn split_line(src: &str, line: Span, toks: &[(Span, usize)], st: &WrapWidth, gap: bool, out: &mut Units) -> usize {
     let text = |s: Span| src.get(s.range()).unwrap_or_default();
     // Printed lines: tokens joined by spaces that stood inside a line.
     let printed = printed_lines(src, toks, st);
     let n = printed.len();
-    let last_text = |p: &Printed| {
-        toks.get(p.end.saturating_sub(1))
-            .map_or("", |&(t, _)| text(t))
-    };
+    let last_text = |p: &Printed| toks.get(p.end.saturating_sub(1)).map_or("", |&(t, _)| text(t));
     let first_text = |p: &Printed| toks.get(p.first).map_or("", |&(t, _)| text(t));
     let wide = st.width + (st.width * 3 / 10).max(st.over);
-    let alone =
-        |p: &Printed| p.width > wide || (p.end == p.first + 1 && is_title_piece(first_text(p)));
+    let alone = |p: &Printed| p.width > wide || (p.end == p.first + 1 && is_title_piece(first_text(p)));
     let full = |p: &Printed| st.is_full(p.width, last_text(p)) && !alone(p);
     // Without a single full printed line, the spaces are not wraps.
     if !printed.iter().take(n.saturating_sub(1)).any(full) {
@@ -240,9 +214,7 @@ fn split_line(
         return 0;
     }
     let joins = |p: &Printed, q: &Printed| {
-        full(p)
-            && !alone(q)
-            && !(super::lines::ends_sentence(last_text(p)) && starts_heading(first_text(q)))
+        full(p) && !alone(q) && !(super::lines::ends_sentence(last_text(p)) && starts_heading(first_text(q)))
     };
     let mut repaired = 0;
     let mut start = 0usize;
@@ -255,12 +227,7 @@ fn split_line(
             continue;
         };
         pieces.clear();
-        pieces.extend(
-            toks.get(first_tok..p.end)
-                .unwrap_or_default()
-                .iter()
-                .map(|t| t.0),
-        );
+        pieces.extend(toks.get(first_tok..p.end).unwrap_or_default().iter().map(|t| t.0));
         let (Some(&a), Some(&b)) = (pieces.first(), pieces.last()) else {
             continue;
         };
@@ -305,10 +272,7 @@ fn printed_lines(src: &str, toks: &[(Span, usize)], st: &WrapWidth) -> Vec<Print
                     break;
                 };
                 total += 1 + width(m);
-                let tiny = |i: usize| {
-                    toks.get(i)
-                        .is_some_and(|&(t, _)| text(t).chars().count() <= 2)
-                };
+                let tiny = |i: usize| toks.get(i).is_some_and(|&(t, _)| text(t).chars().count() <= 2);
                 if total > max || (m > k && (r < 16 || tiny(m) || tiny(k))) {
                     break;
                 }
@@ -337,38 +301,19 @@ fn printed_lines(src: &str, toks: &[(Span, usize)], st: &WrapWidth) -> Vec<Print
             }
             k += take;
         } else {
-            printed.push(Printed {
-                first: cur,
-                end: k,
-                width: r,
-            });
+            printed.push(Printed { first: cur, end: k, width: r });
             cur = k;
             r = width(k);
             k += 1;
         }
     }
-    printed.push(Printed {
-        first: cur,
-        end: toks.len(),
-        width: r,
-    });
+    printed.push(Printed { first: cur, end: toks.len(), width: r });
     printed
 }
 
 /// Words that end a speech title (`…专题党课讲稿`, `在…上的讲话`).
-const TITLE_ENDS: &[&str] = &[
-    "讲话",
-    "讲稿",
-    "党课",
-    "发言",
-    "发言稿",
-    "发言材料",
-    "报告",
-    "致辞",
-    "主持词",
-    "演讲稿",
-    "心得体会",
-];
+const TITLE_ENDS: &[&str] =
+    &["讲话", "讲稿", "党课", "发言", "发言稿", "发言材料", "报告", "致辞", "主持词", "演讲稿", "心得体会"];
 
 /// True for a piece that reads as a speech title: it ends with a title word
 /// and holds no sentence punctuation. In a hard-wrapped collection such a
@@ -380,8 +325,7 @@ const TITLE_ENDS: &[&str] = &[
 /// assert!(!is_title_piece("今天,我就这个问题讲话"));
 /// ```
 pub fn is_title_piece(text: &str) -> bool {
-    TITLE_ENDS.iter().any(|t| text.ends_with(t))
-        && !text.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
+    TITLE_ENDS.iter().any(|t| text.ends_with(t)) && !text.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
 }
 
 /// True when `text` opens with a heading marker: `一、` `(三)` `（二）` `3、`
@@ -395,16 +339,11 @@ pub fn is_title_piece(text: &str) -> bool {
 /// assert!(!starts_heading("2014年10月"));
 /// ```
 pub fn starts_heading(text: &str) -> bool {
-    let numeral = |c: char| {
-        "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c)
-    };
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
     let mut chars = text.chars().peekable();
     let open = chars.next_if(|&c| matches!(c, '(' | '（' | '〔')).is_some();
     let mut count = 0;
-    while chars
-        .next_if(|&c| numeral(c) || (open && c == '-'))
-        .is_some()
-    {
+    while chars.next_if(|&c| numeral(c) || (open && c == '-')).is_some() {
         count += 1;
     }
     if count == 0 || count > 3 {
@@ -439,22 +378,14 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     if units.units.iter().any(|u| u.wrapped) {
         return;
     }
-    let text_ids: Vec<usize> = (0..units.units.len())
-        .filter(|&i| units.units[i].is_text())
-        .collect();
-    let widths: Vec<usize> = text_ids
-        .iter()
-        .map(|&i| wrap_width(&units.text(src, i)))
-        .collect();
+    let text_ids: Vec<usize> = (0..units.units.len()).filter(|&i| units.units[i].is_text()).collect();
+    let widths: Vec<usize> = text_ids.iter().map(|&i| wrap_width(&units.text(src, i))).collect();
     let mut sorted = widths.clone();
     let Some(st) = WrapWidth::learn(&mut sorted) else {
         return;
     };
-    let open_full = text_ids
-        .iter()
-        .zip(&widths)
-        .filter(|&(&i, &w)| st.in_band(w) && !ends_clause(&units.text(src, i)))
-        .count();
+    let open_full =
+        text_ids.iter().zip(&widths).filter(|&(&i, &w)| st.in_band(w) && !ends_clause(&units.text(src, i))).count();
     if st.width < 16 || st.width > 160 || open_full < 5 || open_full * 10 < text_ids.len() * 3 {
         return;
     }
@@ -481,10 +412,6 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
         noise = false;
     }
     if joined > 0 {
-        diags.push(Diagnostic::new(
-            "hard_wrap",
-            format!("rejoined {joined} hard-wrapped lines"),
-            None,
-        ));
+        diags.push(Diagnostic::new("hard_wrap", format!("rejoined {joined} hard-wrapped lines"), None));
     }
 }
