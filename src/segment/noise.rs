@@ -551,7 +551,10 @@ fn is_contact_advert(text: &str, chars: usize) -> bool {
         return false;
     }
     let long_digits = text.as_bytes().split(|b| !b.is_ascii_digit()).any(|run| run.len() >= 5);
-    long_digits || (chars <= 40 && (ends_colon(text) || has_any(text, &["咨询", "联系", "添加", "加群", "群", "号"])))
+    long_digits
+        || (chars <= 40
+            && (ends_colon(text)
+                || has_any(text, &["咨询", "联系", "添加", "加群", "群号", "微信号", "QQ号", "扫码", "群：", "群:"])))
 }
 
 fn ends_colon(text: &str) -> bool {
@@ -683,9 +686,15 @@ fn advert_block(units: &Units, texts: &[std::borrow::Cow<'_, str>], reasons: &mu
             end += 1;
         }
         let group = start..end;
+        if group.clone().all(|i| reasons[i].is_some()) {
+            // Chrome or headers only: nothing to decide, look further.
+            start = end;
+            continue;
+        }
         let short = group.clone().all(|i| texts[i].chars().count() <= 50);
-        let signal = group.clone().any(|i| matches!(reasons[i], Some("advert" | "watermark" | "site_chrome")));
-        if !short || !signal || group.len() > 10 {
+        let signal = group.clone().any(|i| matches!(reasons[i], Some("advert" | "watermark")));
+        // The block must end at a gap before more text.
+        if !short || !signal || group.len() > 10 || end >= units.units.len() {
             return;
         }
         for i in group {
@@ -729,10 +738,8 @@ fn repeats(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static s
         }
         let chars = t.chars().count();
         let header_like = (4..=40).contains(&chars) && !ends_clause(t) && !ends_sentence(t);
-        if header_like && counts.get(t).copied().unwrap_or(0) >= 3 {
-            if seen.insert(t, true).is_some() {
-                *r = Some("running_header");
-            }
+        if header_like && counts.get(t).copied().unwrap_or(0) >= 3 && seen.insert(t, true).is_some() {
+            *r = Some("running_header");
         }
     }
 }

@@ -73,7 +73,7 @@ struct Candidate {
 /// with [`Join::Page`].
 ///
 /// ```
-/// let page = "这一页的文字很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长";
+/// let page = "这一页的文字很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长";
 /// let src = format!("标题\n1、{page}给\n\n2、了好处{page}要\n\n3、继续{page}。");
 /// let mut units = jianggao::segment::lines::Units::from_lines(&src);
 /// let mut diags = Vec::new();
