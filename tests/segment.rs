@@ -623,3 +623,27 @@ proptest::proptest! {
         assert_lossless(&wrapped, &segment(&wrapped));
     }
 }
+
+#[test]
+fn should_not_join_a_list_of_short_headings_as_wrapped_lines() {
+    let items = [
+        "一、加强理论学习提升能力",
+        "二、改进工作作风服务群众",
+        "三、严格遵守纪律规矩要求",
+        "四、狠抓工作落实见到实效",
+        "五、强化责任担当履职尽责",
+        "六、完善制度机制长效管理",
+        "七、营造良好氛围凝聚合力",
+    ];
+    let src = items.join("\n");
+    let seg = segment(&src);
+    assert_eq!(texts(&seg), items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+}
+
+#[test]
+fn should_not_join_wrapped_lines_into_the_next_heading() {
+    let items: Vec<String> = (1..=7).map(|i| format!("{i}、加强理论学习提升能力水平强化责任担当")).collect();
+    let src = items.join("\n");
+    let seg = segment(&src);
+    assert_eq!(texts(&seg), items);
+}

@@ -44,6 +44,12 @@ pub fn trim(src: &str, span: Span) -> Span {
 }
 
 /// How a [`Unit`] attaches to the unit of text before it.
+///
+/// ```
+/// use jianggao::segment::lines::{Join, Units};
+/// let units = Units::from_lines("甲\n乙");
+/// assert!(units.units.iter().all(|u| u.join == Join::None));
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Join {
     /// The unit starts a new block.
@@ -87,11 +93,24 @@ pub struct Unit {
 
 impl Unit {
     /// A unit of text covering `pieces`, spanning `span`.
+    ///
+    /// ```
+    /// let u = jianggao::segment::lines::Unit::new(2..4, jianggao::Span::new(9, 30), true);
+    /// assert_eq!(u.pieces, 2..4);
+    /// assert!(u.gap_before && !u.wrapped);
+    /// ```
     pub fn new(pieces: std::ops::Range<usize>, span: Span, gap_before: bool) -> Unit {
         Unit { pieces, span, gap_before, noise: None, join: Join::None, cut: None, wrapped: false }
     }
 
     /// True when the unit is text (not noise).
+    ///
+    /// ```
+    /// let mut u = jianggao::segment::lines::Unit::new(0..1, jianggao::Span::new(0, 6), false);
+    /// assert!(u.is_text());
+    /// u.noise = Some("site_chrome");
+    /// assert!(!u.is_text());
+    /// ```
     pub fn is_text(&self) -> bool {
         self.noise.is_none()
     }
@@ -116,6 +135,11 @@ pub struct Units {
 
 impl Units {
     /// One unit per non-blank physical line of `src`.
+    ///
+    /// ```
+    /// let units = jianggao::segment::lines::Units::from_lines("甲\n\n乙\n");
+    /// assert_eq!(units.units.len(), 2);
+    /// ```
     pub fn from_lines(src: &str) -> Units {
         let mut out = Units::default();
         let mut gap = false;
@@ -132,6 +156,14 @@ impl Units {
     }
 
     /// Appends a unit made of `pieces` (spans of the source), covering `span`.
+    ///
+    /// ```
+    /// use jianggao::Span;
+    /// let src = "三 是要";
+    /// let mut units = jianggao::segment::lines::Units::default();
+    /// units.push_unit(Span::new(0, 10), &[Span::new(0, 3), Span::new(4, 10)], false);
+    /// assert_eq!(units.text(src, 0), "三是要");
+    /// ```
     pub fn push_unit(&mut self, span: Span, pieces: &[Span], gap_before: bool) -> &mut Unit {
         let start = self.pieces.len();
         self.pieces.extend_from_slice(pieces);
@@ -141,13 +173,25 @@ impl Units {
         &mut self.units[last]
     }
 
-    /// The pieces of unit `i`.
+    /// The pieces of unit `i` (empty when there is no such unit).
+    ///
+    /// ```
+    /// let units = jianggao::segment::lines::Units::from_lines("甲");
+    /// assert_eq!(units.unit_pieces(0), &[jianggao::Span::new(0, 3)]);
+    /// assert!(units.unit_pieces(5).is_empty());
+    /// ```
     pub fn unit_pieces(&self, i: usize) -> &[Span] {
         self.units.get(i).and_then(|u| self.pieces.get(u.pieces.clone())).unwrap_or(&[])
     }
 
     /// The cleaned text of unit `i`: its pieces joined by the wrap rule (see
     /// [`junction`]).
+    ///
+    /// ```
+    /// let src = "\u{3000}一、总体要求 ";
+    /// let units = jianggao::segment::lines::Units::from_lines(src);
+    /// assert_eq!(units.text(src, 0), "一、总体要求");
+    /// ```
     pub fn text<'a>(&self, src: &'a str, i: usize) -> std::borrow::Cow<'a, str> {
         let pieces = self.unit_pieces(i);
         match pieces {

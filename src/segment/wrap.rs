@@ -37,6 +37,13 @@ pub struct WrapWidth {
 impl WrapWidth {
     /// Learns the width from piece widths (reordered in place): the 80th
     /// percentile. `None` when there are no widths.
+    ///
+    /// ```
+    /// use jianggao::segment::wrap::WrapWidth;
+    /// let mut w = vec![52, 50, 52, 10, 52, 51, 52, 30, 52, 52];
+    /// assert_eq!(WrapWidth::learn(&mut w).map(|s| s.width), Some(52));
+    /// assert!(WrapWidth::learn(&mut []).is_none());
+    /// ```
     pub fn learn(widths: &mut [usize]) -> Option<WrapWidth> {
         if widths.is_empty() {
             return None;
@@ -50,6 +57,12 @@ impl WrapWidth {
 
     /// True when a piece of width `w` and text `text` reaches the margin, so
     /// the text goes on in the next piece.
+    ///
+    /// ```
+    /// let w = jianggao::segment::wrap::WrapWidth::learn(&mut vec![52; 10]).unwrap();
+    /// assert!(w.is_full(50, "落实。"));
+    /// assert!(!w.is_full(46, "落实。"));
+    /// ```
     pub fn is_full(&self, w: usize, text: &str) -> bool {
         if ends_clause(text) {
             w >= self.full_clause
@@ -59,6 +72,11 @@ impl WrapWidth {
     }
 
     /// True when `w` lies in the band of full lines.
+    ///
+    /// ```
+    /// let w = jianggao::segment::wrap::WrapWidth::learn(&mut vec![52; 10]).unwrap();
+    /// assert!(w.in_band(52) && !w.in_band(20) && !w.in_band(90));
+    /// ```
     pub fn in_band(&self, w: usize) -> bool {
         w >= self.full_min && w <= self.width + self.over
     }
@@ -146,7 +164,7 @@ fn space_mode(src: &str, lines: &[Span]) -> Option<WrapWidth> {
     }
     let st = WrapWidth::learn(&mut widths)?;
     let in_band = widths.iter().filter(|&&w| st.in_band(w)).count();
-    (st.width >= 16 && st.width <= 200 && in_band * 2 >= widths.len()).then_some(st)
+    (st.width >= 30 && st.width <= 200 && in_band * 2 >= widths.len()).then_some(st)
 }
 
 /// Splits every line of `src` into logical lines ([`Units`]). Lines that
@@ -154,8 +172,8 @@ fn space_mode(src: &str, lines: &[Span]) -> Option<WrapWidth> {
 /// regrouped into paragraphs and headings; other lines give one unit each.
 ///
 /// ```
-/// let para = "这是一个用来测试的很长的段落它会被按照固定的宽度切开然后再用空格连在一起";
-/// let chunks: Vec<String> = para.chars().collect::<Vec<_>>().chunks(13)
+/// let para = "这是一个用来测试的很长的段落它会被按照固定的宽度切开然后再用空格连在一起成为一行很长很长的文字";
+/// let chunks: Vec<String> = para.chars().collect::<Vec<_>>().chunks(20)
 ///     .map(|c| c.iter().collect()).collect();
 /// let line = std::iter::repeat(chunks.join(" ")).take(4).collect::<Vec<_>>().join("。 ");
 /// let mut diags = Vec::new();
@@ -213,9 +231,7 @@ fn split_line(src: &str, line: Span, toks: &[(Span, usize)], st: &WrapWidth, gap
         out.push_unit(line, std::slice::from_ref(&line), gap);
         return 0;
     }
-    let joins = |p: &Printed, q: &Printed| {
-        full(p) && !alone(q) && !(super::lines::ends_sentence(last_text(p)) && starts_heading(first_text(q)))
-    };
+    let joins = |p: &Printed, q: &Printed| full(p) && !alone(q) && !starts_heading(first_text(q));
     let mut repaired = 0;
     let mut start = 0usize;
     let mut pieces: Vec<Span> = Vec::new();
@@ -364,8 +380,8 @@ pub fn starts_heading(text: &str) -> bool {
 /// noise stands in it and the line does not end a clause.
 ///
 /// ```
-/// let para = "这是一个用来测试的很长的段落它会被按照固定的宽度切开然后再用换行连在一起";
-/// let chunks: Vec<String> = para.chars().collect::<Vec<_>>().chunks(13)
+/// let para = "这是一个用来测试的很长的段落它会被按照固定的宽度切开然后再用换行连在一起成为很多行很短的文字";
+/// let chunks: Vec<String> = para.chars().collect::<Vec<_>>().chunks(20)
 ///     .map(|c| c.iter().collect()).collect();
 /// let src = std::iter::repeat(chunks.join("\n")).take(4).collect::<Vec<_>>().join("。\n");
 /// let mut units = jianggao::segment::lines::Units::from_lines(&src);
@@ -386,7 +402,7 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     };
     let open_full =
         text_ids.iter().zip(&widths).filter(|&(&i, &w)| st.in_band(w) && !ends_clause(&units.text(src, i))).count();
-    if st.width < 16 || st.width > 160 || open_full < 5 || open_full * 10 < text_ids.len() * 3 {
+    if st.width < 30 || st.width > 160 || open_full < 5 || open_full * 10 < text_ids.len() * 4 {
         return;
     }
     let mut joined = 0usize;
@@ -402,7 +418,8 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
         let w = wrap_width(&units.text(src, i));
         if let Some((p, pw)) = prev {
             let ptext = units.text(src, p);
-            if st.is_full(pw, &ptext) && (!gap || (noise && !ends_clause(&ptext))) {
+            let heading = starts_heading(&units.text(src, i));
+            if st.is_full(pw, &ptext) && !heading && (!gap || (noise && !ends_clause(&ptext))) {
                 units.units[i].join = Join::Wrap;
                 joined += 1;
             }
