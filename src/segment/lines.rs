@@ -46,3 +46,238 @@ pub fn trim(src: &str, span: Span) -> Span {
     let end = span.start + s.trim_end_matches(crate::normalize::is_space).len();
     Span::new(start, end.max(start))
 }
+
+/// How a [`Unit`] attaches to the unit of text before it.
+///
+/// ```
+/// use jianggao::segment::lines::{Join, Units};
+/// let units = Units::from_lines("甲\n乙");
+/// assert!(units.units.iter().all(|u| u.join == Join::None));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Join {
+    /// The unit starts a new block.
+    #[default]
+    None,
+    /// The unit continues the previous block across a hard wrap: the wrap
+    /// space is dropped, except between two Latin letters or digits.
+    Wrap,
+    /// The unit continues the previous block across a page break: the page
+    /// number was cut out and the pieces meet with no space.
+    Page,
+}
+
+/// A logical line: one physical line, or a run of pieces of a hard-wrapped
+/// line that belong to one paragraph or heading.
+///
+/// ```
+/// use jianggao::segment::lines::{Join, Unit};
+/// use jianggao::Span;
+/// let u = Unit::new(0..1, Span::new(0, 6), false);
+/// assert_eq!(u.join, Join::None);
+/// assert!(u.noise.is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    /// The unit's pieces, as indices into [`Units::pieces`].
+    pub pieces: std::ops::Range<usize>,
+    /// The extent of the unit in the source (trimmed).
+    pub span: Span,
+    /// A blank line stands between this unit and the one before it.
+    pub gap_before: bool,
+    /// `Some(reason)` when the whole unit is noise.
+    pub noise: Option<&'static str>,
+    /// How the unit attaches to the text before it.
+    pub join: Join,
+    /// A page number cut from the start of the unit.
+    pub cut: Option<Span>,
+    /// The unit was rebuilt from the pieces of a hard-wrapped line.
+    pub wrapped: bool,
+}
+
+impl Unit {
+    /// A unit of text covering `pieces`, spanning `span`.
+    ///
+    /// ```
+    /// let u = jianggao::segment::lines::Unit::new(2..4, jianggao::Span::new(9, 30), true);
+    /// assert_eq!(u.pieces, 2..4);
+    /// assert!(u.gap_before && !u.wrapped);
+    /// ```
+    pub fn new(pieces: std::ops::Range<usize>, span: Span, gap_before: bool) -> Unit {
+        Unit { pieces, span, gap_before, noise: None, join: Join::None, cut: None, wrapped: false }
+    }
+
+    /// True when the unit is text (not noise).
+    ///
+    /// ```
+    /// let mut u = jianggao::segment::lines::Unit::new(0..1, jianggao::Span::new(0, 6), false);
+    /// assert!(u.is_text());
+    /// u.noise = Some("site_chrome");
+    /// assert!(!u.is_text());
+    /// ```
+    pub fn is_text(&self) -> bool {
+        self.noise.is_none()
+    }
+}
+
+/// The logical lines of a text and the source pieces they are made of.
+///
+/// ```
+/// let src = "首页\n\n一、总体要求";
+/// let units = jianggao::segment::lines::Units::from_lines(src);
+/// assert_eq!(units.units.len(), 2);
+/// assert!(units.units[1].gap_before);
+/// assert_eq!(units.text(src, 1), "一、总体要求");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Units {
+    /// Source pieces (trimmed, non-empty), in order.
+    pub pieces: Vec<Span>,
+    /// The logical lines, in order.
+    pub units: Vec<Unit>,
+}
+
+impl Units {
+    /// One unit per non-blank physical line of `src`.
+    ///
+    /// ```
+    /// let units = jianggao::segment::lines::Units::from_lines("甲\n\n乙\n");
+    /// assert_eq!(units.units.len(), 2);
+    /// ```
+    pub fn from_lines(src: &str) -> Units {
+        let mut out = Units::default();
+        let mut gap = false;
+        for l in split(src) {
+            let t = trim(src, l);
+            if t.is_empty() {
+                gap = true;
+                continue;
+            }
+            out.push_unit(t, std::slice::from_ref(&t), gap);
+            gap = false;
+        }
+        out
+    }
+
+    /// Appends a unit made of `pieces` (spans of the source), covering `span`.
+    ///
+    /// ```
+    /// use jianggao::Span;
+    /// let src = "三 是要";
+    /// let mut units = jianggao::segment::lines::Units::default();
+    /// units.push_unit(Span::new(0, 10), &[Span::new(0, 3), Span::new(4, 10)], false);
+    /// assert_eq!(units.text(src, 0), "三是要");
+    /// ```
+    pub fn push_unit(&mut self, span: Span, pieces: &[Span], gap_before: bool) -> &mut Unit {
+        let start = self.pieces.len();
+        self.pieces.extend_from_slice(pieces);
+        let u = Unit::new(start..self.pieces.len(), span, gap_before);
+        self.units.push(u);
+        let last = self.units.len() - 1;
+        &mut self.units[last]
+    }
+
+    /// The pieces of unit `i` (empty when there is no such unit).
+    ///
+    /// ```
+    /// let units = jianggao::segment::lines::Units::from_lines("甲");
+    /// assert_eq!(units.unit_pieces(0), &[jianggao::Span::new(0, 3)]);
+    /// assert!(units.unit_pieces(5).is_empty());
+    /// ```
+    pub fn unit_pieces(&self, i: usize) -> &[Span] {
+        self.units.get(i).and_then(|u| self.pieces.get(u.pieces.clone())).unwrap_or(&[])
+    }
+
+    /// The cleaned text of unit `i`: its pieces joined by the wrap rule (see
+    /// [`junction`]).
+    ///
+    /// ```
+    /// let src = "\u{3000}一、总体要求 ";
+    /// let units = jianggao::segment::lines::Units::from_lines(src);
+    /// assert_eq!(units.text(src, 0), "一、总体要求");
+    /// ```
+    pub fn text<'a>(&self, src: &'a str, i: usize) -> std::borrow::Cow<'a, str> {
+        let pieces = self.unit_pieces(i);
+        match pieces {
+            [] => std::borrow::Cow::Borrowed(""),
+            [one] => std::borrow::Cow::Borrowed(src.get(one.range()).unwrap_or_default()),
+            _ => {
+                let mut s = String::new();
+                let mut prev: Option<Span> = None;
+                for &p in pieces {
+                    if let Some(j) = prev.and_then(|a| junction(src, a, p)) {
+                        s.push_str(src.get(j.range()).unwrap_or_default());
+                    }
+                    s.push_str(src.get(p.range()).unwrap_or_default());
+                    prev = Some(p);
+                }
+                std::borrow::Cow::Owned(s)
+            }
+        }
+    }
+}
+
+/// The space to keep where a wrap joins piece `a` to piece `b`: the first
+/// space after `a` when both sides are ASCII letters or digits (`Windows 10`),
+/// `None` when the wrap space is dropped (between CJK characters, or CJK and
+/// Latin: `300多万`).
+///
+/// ```
+/// use jianggao::Span;
+/// use jianggao::segment::lines::junction;
+/// let src = "Windows 10";
+/// assert_eq!(junction(src, Span::new(0, 7), Span::new(8, 10)), Some(Span::new(7, 8)));
+/// let src = "三 是";
+/// assert_eq!(junction(src, Span::new(0, 3), Span::new(4, 7)), None);
+/// ```
+pub fn junction(src: &str, a: Span, b: Span) -> Option<Span> {
+    let last = src.get(a.range())?.chars().next_back()?;
+    let first = src.get(b.range())?.chars().next()?;
+    if !(last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let sp = src.get(a.end..b.start)?.chars().next()?;
+    (sp == ' ' || sp == '\u{3000}' || sp == '\u{a0}').then(|| Span::new(a.end, a.end + sp.len_utf8()))
+}
+
+/// Width of a piece for hard-wrap statistics: ASCII letters, digits and
+/// spaces count 1, every other character 2. ASCII punctuation counts 2
+/// because PDF extraction turns full-width marks (`，` `：` `（`) into ASCII
+/// while their printed width stays that of a CJK character.
+///
+/// ```
+/// assert_eq!(jianggao::segment::lines::wrap_width("党,a1"), 6);
+/// ```
+pub fn wrap_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == ' ' { 1 } else { 2 }).sum()
+}
+
+/// The last character of `s` that is not a closing quote or bracket.
+///
+/// ```
+/// assert_eq!(jianggao::segment::lines::last_significant("好。”"), Some('。'));
+/// ```
+pub fn last_significant(s: &str) -> Option<char> {
+    s.chars().rev().find(|&c| !crate::normalize::is_closing_quote(c))
+}
+
+/// True when `s` ends with a sentence end (`。！？；…`), possibly followed by
+/// closing quotes.
+///
+/// ```
+/// use jianggao::segment::lines::ends_sentence;
+/// assert!(ends_sentence("谢谢大家！"));
+/// assert!(!ends_sentence("给了好处"));
+/// ```
+pub fn ends_sentence(s: &str) -> bool {
+    last_significant(s).is_some_and(crate::normalize::is_sentence_end)
+}
+
+/// True when `s` ends with a sentence end or a colon.
+///
+/// ```
+/// assert!(jianggao::segment::lines::ends_clause("同志们："));
+/// ```
+pub fn ends_clause(s: &str) -> bool {
+    last_significant(s).is_some_and(crate::normalize::is_clause_end)
+}

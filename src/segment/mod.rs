@@ -9,7 +9,9 @@
 
 pub mod lines;
 pub mod noise;
+pub mod pagebreak;
 pub mod repair;
+pub mod wrap;
 
 use crate::model::{Diagnostic, Noise};
 use crate::span::{OffsetMap, Span};
@@ -72,12 +74,7 @@ impl Block {
         let tail_text = self.text.split_off(at);
         let tail_start = self.map.to_source(at);
         let map = self.map.split_off(at);
-        let tail = Block {
-            span: Span::new(tail_start, self.span.end),
-            text: tail_text,
-            map,
-            own_line: false,
-        };
+        let tail = Block { span: Span::new(tail_start, self.span.end), text: tail_text, map, own_line: false };
         self.span.end = self.map.to_source_end(at).max(self.span.start);
         tail
     }
@@ -177,16 +174,26 @@ pub struct Segmented {
 
 /// Segments `src` into blocks, cutting out noise and repairing breaks.
 ///
+/// Stages: the lines are split (hard-wrapped lines joined with spaces are
+/// cut at their wrap spaces, [`wrap::split`]), classified ([`noise::classify`]),
+/// rejoined across newline wraps ([`wrap::join_lines`]) and page breaks
+/// ([`pagebreak::repair`]), assembled into blocks with duplicates dropped
+/// ([`repair::assemble`]), and checked for truncation ([`repair::truncation`]).
+///
 /// ```
 /// let seg = jianggao::segment::segment("首页\n一、总体要求\n要抓好落实。\n");
 /// assert_eq!(seg.blocks.len(), 2);
 /// assert_eq!(seg.noise.len(), 1);
+/// assert!(!seg.truncated);
 /// ```
 pub fn segment(src: &str) -> Segmented {
-    let lines = lines::split(src);
     let mut out = Segmented::default();
-    let classified = noise::classify(src, &lines, &mut out.noise);
-    repair::assemble(src, &classified, &mut out);
+    let mut units = wrap::split(src, &mut out.diagnostics);
+    noise::classify(src, &mut units);
+    wrap::join_lines(src, &mut units, &mut out.diagnostics);
+    pagebreak::repair(src, &mut units, &mut out.diagnostics);
+    repair::assemble(src, &units, &mut out);
     out.noise.sort_by_key(|n| n.span);
+    repair::truncation(&mut out);
     out
 }

@@ -1,65 +1,745 @@
 //! Noise: lines and pieces of lines that are not speech (site chrome,
-//! download-site headers, watermarks, page numbers), each reported with a
+//! download-site headers and notices, watermarks and adverts, page numbers,
+//! source lines, repeated titles and running headers), each reported with a
 //! reason.
+//!
+//! Rules are general shapes and vocabularies, documented in
+//! `grammar-notes/noise.md`. Lines that the metadata stage reads (the title,
+//! a name line, `时间:…`, `本文…发表`, `本文链接:…`, greetings, sign-offs,
+//! `篇一`, a table of contents) are never noise here.
 
-use crate::model::Noise;
-use crate::span::Span;
+use std::collections::HashMap;
 
-/// A physical line after noise classification.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Line {
-    /// The trimmed text of the line (empty for a blank line).
-    pub span: Span,
-    /// True when the line holds nothing but spaces, or was wholly noise.
-    pub blank: bool,
+use super::lines::{ends_clause, ends_sentence, Units};
+
+/// Whole-line site navigation and footer words.
+const CHROME: &[&str] = &[
+    "首页",
+    "网站首页",
+    "返回首页",
+    "相关新闻",
+    "最新新闻",
+    "热点新闻",
+    "推荐新闻",
+    "查看更多",
+    "更多",
+    "关闭",
+    "关闭窗口",
+    "相关文章",
+    "最新文章",
+    "热门文章",
+    "推荐文章",
+    "相关阅读",
+    "推荐阅读",
+    "延伸阅读",
+    "猜你喜欢",
+    "热门推荐",
+    "相关推荐",
+    "精彩推荐",
+    "您可能关注的文档",
+    "您可能感兴趣的",
+    "相关文档",
+    "相关资料",
+    "上一篇",
+    "下一篇",
+    "上一页",
+    "下一页",
+    "尾页",
+    "末页",
+    "返回顶部",
+    "回到顶部",
+    "返回列表",
+    "返回",
+    "顶部",
+    "分享到",
+    "分享",
+    "打印",
+    "打印本页",
+    "收藏",
+    "收藏本页",
+    "加入收藏",
+    "评论",
+    "发表评论",
+    "点赞",
+    "举报",
+    "登录",
+    "注册",
+    "搜索",
+    "网站地图",
+    "联系我们",
+    "关于我们",
+    "广告服务",
+    "用户协议",
+    "隐私政策",
+    "帮助中心",
+    "意见反馈",
+    "我要投稿",
+    "投稿",
+    "字体",
+    "字号",
+    "大",
+    "中",
+    "小",
+    "复制链接",
+    "扫一扫",
+    "阅读全文",
+    "展开全文",
+    "全文",
+    "TOP",
+    "top",
+    "微博",
+    "QQ空间",
+    "微信",
+    "朋友圈",
+    "热门标签",
+    "友情链接",
+    "当前位置",
+    "您的位置",
+    "位置",
+    "文章",
+    "新闻",
+    "资讯",
+    "范文",
+    "讲话稿",
+    "发言稿",
+    "栏目",
+];
+
+/// Words that, alone, make a line chrome (the rest being generic words
+/// allowed around them in a navigation bar).
+const CHROME_STRONG: &[&str] = &[
+    "首页",
+    "网站首页",
+    "返回首页",
+    "相关新闻",
+    "最新新闻",
+    "热点新闻",
+    "推荐新闻",
+    "查看更多",
+    "关闭",
+    "关闭窗口",
+    "相关文章",
+    "最新文章",
+    "热门文章",
+    "推荐文章",
+    "相关阅读",
+    "推荐阅读",
+    "延伸阅读",
+    "猜你喜欢",
+    "热门推荐",
+    "相关推荐",
+    "精彩推荐",
+    "您可能关注的文档",
+    "您可能感兴趣的",
+    "相关文档",
+    "相关资料",
+    "上一篇",
+    "下一篇",
+    "上一页",
+    "下一页",
+    "尾页",
+    "末页",
+    "返回顶部",
+    "回到顶部",
+    "返回列表",
+    "分享到",
+    "打印本页",
+    "收藏本页",
+    "加入收藏",
+    "发表评论",
+    "网站地图",
+    "联系我们",
+    "关于我们",
+    "广告服务",
+    "用户协议",
+    "隐私政策",
+    "帮助中心",
+    "意见反馈",
+    "我要投稿",
+    "复制链接",
+    "扫一扫",
+    "阅读全文",
+    "展开全文",
+    "热门标签",
+    "友情链接",
+    "当前位置",
+    "您的位置",
+    "更多",
+];
+
+/// Prefixes of navigation lines that carry a title or path after them, when
+/// a colon, space or bracket follows.
+const CHROME_FIELD: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "上一页",
+    "下一页",
+    "分享到",
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "所在位置",
+    "相关阅读",
+    "推荐阅读",
+    "猜你喜欢",
+    "标签",
+    "TAG",
+    "Tag",
+    "tag",
+    "版权所有",
+    "Copyright",
+    "copyright",
+    "©",
+];
+
+/// Prefixes of navigation lines, whatever follows.
+const CHROME_PREFIX: &[&str] =
+    &["上一篇", "下一篇", "分享到", "当前位置", "您现在的位置", "版权所有", "Copyright", "copyright", "©"];
+
+/// Keys of download-site header fields (`大小:20.33 KB`).
+const HEADER_KEYS: &[&str] = &[
+    "ID",
+    "id",
+    "文档ID",
+    "资源ID",
+    "文档编号",
+    "大小",
+    "文档大小",
+    "文件大小",
+    "资源大小",
+    "页数",
+    "文档页数",
+    "格式",
+    "文档格式",
+    "文件格式",
+    "下载次数",
+    "下载量",
+    "浏览次数",
+    "浏览量",
+    "阅读量",
+    "阅读次数",
+    "收藏次数",
+    "上传者",
+    "上传人",
+    "上传用户",
+    "贡献者",
+    "分享者",
+    "下载积分",
+    "所需积分",
+    "积分",
+    "价格",
+    "售价",
+    "资源描述",
+    "文档描述",
+    "文档介绍",
+    "文档简介",
+    "内容提示",
+    "资源简介",
+    "文档分类",
+    "资源分类",
+    "关键词",
+    "下载地址",
+];
+
+/// Download-site, preview and site-rule vocabulary.
+const SITE_TERMS: &[&str] = &[
+    "下载",
+    "文档",
+    "预览",
+    "本站",
+    "本网",
+    "客服",
+    "上传",
+    "版权",
+    "付费",
+    "积分",
+    "会员",
+    "投诉",
+    "侵权",
+    "网友",
+    "用户",
+    "免费",
+    "在线阅读",
+    "转载",
+    "收益",
+    "作者所有",
+    "网站",
+    "平台",
+    "删除",
+    "举报",
+];
+
+/// The terms of [`SITE_TERMS`] that only a site would write about itself.
+const SITE_STRONG: &[&str] =
+    &["下载", "预览", "本站", "本网", "客服", "上传", "付费", "积分", "投诉", "侵权", "在线阅读", "收益"];
+
+/// Notices that the preview stops before the end of the document.
+const PREVIEW: &[&str] = &[
+    "最多预览",
+    "预览结束",
+    "预览已结束",
+    "试读结束",
+    "试读已结束",
+    "查看全文",
+    "阅读全文",
+    "展开全文",
+    "未读完",
+    "页未读",
+    "继续阅读",
+    "剩余内容",
+    "下载文档",
+    "下载全文",
+    "下载收益",
+    "免费下载",
+    "立即下载",
+    "点击下载",
+];
+
+/// Prefixes of site disclaimers and rule lists.
+const DISCLAIMER_PREFIX: &[&str] = &[
+    "申明敬告",
+    "声明敬告",
+    "免责声明",
+    "特别声明",
+    "版权声明",
+    "重要声明",
+    "郑重声明",
+    "温馨提示",
+    "温馨提醒",
+    "下载须知",
+    "用户须知",
+    "购买须知",
+    "阅读须知",
+];
+
+/// Watermark phrases.
+const WATERMARK: &[&str] = &[
+    "仅供学习",
+    "仅供参考",
+    "仅供交流",
+    "仅供个人",
+    "禁止外传",
+    "请勿外传",
+    "严禁外传",
+    "内部资料",
+    "严禁转载",
+    "禁止转载",
+    "请勿转载",
+    "未经授权",
+    "未经许可",
+    "侵权必究",
+    "翻版必究",
+    "版权所有",
+];
+
+/// Advert vocabulary: two distinct hits on a short line make an advert.
+const AD_TERMS: &[&str] = &[
+    "会员", "订阅", "倒卖", "赠送", "立享", "充值", "扫码", "优惠", "限时", "免费", "购买", "下单", "折扣", "特价",
+    "促销", "加盟", "代理", "领取", "开通", "续费", "原价",
+];
+
+/// Contact and group words of adverts (`咨询QQ206157060`, `会员群：`).
+const CONTACT: &[&str] = &[
+    "QQ",
+    "qq",
+    "Qq",
+    "微信",
+    "WeChat",
+    "wechat",
+    "Wechat",
+    "VX",
+    "vx",
+    "公众号",
+    "QQ群",
+    "会员群",
+    "微信群",
+    "交流群",
+    "客服",
+];
+
+/// Prefixes of article source lines.
+const SOURCE_PREFIX: &[&str] = &[
+    "本文来源",
+    "文章来源",
+    "信息来源",
+    "稿件来源",
+    "内容来源",
+    "来源",
+    "出处",
+    "本文转自",
+    "转自",
+    "转载自",
+    "责任编辑",
+    "编辑",
+    "审核",
+    "校对",
+    "摄影",
+    "原标题",
+    "供稿",
+    "记者",
+];
+
+/// Words of a title line, which the advert-block rule never eats.
+const TITLE_WORDS: &[&str] = &[
+    "讲话",
+    "发言",
+    "讲稿",
+    "党课",
+    "报告",
+    "致辞",
+    "心得",
+    "体会",
+    "材料",
+    "研讨",
+    "会议",
+    "座谈",
+    "主持词",
+    "总结",
+    "意见",
+    "通知",
+    "方案",
+    "演讲",
+    "典礼",
+    "仪式",
+];
+
+fn count_terms(text: &str, terms: &[&str]) -> usize {
+    terms.iter().filter(|t| text.contains(*t)).count()
 }
 
-/// Classifies `lines` of `src`: whole-line noise is pushed to `noise` and
-/// returned as blank; the rest is returned trimmed.
+fn has_prefix(text: &str, prefixes: &[&str]) -> bool {
+    let t = unbracket(text);
+    prefixes.iter().any(|p| t.starts_with(p))
+}
+
+fn has_any(text: &str, terms: &[&str]) -> bool {
+    terms.iter().any(|t| text.contains(t))
+}
+
+/// Strips a leading bracket (`【` `[` `(`) from a line, for prefix tests.
+fn unbracket(text: &str) -> &str {
+    text.trim_start_matches(['【', '[', '〔', '(', '（', '《'])
+}
+
+/// True when `text` starts with `prefix` followed by the end, a colon, a
+/// space or a closing bracket.
+fn starts_field(text: &str, prefix: &str) -> bool {
+    let t = unbracket(text);
+    let Some(rest) = t.strip_prefix(prefix) else {
+        return false;
+    };
+    match rest.chars().next() {
+        None => true,
+        Some(c) => matches!(c, ':' | '：' | ' ' | '\u{3000}' | '】' | ']' | '〕' | ')' | '）' | '>' | '》'),
+    }
+}
+
+/// True for lines the metadata stage reads: dates, times, permalinks,
+/// publication footers.
+fn is_meta_line(text: &str) -> bool {
+    text.contains("时间")
+        || text.contains("日期")
+        || text.contains("链接")
+        || text.contains("http")
+        || text.contains("www.")
+        || (text.starts_with("本文") && text.contains("发表"))
+        || has_date(text)
+}
+
+/// True when `text` holds a date such as `2019-11-23` or `2019年11月23日`.
+fn has_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 {
+            let rest = b.get(i..).unwrap_or_default();
+            if matches!(c, b'-' | b'/' | b'.') && rest.get(1).is_some_and(|d| d.is_ascii_digit()) {
+                return true;
+            }
+            if rest.starts_with("年".as_bytes()) && text.get(i + 3..).is_some_and(|r| r.contains('月')) {
+                return true;
+            }
+        }
+        run = 0;
+    }
+    false
+}
+
+/// The page-number shapes: `5`, `- 5 -`, `—5—`, `第3页`, `第3页 共8页`,
+/// `共8页 第3页`, `3/8`, `Page 3 of 8`.
 ///
 /// ```
-/// let src = "首页\n一、总体要求";
-/// let lines = jianggao::segment::lines::split(src);
-/// let mut noise = Vec::new();
-/// let out = jianggao::segment::noise::classify(src, &lines, &mut noise);
-/// assert!(out[0].blank && !out[1].blank);
-/// assert_eq!(noise[0].reason, "site_chrome");
+/// use jianggao::segment::noise::is_page_number;
+/// assert!(is_page_number("- 5 -"));
+/// assert!(is_page_number("第3页 共8页"));
+/// assert!(is_page_number("3/8"));
+/// assert!(!is_page_number("第三,要坚守法纪红线"));
 /// ```
-pub fn classify(src: &str, lines: &[Span], noise: &mut Vec<Noise>) -> Vec<Line> {
-    lines
-        .iter()
-        .map(|&l| {
-            let t = super::lines::trim(src, l);
-            let text = &src[t.range()];
-            if text.is_empty() {
-                return Line {
-                    span: t,
-                    blank: true,
-                };
-            }
-            if let Some(reason) = line_noise(text) {
-                noise.push(Noise::at(src, t, reason));
-                return Line {
-                    span: t,
-                    blank: true,
-                };
-            }
-            Line {
-                span: t,
-                blank: false,
-            }
-        })
-        .collect()
+pub fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !crate::normalize::is_space(*c)).map(crate::normalize::fold).collect();
+    if t.is_empty() || t.chars().count() > 20 {
+        return false;
+    }
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(&t) {
+        return true;
+    }
+    let dashes = ['-', '—', '–', '·', '－', '_'];
+    if let Some(mid) = t.strip_prefix(dashes).and_then(|m| m.strip_suffix(dashes)) {
+        if digits(mid.trim_matches(dashes)) {
+            return true;
+        }
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        if digits(a) && digits(b) {
+            return true;
+        }
+    }
+    let lower = t.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("page") {
+        let rest = rest.replace("of", "/");
+        return rest.split('/').all(digits);
+    }
+    if (t.starts_with('第') || t.starts_with('共')) && t.contains('页') {
+        let rest: String = t.chars().filter(|c| !"第共页/,，".contains(*c)).collect();
+        return rest.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty();
+    }
+    false
 }
 
-fn line_noise(text: &str) -> Option<&'static str> {
-    const CHROME: &[&str] = &[
-        "首页",
-        "相关新闻",
-        "最新新闻",
-        "关闭",
-        "查看更多",
-        "相关文章",
-    ];
-    CHROME.contains(&text).then_some("site_chrome")
+/// True for a page thumbnail caption: `标题_第1页`.
+fn is_page_thumbnail(text: &str) -> bool {
+    let Some(pos) = text.rfind("第") else {
+        return false;
+    };
+    let (head, tail) = text.split_at(pos);
+    let Some(num) = tail.strip_prefix('第').and_then(|t| t.strip_suffix('页')) else {
+        return false;
+    };
+    !num.is_empty()
+        && num.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && (head.ends_with('_') || head.ends_with('-') || head.ends_with(' ') || head.is_empty())
+}
+
+/// True when the line is wholly navigation words, separated by spaces, `|`,
+/// `>`, `/` or `·`.
+fn is_chrome(text: &str) -> bool {
+    let mut strong = false;
+    let mut any = false;
+    for tok in text.split(|c: char| crate::normalize::is_space(c) || "|｜>»<«/·•-—【】[]()（）:：»".contains(c))
+    {
+        if tok.is_empty() {
+            continue;
+        }
+        any = true;
+        if CHROME_STRONG.contains(&tok) {
+            strong = true;
+        } else if !CHROME.contains(&tok) && !tok.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+    }
+    any && strong
+}
+
+/// True when the line has a contact number or group, as adverts do.
+fn is_contact_advert(text: &str, chars: usize) -> bool {
+    if !has_any(text, CONTACT) {
+        return false;
+    }
+    let long_digits = text.as_bytes().split(|b| !b.is_ascii_digit()).any(|run| run.len() >= 5);
+    long_digits
+        || (chars <= 40
+            && (ends_colon(text)
+                || has_any(text, &["咨询", "联系", "添加", "加群", "群号", "微信号", "QQ号", "扫码", "群：", "群:"])))
+}
+
+fn ends_colon(text: &str) -> bool {
+    text.ends_with(':') || text.ends_with('：')
+}
+
+/// The context-free noise reason of one line (or logical line), if any.
+///
+/// ```
+/// use jianggao::segment::noise::line_noise;
+/// assert_eq!(line_noise("首页"), Some("site_chrome"));
+/// assert_eq!(line_noise("大小:20.33 KB"), Some("download_header"));
+/// assert_eq!(line_noise("咨询QQ206157060"), Some("advert"));
+/// assert_eq!(line_noise("时间:2019-11-23"), None);
+/// assert_eq!(line_noise("一、总体要求"), None);
+/// ```
+pub fn line_noise(text: &str) -> Option<&'static str> {
+    let chars = text.chars().count();
+    if chars == 0 || chars > 200 {
+        return None;
+    }
+    if is_page_number(text) {
+        return Some("page_number");
+    }
+    if is_page_thumbnail(text) {
+        return Some("page_thumbnail");
+    }
+    if chars <= 60 && is_chrome(text) {
+        return Some("site_chrome");
+    }
+    if chars <= 80 && (CHROME_FIELD.iter().any(|p| starts_field(text, p)) || has_prefix(text, CHROME_PREFIX)) {
+        return Some("site_chrome");
+    }
+    if chars <= 60 && HEADER_KEYS.iter().any(|k| starts_field(text, k)) && !is_meta_line_key(text) {
+        return Some("download_header");
+    }
+    if chars <= 120 && has_any(text, PREVIEW) && count_terms(text, SITE_TERMS) >= 1 {
+        return Some("preview_notice");
+    }
+    if DISCLAIMER_PREFIX.iter().any(|p| unbracket(text).starts_with(p)) {
+        return Some("disclaimer");
+    }
+    if chars <= 60 && has_any(text, WATERMARK) {
+        return Some("watermark");
+    }
+    if chars <= 80 && is_contact_advert(text, chars) {
+        return Some("advert");
+    }
+    let strong = count_terms(text, SITE_STRONG);
+    if strong >= 2 && count_terms(text, SITE_TERMS) >= 3 {
+        return Some(if text.contains("上传") && text.contains("分享") { "download_header" } else { "disclaimer" });
+    }
+    if chars <= 60 && count_terms(text, AD_TERMS) >= 2 {
+        return Some("advert");
+    }
+    if chars <= 30
+        && !ends_sentence(text)
+        && (text.ends_with("整理") || text.ends_with("整理发布") || text.ends_with("整理编辑"))
+    {
+        return Some("watermark");
+    }
+    if chars <= 80 && SOURCE_PREFIX.iter().any(|p| starts_field(text, p)) && !is_meta_line(text) {
+        return Some("source_line");
+    }
+    None
+}
+
+/// A header key line that is really a date or time field (kept for meta).
+fn is_meta_line_key(text: &str) -> bool {
+    text.contains("时间") || text.contains("日期")
+}
+
+/// Classifies the units of `src`: sets `noise` on whole-unit noise.
+///
+/// Beyond the line rules of [`line_noise`], context rules apply: the lines
+/// after a site notice (a numbered rule list under `温馨提示:`) that speak
+/// the site's vocabulary; an advert block at the top of the file; later
+/// copies of the title line; short lines repeated three times or more
+/// (running headers).
+///
+/// ```
+/// use jianggao::segment::lines::Units;
+/// let src = "首页\n一、总体要求";
+/// let mut units = Units::from_lines(src);
+/// jianggao::segment::noise::classify(src, &mut units);
+/// assert_eq!(units.units[0].noise, Some("site_chrome"));
+/// assert!(units.units[1].noise.is_none());
+/// ```
+pub fn classify(src: &str, units: &mut Units) {
+    let n = units.units.len();
+    let texts: Vec<std::borrow::Cow<'_, str>> = (0..n).map(|i| units.text(src, i)).collect();
+    let mut reasons: Vec<Option<&'static str>> = texts.iter().map(|t| line_noise(t)).collect();
+    notice_blocks(&texts, &mut reasons);
+    advert_block(units, &texts, &mut reasons);
+    repeats(&texts, &mut reasons);
+    for (u, r) in units.units.iter_mut().zip(reasons) {
+        u.noise = r;
+    }
+}
+
+/// After a site notice, lines that speak the site's vocabulary belong to the
+/// notice (the numbered rules under `温馨提示:`).
+fn notice_blocks(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static str>]) {
+    let mut in_notice = false;
+    for (t, r) in texts.iter().zip(reasons.iter_mut()) {
+        match *r {
+            Some("disclaimer" | "preview_notice" | "download_header") => in_notice = true,
+            Some(_) => {}
+            None => {
+                if in_notice && t.chars().count() <= 200 && count_terms(t, SITE_STRONG) >= 1 {
+                    *r = Some("disclaimer");
+                } else {
+                    in_notice = false;
+                }
+            }
+        }
+    }
+}
+
+/// An advert block at the top of the file: groups of short lines (separated
+/// by blank lines) before the first real text, each holding at least one
+/// line with a strong ad, watermark or chrome signal. Their other lines are
+/// the ad's slogans; title-like lines are kept.
+fn advert_block(units: &Units, texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static str>]) {
+    let mut start = 0;
+    while start < units.units.len() {
+        let mut end = start + 1;
+        while end < units.units.len() && !units.units[end].gap_before {
+            end += 1;
+        }
+        let group = start..end;
+        if group.clone().all(|i| reasons[i].is_some()) {
+            // Chrome or headers only: nothing to decide, look further.
+            start = end;
+            continue;
+        }
+        let short = group.clone().all(|i| texts[i].chars().count() <= 50);
+        let signal = group.clone().any(|i| matches!(reasons[i], Some("advert" | "watermark")));
+        // The block must end at a gap before more text.
+        if !short || !signal || group.len() > 10 || end >= units.units.len() {
+            return;
+        }
+        for i in group {
+            let t = &texts[i];
+            if reasons[i].is_none() && !has_any(t, TITLE_WORDS) && !ends_colon(t) {
+                reasons[i] = Some("advert");
+            }
+        }
+        start = end;
+    }
+}
+
+/// Later copies of the title line are `repeated_title`; a short line seen
+/// three times or more is a running header from its second copy on.
+fn repeats(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static str>]) {
+    let title = texts
+        .iter()
+        .zip(reasons.iter())
+        .find(|(_, r)| r.is_none())
+        .map(|(t, _)| t.as_ref())
+        .filter(|t| t.chars().count() <= 50 && !ends_sentence(t));
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (t, r) in texts.iter().zip(reasons.iter()) {
+        if r.is_none() {
+            *counts.entry(t.as_ref()).or_default() += 1;
+        }
+    }
+    let mut seen: HashMap<&str, bool> = HashMap::new();
+    let mut title_seen = false;
+    for (t, r) in texts.iter().zip(reasons.iter_mut()) {
+        if r.is_some() {
+            continue;
+        }
+        let t = t.as_ref();
+        if title == Some(t) {
+            if title_seen {
+                *r = Some("repeated_title");
+            }
+            title_seen = true;
+            continue;
+        }
+        let chars = t.chars().count();
+        let header_like = (4..=40).contains(&chars) && !ends_clause(t) && !ends_sentence(t);
+        if header_like && counts.get(t).copied().unwrap_or(0) >= 3 && seen.insert(t, true).is_some() {
+            *r = Some("running_header");
+        }
+    }
 }

@@ -1,0 +1,168 @@
+//! Page-break repair: document-sharing previews print each page's number
+//! (`2、` `3.`) at the start of the page's text, cutting sentences and even
+//! words in half (`…给` / `2、了好处乱办事`).
+//!
+//! A line starting with `N、` or `N.` is a page number when N continues a
+//! page sequence 1, 2, 3 … across the text, and the sequence is confirmed by
+//! its breaks: most of its numbers follow a long text that stops without a
+//! sentence end. Such a number is cut out as `page_number` noise and its line
+//! is joined onto the previous block when the sentence was cut. Real outline
+//! markers (`1、` after a sentence end, short list items) stay.
+
+use std::collections::HashMap;
+
+use super::lines::{ends_clause, Join, Units};
+use crate::model::Diagnostic;
+use crate::span::Span;
+
+/// A text block shorter than this (in characters) is not a page.
+const MIN_PAGE_CHARS: usize = 60;
+/// A page that starts after a sentence end is still a page when its line is
+/// at least this long; a heading is shorter.
+const PAGE_LINE_CHARS: usize = 100;
+
+/// The number and the span of a leading `N、` / `N.` / `N．` of `text`
+/// (which starts at source offset `at`), when text follows it.
+///
+/// ```
+/// use jianggao::segment::pagebreak::leading_number;
+/// use jianggao::Span;
+/// assert_eq!(leading_number("2、了好处", 10), Some((2, Span::new(10, 14))));
+/// assert_eq!(leading_number("2.5亿元", 0), None);
+/// assert_eq!(leading_number("一、总体要求", 0), None);
+/// ```
+pub fn leading_number(text: &str, at: usize) -> Option<(u32, Span)> {
+    let mut n: u32 = 0;
+    let mut digits = 0;
+    let mut end = 0;
+    for (i, c) in text.char_indices() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            '、' | '.' | '．' if digits > 0 => {
+                end = i + c.len_utf8();
+                break;
+            }
+            _ => return None,
+        };
+        digits += 1;
+        if digits > 3 {
+            return None;
+        }
+        n = n * 10 + d;
+    }
+    let rest = text.get(end..)?;
+    let next = rest.trim_start_matches(crate::normalize::is_space).chars().next()?;
+    if end == 0 || next.is_ascii_digit() || ('０'..='９').contains(&next) || n == 0 {
+        return None;
+    }
+    Some((n, Span::new(at, at + end)))
+}
+
+struct Candidate {
+    unit: usize,
+    number: u32,
+    prefix: Span,
+    /// The text before stops mid-sentence, in a block long enough to be a page.
+    cuts: bool,
+    chars: usize,
+}
+
+/// Finds page-number sequences among the units and repairs them: cuts the
+/// numbers (`unit.cut`) and marks the units that continue a cut sentence
+/// with [`Join::Page`].
+///
+/// ```
+/// let page = "这一页的文字很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长";
+/// let src = format!("标题\n1、{page}给\n\n2、了好处{page}要\n\n3、继续{page}。");
+/// let mut units = jianggao::segment::lines::Units::from_lines(&src);
+/// let mut diags = Vec::new();
+/// jianggao::segment::pagebreak::repair(&src, &mut units, &mut diags);
+/// use jianggao::segment::lines::Join;
+/// assert!(units.units[1].cut.is_some() && units.units[1].join == Join::None);
+/// assert_eq!(units.units[2].join, Join::Page);
+/// assert_eq!(units.units[3].join, Join::Page);
+/// ```
+pub fn repair(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut block_chars = 0usize;
+    let mut prev: Option<(bool, usize)> = None; // (ends clause, block chars)
+    for i in 0..units.units.len() {
+        let Some(u) = units.units.get(i) else {
+            continue;
+        };
+        if !u.is_text() {
+            continue;
+        }
+        let text = units.text(src, i);
+        let chars = text.chars().count();
+        if u.join == Join::None {
+            let start = units.unit_pieces(i).first().map_or(u.span.start, |p| p.start);
+            if let Some((number, prefix)) = leading_number(&text, start) {
+                let cuts = prev.is_some_and(|(ends, len)| !ends && len >= MIN_PAGE_CHARS);
+                cands.push(Candidate { unit: i, number, prefix, cuts, chars });
+            }
+            block_chars = chars;
+        } else {
+            block_chars += chars;
+        }
+        prev = Some((ends_clause(&text), block_chars));
+    }
+    // Chains of consecutive numbers starting at 1.
+    let mut chains: Vec<Vec<usize>> = Vec::new();
+    let mut expecting: HashMap<u32, usize> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        if let Some(ch) = expecting.remove(&c.number) {
+            if let Some(chain) = chains.get_mut(ch) {
+                chain.push(k);
+                expecting.insert(c.number + 1, ch);
+            }
+        } else if c.number == 1 {
+            chains.push(vec![k]);
+            expecting.insert(2, chains.len() - 1);
+        }
+    }
+    let mut joined = 0usize;
+    for chain in chains.iter().filter(|ch| ch.len() >= 2) {
+        let later = chain.len() - 1;
+        let cutting = chain.iter().skip(1).filter(|&&k| cands.get(k).is_some_and(|c| c.cuts)).count();
+        if cutting == 0 || cutting * 2 < later {
+            continue;
+        }
+        for (pos, &k) in chain.iter().enumerate() {
+            let Some(c) = cands.get(k) else { continue };
+            let join = if c.cuts && pos > 0 {
+                Join::Page
+            } else if pos == 0 || c.chars >= PAGE_LINE_CHARS {
+                Join::None
+            } else {
+                continue;
+            };
+            cut_prefix(src, units, c.unit, c.prefix, join);
+            if join == Join::Page {
+                joined += 1;
+            }
+        }
+    }
+    if joined > 0 {
+        diags.push(Diagnostic::new(
+            "page_break",
+            format!("rejoined {joined} sentences cut by page-break numbers"),
+            None,
+        ));
+    }
+}
+
+fn cut_prefix(src: &str, units: &mut Units, unit: usize, prefix: Span, join: Join) {
+    let Some(u) = units.units.get_mut(unit) else {
+        return;
+    };
+    u.cut = Some(prefix);
+    u.join = join;
+    let first = u.pieces.start;
+    if let Some(p) = units.pieces.get_mut(first) {
+        let rest = super::lines::trim(src, Span::new(prefix.end, p.end));
+        *p = rest;
+        u.span.start = rest.start;
+    }
+}

@@ -1,0 +1,434 @@
+//! Hard-wrap repair: text whose lines were cut at a fixed width, then joined
+//! with single spaces (PDF text pasted as one long line) or with newlines.
+//!
+//! The typical line width is learned from the text itself (the upper
+//! quantile of piece widths); a piece clearly shorter than it ends a
+//! paragraph or heading, a full-width piece continues into the next one.
+
+use super::lines::{ends_clause, trim, wrap_width, Join, Units};
+use crate::model::Diagnostic;
+use crate::normalize::{is_cjk, is_space};
+use crate::span::Span;
+
+/// The learned line width of a hard-wrapped text and the thresholds derived
+/// from it.
+///
+/// ```
+/// use jianggao::segment::wrap::WrapWidth;
+/// let w = WrapWidth::learn(&mut vec![52; 20]).unwrap();
+/// assert_eq!(w.width, 52);
+/// assert!(w.is_full(50, "某某某"));
+/// assert!(!w.is_full(40, "某某某"));
+/// assert!(!w.is_full(46, "某某。"));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WrapWidth {
+    /// The typical width of a full line.
+    pub width: usize,
+    /// A piece not ending a clause is full from this width on.
+    pub full_min: usize,
+    /// A piece ending a clause (`。` `：`) is full from this width on: it must
+    /// reach the margin, else it ends a paragraph.
+    pub full_clause: usize,
+    /// How far a line may run past the typical width.
+    pub over: usize,
+}
+
+impl WrapWidth {
+    /// Learns the width from piece widths (reordered in place): the 80th
+    /// percentile. `None` when there are no widths.
+    ///
+    /// ```
+    /// use jianggao::segment::wrap::WrapWidth;
+    /// let mut w = vec![52, 50, 52, 10, 52, 51, 52, 30, 52, 52];
+    /// assert_eq!(WrapWidth::learn(&mut w).map(|s| s.width), Some(52));
+    /// assert!(WrapWidth::learn(&mut []).is_none());
+    /// ```
+    pub fn learn(widths: &mut [usize]) -> Option<WrapWidth> {
+        if widths.is_empty() {
+            return None;
+        }
+        let k = (widths.len() * 4 / 5).min(widths.len() - 1);
+        let (_, &mut width, _) = widths.select_nth_unstable(k);
+        let full_min = width.saturating_sub((width * 4 / 25).max(4));
+        let full_clause = width.saturating_sub((width / 25).max(2));
+        Some(WrapWidth { width, full_min, full_clause, over: (width / 10).max(4) })
+    }
+
+    /// True when a piece of width `w` and text `text` reaches the margin, so
+    /// the text goes on in the next piece.
+    ///
+    /// ```
+    /// let w = jianggao::segment::wrap::WrapWidth::learn(&mut vec![52; 10]).unwrap();
+    /// assert!(w.is_full(50, "落实。"));
+    /// assert!(!w.is_full(46, "落实。"));
+    /// ```
+    pub fn is_full(&self, w: usize, text: &str) -> bool {
+        if ends_clause(text) {
+            w >= self.full_clause
+        } else {
+            w >= self.full_min
+        }
+    }
+
+    /// True when `w` lies in the band of full lines.
+    ///
+    /// ```
+    /// let w = jianggao::segment::wrap::WrapWidth::learn(&mut vec![52; 10]).unwrap();
+    /// assert!(w.in_band(52) && !w.in_band(20) && !w.in_band(90));
+    /// ```
+    pub fn in_band(&self, w: usize) -> bool {
+        w >= self.full_min && w <= self.width + self.over
+    }
+}
+
+/// The space-separated tokens of `span`: each token's span and the number of
+/// space characters after it.
+fn tokens(src: &str, span: Span, out: &mut Vec<(Span, usize)>) {
+    out.clear();
+    let Some(s) = src.get(span.range()) else {
+        return;
+    };
+    let mut start: Option<usize> = None;
+    let mut spaces = 0;
+    for (i, c) in s.char_indices() {
+        if is_space(c) {
+            if let Some(st) = start.take() {
+                out.push((Span::new(span.start + st, span.start + i), 0));
+                spaces = 0;
+            }
+            spaces += 1;
+            if let Some(last) = out.last_mut() {
+                last.1 = spaces;
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push((Span::new(span.start + st, span.end), 0));
+    }
+}
+
+/// True for a token that is only an outline marker (`(二)` `一、` `1.` `①`),
+/// after which a space inside a printed line is common.
+///
+/// ```
+/// use jianggao::segment::wrap::is_marker_token;
+/// assert!(is_marker_token("(二)"));
+/// assert!(is_marker_token("一、"));
+/// assert!(is_marker_token("(-)"));
+/// assert!(!is_marker_token("目录"));
+/// ```
+pub fn is_marker_token(s: &str) -> bool {
+    if s.chars().count() > 6 {
+        return false;
+    }
+    let numeral =
+        |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十百零〇-".contains(c);
+    if s.chars().count() == 1 {
+        return s.chars().all(|c| ('\u{2460}'..='\u{24FF}').contains(&c) || ('\u{2776}'..='\u{2793}').contains(&c));
+    }
+    let t = s.trim_start_matches(['(', '（', '〔', '【', '[', '第']);
+    let t = t.trim_end_matches([')', '）', '〕', '】', ']', '、', '.', '．', ',', '，', '是', '要']);
+    !t.is_empty() && t.len() < s.len() && t.chars().all(numeral)
+}
+
+fn first_char(src: &str, s: Span) -> Option<char> {
+    src.get(s.range()).and_then(|t| t.chars().next())
+}
+
+fn last_char(src: &str, s: Span) -> Option<char> {
+    src.get(s.range()).and_then(|t| t.chars().next_back())
+}
+
+/// Learns whether `lines` (trimmed spans) are hard-wrapped lines joined with
+/// spaces, and the line width if so.
+fn space_mode(src: &str, lines: &[Span]) -> Option<WrapWidth> {
+    let mut toks = Vec::new();
+    let mut widths = Vec::new();
+    let (mut seps, mut cjk_seps) = (0usize, 0usize);
+    for &l in lines {
+        tokens(src, l, &mut toks);
+        for pair in toks.windows(2) {
+            let [(a, _), (b, _)] = pair else { continue };
+            widths.push(wrap_width(src.get(a.range()).unwrap_or_default()));
+            seps += 1;
+            if last_char(src, *a).is_some_and(is_cjk) || first_char(src, *b).is_some_and(is_cjk) {
+                cjk_seps += 1;
+            }
+        }
+    }
+    if widths.len() < 8 || cjk_seps * 2 < seps {
+        return None;
+    }
+    let st = WrapWidth::learn(&mut widths)?;
+    let in_band = widths.iter().filter(|&&w| st.in_band(w)).count();
+    (st.width >= 30 && st.width <= 200 && in_band * 2 >= widths.len()).then_some(st)
+}
+
+/// Splits every line of `src` into logical lines ([`Units`]). Lines that
+/// were hard-wrapped and joined with spaces are cut at their wrap spaces and
+/// regrouped into paragraphs and headings; other lines give one unit each.
+///
+/// ```
+/// let para = "这是一个用来测试的很长的段落它会被按照固定的宽度切开然后再用空格连在一起成为一行很长很长的文字";
+/// let chunks: Vec<String> = para.chars().collect::<Vec<_>>().chunks(20)
+///     .map(|c| c.iter().collect()).collect();
+/// let line = std::iter::repeat(chunks.join(" ")).take(4).collect::<Vec<_>>().join("。 ");
+/// let mut diags = Vec::new();
+/// let units = jianggao::segment::wrap::split(&line, &mut diags);
+/// assert!(units.units.iter().all(|u| u.wrapped));
+/// assert_eq!(units.units.len(), 4);
+/// ```
+pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
+    let lines: Vec<Span> = super::lines::split(src).into_iter().map(|l| trim(src, l)).collect();
+    let mode = space_mode(src, &lines);
+    let mut out = Units::default();
+    let mut toks = Vec::new();
+    let mut gap = false;
+    let mut rejoined = 0usize;
+    for &l in &lines {
+        if l.is_empty() {
+            gap = true;
+            continue;
+        }
+        if let Some(st) = mode {
+            tokens(src, l, &mut toks);
+            if toks.len() > 1 {
+                rejoined += split_line(src, l, &toks, &st, gap, &mut out);
+                gap = false;
+                continue;
+            }
+        }
+        out.push_unit(l, std::slice::from_ref(&l), gap);
+        gap = false;
+    }
+    if rejoined > 0 {
+        diags.push(Diagnostic::new(
+            "hard_wrap",
+            format!("rejoined {rejoined} pieces of hard-wrapped lines joined with spaces"),
+            None,
+        ));
+    }
+    out
+}
+
+/// Splits one space-joined line into units; returns the number of wrap
+/// spaces repaired.
+fn split_line(src: &str, line: Span, toks: &[(Span, usize)], st: &WrapWidth, gap: bool, out: &mut Units) -> usize {
+    let text = |s: Span| src.get(s.range()).unwrap_or_default();
+    // Printed lines: tokens joined by spaces that stood inside a line.
+    let printed = printed_lines(src, toks, st);
+    let n = printed.len();
+    let last_text = |p: &Printed| toks.get(p.end.saturating_sub(1)).map_or("", |&(t, _)| text(t));
+    let first_text = |p: &Printed| toks.get(p.first).map_or("", |&(t, _)| text(t));
+    let wide = st.width + (st.width * 3 / 10).max(st.over);
+    let alone = |p: &Printed| p.width > wide || (p.end == p.first + 1 && is_title_piece(first_text(p)));
+    let full = |p: &Printed| st.is_full(p.width, last_text(p)) && !alone(p);
+    // Without a single full printed line, the spaces are not wraps.
+    if !printed.iter().take(n.saturating_sub(1)).any(full) {
+        out.push_unit(line, std::slice::from_ref(&line), gap);
+        return 0;
+    }
+    let joins = |p: &Printed, q: &Printed| full(p) && !alone(q) && !starts_heading(first_text(q));
+    let mut repaired = 0;
+    let mut start = 0usize;
+    let mut pieces: Vec<Span> = Vec::new();
+    for (i, p) in printed.iter().enumerate() {
+        if printed.get(i + 1).is_some_and(|q| joins(p, q)) {
+            continue;
+        }
+        let Some(first_tok) = printed.get(start).map(|q| q.first) else {
+            continue;
+        };
+        pieces.clear();
+        pieces.extend(toks.get(first_tok..p.end).unwrap_or_default().iter().map(|t| t.0));
+        let (Some(&a), Some(&b)) = (pieces.first(), pieces.last()) else {
+            continue;
+        };
+        repaired += pieces.len() - 1;
+        let u = out.push_unit(a.cover(b), &pieces, gap && start == 0);
+        u.wrapped = true;
+        start = i + 1;
+    }
+    repaired
+}
+
+/// A printed line rebuilt from tokens: `toks[first..end]`, of `width`.
+struct Printed {
+    first: usize,
+    end: usize,
+    width: usize,
+}
+
+/// Groups tokens into printed lines. A space stands inside a printed line
+/// (rather than at its wrap) when the line so far is short and does not end
+/// a clause, and either the next tokens fill it up to the margin, or the line
+/// so far is a lone outline marker (`(二) 坚决…`), or the space stands
+/// between two Latin words or numbers.
+fn printed_lines(src: &str, toks: &[(Span, usize)], st: &WrapWidth) -> Vec<Printed> {
+    let text = |s: Span| src.get(s.range()).unwrap_or_default();
+    let width = |k: usize| toks.get(k).map_or(0, |&(t, _)| wrap_width(text(t)));
+    let mut printed = Vec::new();
+    let mut cur = 0usize;
+    let mut r = width(0);
+    let mut k = 1usize;
+    while k < toks.len() {
+        let (Some(&(prev, sep)), Some(&(tok, _))) = (toks.get(k - 1), toks.get(k)) else {
+            break;
+        };
+        let max = st.width + st.over;
+        let mut take = 0usize; // how many following tokens stand in this line
+        if sep == 1 && r < st.full_min && !ends_clause(text(prev)) {
+            // Fill: the next tokens bring the line to the margin.
+            let mut total = r;
+            for m in k..toks.len() {
+                let Some(&(t, sep_m)) = toks.get(m) else {
+                    break;
+                };
+                total += 1 + width(m);
+                let tiny = |i: usize| toks.get(i).is_some_and(|&(t, _)| text(t).chars().count() <= 2);
+                if total > max || (m > k && (r < 16 || tiny(m) || tiny(k))) {
+                    break;
+                }
+                if total >= st.full_clause {
+                    take = m - k + 1;
+                    break;
+                }
+                if sep_m != 1 || ends_clause(text(t)) {
+                    break;
+                }
+            }
+            let total = r + 1 + width(k);
+            if take == 0 && total <= max {
+                let marker = cur == k - 1 && is_marker_token(text(prev));
+                let latin = r >= 8
+                    && last_char(src, prev).is_some_and(|c| c.is_ascii_alphanumeric())
+                    && first_char(src, tok).is_some_and(|c| c.is_ascii_alphanumeric());
+                if marker || latin {
+                    take = 1;
+                }
+            }
+        }
+        if take > 0 {
+            for m in k..k + take {
+                r += 1 + width(m);
+            }
+            k += take;
+        } else {
+            printed.push(Printed { first: cur, end: k, width: r });
+            cur = k;
+            r = width(k);
+            k += 1;
+        }
+    }
+    printed.push(Printed { first: cur, end: toks.len(), width: r });
+    printed
+}
+
+/// Words that end a speech title (`…专题党课讲稿`, `在…上的讲话`).
+const TITLE_ENDS: &[&str] =
+    &["讲话", "讲稿", "党课", "发言", "发言稿", "发言材料", "报告", "致辞", "主持词", "演讲稿", "心得体会"];
+
+/// True for a piece that reads as a speech title: it ends with a title word
+/// and holds no sentence punctuation. In a hard-wrapped collection such a
+/// piece stands on a line of its own.
+///
+/// ```
+/// use jianggao::segment::wrap::is_title_piece;
+/// assert!(is_title_piece("\"提高政治意识.严守政治规矩\"专题党课讲稿"));
+/// assert!(!is_title_piece("今天,我就这个问题讲话"));
+/// ```
+pub fn is_title_piece(text: &str) -> bool {
+    TITLE_ENDS.iter().any(|t| text.ends_with(t)) && !text.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
+}
+
+/// True when `text` opens with a heading marker: `一、` `(三)` `（二）` `3、`
+/// `4.` (a digit run followed by something other than a digit).
+///
+/// ```
+/// use jianggao::segment::wrap::starts_heading;
+/// assert!(starts_heading("四、争做层层压实"));
+/// assert!(starts_heading("(三)是正确处理"));
+/// assert!(!starts_heading("一方面"));
+/// assert!(!starts_heading("2014年10月"));
+/// ```
+pub fn starts_heading(text: &str) -> bool {
+    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let mut chars = text.chars().peekable();
+    let open = chars.next_if(|&c| matches!(c, '(' | '（' | '〔')).is_some();
+    let mut count = 0;
+    while chars.next_if(|&c| numeral(c) || (open && c == '-')).is_some() {
+        count += 1;
+    }
+    if count == 0 || count > 3 {
+        return false;
+    }
+    match chars.next() {
+        Some(')' | '）' | '〕') => open,
+        Some('、') => !open,
+        Some('.' | '．') => !open && chars.next().is_some_and(|c| !c.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Joins hard-wrapped lines separated by newlines: in a text where many
+/// consecutive lines have nearly the same width and no sentence end, a line
+/// that reaches the margin continues in the next text line. Noise lines in
+/// between (a page footer) are skipped; a blank line stops the join unless
+/// noise stands in it and the line does not end a clause.
+///
+/// ```
+/// let para = "这是一个用来测试的很长的段落它会被按照固定的宽度切开然后再用换行连在一起成为很多行很短的文字";
+/// let chunks: Vec<String> = para.chars().collect::<Vec<_>>().chunks(20)
+///     .map(|c| c.iter().collect()).collect();
+/// let src = std::iter::repeat(chunks.join("\n")).take(4).collect::<Vec<_>>().join("。\n");
+/// let mut units = jianggao::segment::lines::Units::from_lines(&src);
+/// let mut diags = Vec::new();
+/// jianggao::segment::wrap::join_lines(&src, &mut units, &mut diags);
+/// let starts = units.units.iter().filter(|u| u.join == jianggao::segment::lines::Join::None).count();
+/// assert_eq!(starts, 4);
+/// ```
+pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
+    if units.units.iter().any(|u| u.wrapped) {
+        return;
+    }
+    let text_ids: Vec<usize> = (0..units.units.len()).filter(|&i| units.units[i].is_text()).collect();
+    let widths: Vec<usize> = text_ids.iter().map(|&i| wrap_width(&units.text(src, i))).collect();
+    let mut sorted = widths.clone();
+    let Some(st) = WrapWidth::learn(&mut sorted) else {
+        return;
+    };
+    let open_full =
+        text_ids.iter().zip(&widths).filter(|&(&i, &w)| st.in_band(w) && !ends_clause(&units.text(src, i))).count();
+    if st.width < 30 || st.width > 160 || open_full < 5 || open_full * 10 < text_ids.len() * 4 {
+        return;
+    }
+    let mut joined = 0usize;
+    let mut prev: Option<(usize, usize)> = None; // (unit, width)
+    let (mut gap, mut noise) = (false, false);
+    for i in 0..units.units.len() {
+        let u = &units.units[i];
+        gap |= u.gap_before;
+        if !u.is_text() {
+            noise = true;
+            continue;
+        }
+        let w = wrap_width(&units.text(src, i));
+        if let Some((p, pw)) = prev {
+            let ptext = units.text(src, p);
+            let heading = starts_heading(&units.text(src, i));
+            if st.is_full(pw, &ptext) && !heading && (!gap || (noise && !ends_clause(&ptext))) {
+                units.units[i].join = Join::Wrap;
+                joined += 1;
+            }
+        }
+        prev = Some((i, w));
+        gap = false;
+        noise = false;
+    }
+    if joined > 0 {
+        diags.push(Diagnostic::new("hard_wrap", format!("rejoined {joined} hard-wrapped lines"), None));
+    }
+}

@@ -1,0 +1,649 @@
+//! Segmentation: noise rules, page-break and hard-wrap repair, duplicates,
+//! truncation, and the lossless invariant, on small texts and on the seed
+//! fixtures (and degraded copies of them).
+
+use jianggao::normalize::is_space;
+use jianggao::segment::lines::wrap_width;
+use jianggao::segment::{segment, Segmented};
+
+// ---------------------------------------------------------------- helpers
+
+fn fixture(prefix: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    let e = entries.iter().find(|e| e.file_name().to_string_lossy().starts_with(prefix)).unwrap();
+    std::fs::read_to_string(e.path()).unwrap()
+}
+
+fn fixtures() -> Vec<(String, String)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap()))
+        .collect();
+    out.sort();
+    assert!(out.len() >= 5);
+    out
+}
+
+/// Every non-whitespace character of `src` lies in exactly one block piece
+/// or one noise span; every block character is the source character its map
+/// points to.
+fn assert_lossless(src: &str, seg: &Segmented) {
+    let mut count = vec![0u8; src.len() + 1];
+    for b in &seg.blocks {
+        assert!(src.is_char_boundary(b.span.start) && src.is_char_boundary(b.span.end));
+        for (i, c) in b.text.char_indices() {
+            let s = b.map.to_source(i);
+            assert!(
+                src.get(s..).is_some_and(|rest| rest.starts_with(c)),
+                "block char {c:?} at {i} maps to {s}, which does not hold it"
+            );
+            assert!(b.span.start <= s && s < b.span.end, "block char outside its span");
+            if !is_space(c) {
+                count[s] += 1;
+            }
+        }
+    }
+    for n in &seg.noise {
+        let piece = src.get(n.span.range()).expect("noise span on char boundaries");
+        assert_eq!(piece, n.text);
+        for (i, c) in piece.char_indices() {
+            if !is_space(c) {
+                count[n.span.start + i] += 1;
+            }
+        }
+    }
+    for (i, c) in src.char_indices() {
+        if is_space(c) {
+            continue;
+        }
+        let ctx: String = src[i..].chars().take(20).collect();
+        assert_eq!(count[i], 1, "char {c:?} at {i} covered {} times: {ctx}", count[i]);
+    }
+}
+
+fn texts(seg: &Segmented) -> Vec<String> {
+    seg.blocks.iter().map(|b| b.text.clone()).collect()
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).collect()
+}
+
+fn in_one_block(seg: &Segmented, needle: &str) -> bool {
+    seg.blocks.iter().any(|b| b.text.contains(needle))
+}
+
+fn in_any_block(seg: &Segmented, needle: &str) -> bool {
+    seg.blocks.iter().any(|b| squeeze(&b.text).contains(&squeeze(needle)))
+}
+
+fn reason_of<'a>(seg: &'a Segmented, text: &str) -> Option<&'a str> {
+    seg.noise.iter().find(|n| n.text == text).map(|n| n.reason.as_str())
+}
+
+/// Hard-wraps every line of `src` at 26 full-width columns (width 52 by
+/// [`wrap_width`]) and joins the pieces of a line with single spaces.
+fn hard_wrap(src: &str) -> String {
+    let mut out = String::new();
+    for (k, line) in src.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_matches(is_space);
+        let mut w = 0;
+        for c in line.chars() {
+            let cw = wrap_width(c.encode_utf8(&mut [0; 4]));
+            if w + cw > 52 {
+                out.push(' ');
+                w = 0;
+            }
+            out.push(c);
+            w += cw;
+        }
+    }
+    out
+}
+
+/// Inserts page-break numbers into `src`: the first line of 160 characters
+/// or more gets `1、` in front, and every such line is cut in its middle
+/// (between two CJK ideographs) by a blank line and the next page number.
+fn insert_page_breaks(src: &str) -> String {
+    let mut out = String::new();
+    let mut page = 1;
+    for (k, line) in src.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let t = line.trim_matches(is_space);
+        let chars: Vec<char> = t.chars().collect();
+        if chars.len() < 160 {
+            out.push_str(line);
+            continue;
+        }
+        let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+        let mut cut = chars.len() / 2;
+        while cut + 1 < chars.len() && !(ideograph(chars[cut - 1]) && ideograph(chars[cut])) {
+            cut += 1;
+        }
+        let head: String = chars[..cut].iter().collect();
+        let tail: String = chars[cut..].iter().collect();
+        if page == 1 {
+            out.push_str("1、");
+            page += 1;
+        }
+        out.push_str(&format!("{head}\n\n{page}、{tail}"));
+        page += 1;
+    }
+    out
+}
+
+const PARA_A: &str = "今天，我们召开这次会议，主要任务是深入学习贯彻党的二十大精神，总结过去一年的工作，分析当前面临的形势，部署今年的重点任务。";
+const PARA_B: &str = "过去一年，全市上下团结一心，攻坚克难，经济社会发展取得了新的成绩，全年完成投资300多万美元，引进项目十二个，群众满意度持续提升。";
+const PARA_C: &str = "我们要清醒地看到，工作中还存在不少问题和不足，有的同志思想不够解放，有的部门作风不够扎实，有的干部担当精神不强，必须认真加以解决。";
+
+// ---------------------------------------------------------------- noise rules
+
+#[test]
+fn should_mark_site_chrome_lines() {
+    let src = format!("首页\n标题\n{PARA_A}\n上一篇：在全市会议上的讲话\n返回顶部\n分享到： 微信 微博\n相关文章\n");
+    let seg = segment(&src);
+    for chrome in ["首页", "上一篇：在全市会议上的讲话", "返回顶部", "分享到： 微信 微博", "相关文章"]
+    {
+        assert_eq!(reason_of(&seg, chrome), Some("site_chrome"), "{chrome}");
+    }
+    assert_eq!(texts(&seg), vec!["标题".to_string(), PARA_A.to_string()]);
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_not_mark_speech_lines_with_chrome_words_inside() {
+    let src = "首先要关闭落后产能\n相关文章要及时清理。\n";
+    let seg = segment(src);
+    assert!(seg.noise.is_empty(), "{:?}", seg.noise);
+    assert_eq!(seg.blocks.len(), 2);
+}
+
+#[test]
+fn should_mark_download_headers_but_keep_meta_lines() {
+    let src = "权力与责任\n\nID:46449279\n\n大小:20.33 KB\n\n页数:4页\n\n时间:2019-11-23\n\n资源描述:\n\n文档介绍\n\n点击:0时间:2022-06-03 00:27:18\n本文2015-11-30 13:45:21发表“发言稿”栏目。\n本文链接:https://www.example.com/a/1.html\n";
+    let seg = segment(src);
+    for h in ["ID:46449279", "大小:20.33 KB", "页数:4页", "资源描述:", "文档介绍"] {
+        assert_eq!(reason_of(&seg, h), Some("download_header"), "{h}");
+    }
+    for keep in [
+        "权力与责任",
+        "时间:2019-11-23",
+        "点击:0时间:2022-06-03 00:27:18",
+        "本文2015-11-30 13:45:21发表“发言稿”栏目。",
+        "本文链接:https://www.example.com/a/1.html",
+    ] {
+        assert!(seg.blocks.iter().any(|b| b.text == keep), "{keep} should stay a block");
+    }
+    assert_lossless(src, &seg);
+}
+
+#[test]
+fn should_mark_preview_notice_and_numbered_site_rules() {
+    let src = format!(
+        "标题\n{PARA_A}\n当前文档最多预览五页,下载文档查看全文\n温馨提示:\n1. 部分文件查看预览时可能会显示错乱,文件下载后无此问题。\n2. 本文档由用户上传,如有争议请联系客服。\n"
+    );
+    let seg = segment(&src);
+    assert_eq!(reason_of(&seg, "当前文档最多预览五页,下载文档查看全文"), Some("preview_notice"));
+    assert_eq!(reason_of(&seg, "温馨提示:"), Some("disclaimer"));
+    assert!(seg.noise.iter().any(|n| n.text.starts_with("1. 部分文件")));
+    assert!(seg.noise.iter().any(|n| n.text.starts_with("2. 本文档")));
+    assert_eq!(seg.blocks.len(), 2);
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_keep_a_real_numbered_list_after_a_heading() {
+    let src = "一、工作要求\n1. 要加强学习，提高本领。\n2. 要改进作风，服务群众。\n";
+    let seg = segment(src);
+    assert!(seg.noise.is_empty(), "{:?}", seg.noise);
+    assert_eq!(seg.blocks[1].text, "1. 要加强学习，提高本领。");
+}
+
+#[test]
+fn should_mark_page_thumbnails_and_page_numbers() {
+    let src = format!("标题\n标题_第1页\n标题_第2页\n{PARA_A}\n- 5 -\n{PARA_B}\n第3页 共8页\n{PARA_C}\n3/8\n");
+    let seg = segment(&src);
+    assert_eq!(reason_of(&seg, "标题_第1页"), Some("page_thumbnail"));
+    assert_eq!(reason_of(&seg, "- 5 -"), Some("page_number"));
+    assert_eq!(reason_of(&seg, "第3页 共8页"), Some("page_number"));
+    assert_eq!(reason_of(&seg, "3/8"), Some("page_number"));
+    assert_eq!(seg.blocks.len(), 4);
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_mark_an_advert_block_at_the_top_but_keep_the_title() {
+    let src = format!(
+        "仅供学习 禁止外传\n某某文库\n自建平台、实时分享\n\n【打击倒卖活动】\n举报倒卖会员资料的人，举报成功免费赠送一年会员！\n\n\n在全市工作会议上的讲话\n\n某某文库整理，咨询QQ123456789\n同志们：\n{PARA_A}\n"
+    );
+    let seg = segment(&src);
+    assert_eq!(reason_of(&seg, "仅供学习 禁止外传"), Some("watermark"));
+    for ad in ["某某文库", "自建平台、实时分享", "【打击倒卖活动】", "某某文库整理，咨询QQ123456789"]
+    {
+        assert_eq!(reason_of(&seg, ad), Some("advert"), "{ad}");
+    }
+    assert_eq!(texts(&seg), vec!["在全市工作会议上的讲话".to_string(), "同志们：".to_string(), PARA_A.to_string()]);
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_not_treat_short_opening_lines_as_adverts_without_an_ad_signal() {
+    let src = format!("在全市工作会议上的讲话\n张三\n\n同志们：\n{PARA_A}\n（三）用好微信公众号平台\n");
+    let seg = segment(&src);
+    assert!(seg.noise.is_empty(), "{:?}", seg.noise);
+    assert_eq!(seg.blocks.len(), 5);
+}
+
+#[test]
+fn should_mark_watermark_credits_and_source_lines() {
+    let src = format!("标题\n{PARA_A}\n文秘帮整理\n来源：人民日报\n责任编辑：张三\n来源：新华网 时间：2019-11-23\n");
+    let seg = segment(&src);
+    assert_eq!(reason_of(&seg, "文秘帮整理"), Some("watermark"));
+    assert_eq!(reason_of(&seg, "来源：人民日报"), Some("source_line"));
+    assert_eq!(reason_of(&seg, "责任编辑：张三"), Some("source_line"));
+    assert!(seg.blocks.iter().any(|b| b.text == "来源：新华网 时间：2019-11-23"));
+}
+
+#[test]
+fn should_mark_running_headers_from_the_second_copy() {
+    let src = format!("标题\n某某单位文件汇编\n{PARA_A}\n某某单位文件汇编\n{PARA_B}\n某某单位文件汇编\n{PARA_C}\n");
+    let seg = segment(&src);
+    let headers: Vec<_> = seg.noise.iter().filter(|n| n.reason == "running_header").collect();
+    assert_eq!(headers.len(), 2);
+    assert_eq!(seg.blocks.iter().filter(|b| b.text == "某某单位文件汇编").count(), 1);
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_not_mark_a_line_seen_twice_as_running_header() {
+    let src = format!("标题\n一、总体要求很重要\n{PARA_A}\n一、总体要求很重要\n{PARA_B}\n");
+    let seg = segment(&src);
+    assert!(seg.noise.is_empty());
+}
+
+#[test]
+fn should_mark_the_title_repeated_after_the_text() {
+    let src = format!("市委书记专题研讨发言材料\n{PARA_A}\n市委书记专题研讨发言材料\n本文链接:https://x.cn/1.html\n");
+    let seg = segment(&src);
+    assert_eq!(seg.noise.len(), 1);
+    assert_eq!(seg.noise[0].reason, "repeated_title");
+    assert_eq!(seg.noise[0].span.start, src.rfind("市委书记").unwrap());
+}
+
+#[test]
+fn should_drop_an_exact_duplicate_paragraph_but_keep_short_repeats() {
+    let src = format!("标题\n{PARA_A}\n{PARA_A}\n{PARA_B}\n好。\n好。\n");
+    let seg = segment(&src);
+    let dups: Vec<_> = seg.noise.iter().filter(|n| n.reason == "duplicate").collect();
+    assert_eq!(dups.len(), 1);
+    assert_eq!(dups[0].span.start, src.find(PARA_A).unwrap() + PARA_A.len() + 1);
+    assert_eq!(seg.blocks.iter().filter(|b| b.text == PARA_A).count(), 1);
+    assert_eq!(seg.blocks.iter().filter(|b| b.text == "好。").count(), 2);
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_trim_all_kinds_of_spaces_and_crlf() {
+    let src = "\u{feff}\u{3000}\u{3000}一、总体要求\u{a0}\r\n\u{200b}要抓好\u{200b}落实。\r\n";
+    let seg = segment(src);
+    assert_eq!(texts(&seg), vec!["一、总体要求".to_string(), "要抓好落实。".to_string()]);
+    assert_lossless(src, &seg);
+}
+
+// ---------------------------------------------------------------- page breaks
+
+#[test]
+fn should_join_sentences_cut_by_page_numbers() {
+    let src =
+        format!("标题\n\n1、{PARA_A}不给好处不办事，给\n\n2、了好处乱办事。{PARA_B}迟早要栽\n\n3、跟头。{PARA_C}");
+    let seg = segment(&src);
+    assert!(in_one_block(&seg, "给了好处乱办事"));
+    assert!(in_one_block(&seg, "迟早要栽跟头"));
+    for gone in ["1、", "2、", "3、"] {
+        assert!(!seg.blocks.iter().any(|b| b.text.contains(gone)), "{gone}");
+    }
+    assert_eq!(seg.noise.iter().filter(|n| n.reason == "page_number").count(), 3);
+    assert_eq!(seg.blocks.len(), 2);
+    assert!(seg.diagnostics.iter().any(|d| d.kind == "page_break"));
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_not_eat_real_numbered_headings_after_sentence_ends() {
+    let src = format!("标题\n1、加强学习\n{PARA_A}\n2、改进作风\n{PARA_B}\n3、服务群众\n{PARA_C}\n");
+    let seg = segment(&src);
+    assert!(seg.noise.is_empty(), "{:?}", seg.noise);
+    assert!(seg.blocks.iter().any(|b| b.text == "2、改进作风"));
+}
+
+#[test]
+fn should_not_eat_short_list_items_without_punctuation() {
+    let src = "工作任务\n1、加强学习\n2、改进作风\n3、服务群众\n";
+    let seg = segment(src);
+    assert!(seg.noise.is_empty());
+    assert_eq!(seg.blocks.len(), 4);
+}
+
+// ---------------------------------------------------------------- hard wraps
+
+#[test]
+fn should_rejoin_a_text_hard_wrapped_with_spaces() {
+    let heading = "一、总体要求";
+    let latin = "会议要求全面升级到Windows 10系统，并在本月底以前完成全部的安装和调试工作，确保系统稳定运行。";
+    let src = format!("{heading}\n{PARA_A}\n{PARA_B}\n二、重点任务\n{PARA_C}\n{latin}\n{PARA_A}\n");
+    let original = segment(&src);
+    // The whole text on one line: pieces of 26 columns joined with spaces.
+    let one_line = hard_wrap(&src).replace('\n', " ");
+    let seg = segment(&one_line);
+    assert_eq!(texts(&seg), texts(&original), "{one_line}");
+    assert!(in_one_block(&seg, "300多万美元"));
+    assert!(in_one_block(&seg, "Windows 10"));
+    assert!(seg.diagnostics.iter().any(|d| d.kind == "hard_wrap"));
+    assert_lossless(&one_line, &seg);
+}
+
+#[test]
+fn should_rejoin_a_text_hard_wrapped_with_newlines() {
+    let src = format!("一、总体要求\n{PARA_A}\n{PARA_B}\n二、重点任务\n{PARA_C}\n{PARA_B}\n");
+    let original = segment(&src);
+    let wrapped = hard_wrap(&src).replace(' ', "\n");
+    let seg = segment(&wrapped);
+    assert_eq!(texts(&seg), texts(&original));
+    assert_lossless(&wrapped, &seg);
+}
+
+#[test]
+fn should_remove_wrap_spaces_inside_markers() {
+    let body = "我们要坚持问题导向，着力解决群众反映强烈的突出问题。一是要加强学习，二是要改进作风，三 是要服务群众，一方面要抓好落实，另 一方面要强化督查，确保各项工作落到实处。";
+    let src = hard_wrap(&format!("{PARA_A}{body}{PARA_B}")).replace('\n', " ");
+    let src = src.replace("三是", "三 是").replace("另一方面", "另 一方面");
+    let seg = segment(&src);
+    assert!(in_one_block(&seg, "三是要服务群众"));
+    assert!(in_one_block(&seg, "另一方面要强化督查"));
+}
+
+#[test]
+fn should_leave_normal_lines_with_spaces_untouched() {
+    let src = format!("标题\n{PARA_A}\n会议 时间 地点\n(二) 重点任务\n{PARA_B}\n");
+    let seg = segment(&src);
+    assert!(seg.blocks.iter().any(|b| b.text == "会议 时间 地点"));
+    assert!(seg.blocks.iter().any(|b| b.text == "(二) 重点任务"));
+    assert!(!seg.diagnostics.iter().any(|d| d.kind == "hard_wrap"));
+}
+
+// ---------------------------------------------------------------- truncation
+
+#[test]
+fn should_report_a_text_cut_mid_sentence() {
+    let seg = segment(&format!("标题\n{PARA_A}\n{PARA_B}但是我们也要看到，有的同志"));
+    assert!(seg.truncated);
+    assert!(seg.diagnostics.iter().any(|d| d.kind == "truncated"));
+}
+
+#[test]
+fn should_not_report_a_complete_text_followed_by_chrome() {
+    let seg = segment(&format!("标题\n{PARA_A}\n{PARA_B}\n谢谢大家！\n查看更多\n相关文章\n"));
+    assert!(!seg.truncated);
+    assert!(!seg.diagnostics.iter().any(|d| d.kind == "truncated"));
+}
+
+#[test]
+fn should_report_a_cut_text_before_a_preview_notice() {
+    let seg = segment(&format!("标题\n{PARA_A}\n{PARA_B}历史就会给他应\n\n当前文档最多预览五页,下载文档查看全文\n"));
+    assert!(seg.truncated);
+}
+
+#[test]
+fn should_not_report_truncation_for_a_trailing_permalink() {
+    let seg = segment(&format!("标题\n{PARA_A}\n本文链接:https://x.cn/1.html\n"));
+    assert!(!seg.truncated);
+}
+
+// ---------------------------------------------------------------- fixtures
+
+#[test]
+fn should_keep_every_fixture_lossless() {
+    for (name, src) in fixtures() {
+        let seg = segment(&src);
+        assert!(!seg.blocks.is_empty(), "{name}");
+        assert_lossless(&src, &seg);
+    }
+}
+
+#[test]
+fn should_report_truncation_of_the_fixtures() {
+    let expected = [("000", true), ("001", true), ("002", false), ("003", false), ("004", false)];
+    for (prefix, truncated) in expected {
+        assert_eq!(segment(&fixture(prefix)).truncated, truncated, "{prefix}");
+    }
+}
+
+#[test]
+fn should_repair_the_page_breaks_of_fixture_001() {
+    let seg = segment(&fixture("001"));
+    for gold in [
+        "给了好处乱办事",
+        "迟早要栽跟头",
+        "把群众关心的热点、难点作为工作的重点",
+        "是当前群众关注的热点问题,也是领导干部执政为民的关键",
+        "领导干部只有真正解决好权力为谁服务的问题",
+        "要倾听群众呼声",
+    ] {
+        assert!(in_one_block(&seg, gold), "{gold}");
+    }
+    for gone in [
+        "1、权力与责任",
+        "2、了好处",
+        "3、跟头",
+        "7、群众呼声",
+        "ID:46449279",
+        "大小:20.33",
+        "页数:4页",
+        "权力与责任的关系_第1页",
+        "资源描述",
+        "由会员上传分享",
+        "当前文档最多预览五页",
+        "此文档下载收益归作者所有",
+        "温馨提示",
+        "部分包含数学公式或PPT动画的文件",
+    ] {
+        assert!(!in_any_block(&seg, gone), "{gone}");
+    }
+    assert!(seg.blocks.iter().any(|b| b.text == "时间:2019-11-23"));
+}
+
+#[test]
+fn should_repair_the_hard_wraps_of_fixture_004() {
+    let seg = segment(&fixture("004"));
+    for gold in [
+        "为大家上一堂专题党课",
+        "坚持“五个带头”、创建模范机关的工作要求",
+        "统揽推进伟大斗争",
+        "保产业链供应链稳定",
+        "面向9000多万党员",
+        "党的组织生活制度,是每名党员必须遵守的基本制度",
+        "对这个问题应该从三个方面看",
+        "有了规矩如果不遵守,比没有规矩还要坏",
+        "三是",
+        "另一方面",
+    ] {
+        assert!(in_one_block(&seg, gold), "{gold}");
+    }
+    for start in ["目录", "篇一", "同志们:", "一、争做坚持把党的政治建设摆在首位的举旗人"] {
+        assert!(seg.blocks.iter().any(|b| b.text == start), "{start} should be a block of its own");
+    }
+    for start in ["(-)坚决做到", "(二)坚决贯彻", "(三)努力创建", "(四)严明", "二、紧紧扭住严格组织制度"]
+    {
+        assert!(seg.blocks.iter().any(|b| b.text.starts_with(start)), "{start} should start a block");
+    }
+    for gone in ["申明敬告", "本站不保证该用户上传的文档完整性", "文档介绍", "查看更多", "相关文章", "您可能关注的文档"]
+    {
+        assert!(!in_any_block(&seg, gone), "{gone}");
+    }
+    assert!(!seg.blocks.iter().any(|b| b.text.contains("三 是") || b.text.contains("另 一方面")));
+}
+
+#[test]
+fn should_clean_the_noise_of_fixtures_000_002_003() {
+    let absent: [(&str, &[&str]); 3] = [
+        ("000", &[]),
+        (
+            "002",
+            &[
+                "仅供学习",
+                "禁止外传",
+                "酷乐文行",
+                "自建平台、实时分享",
+                "根据实际需求和形式任务不断迭代",
+                "现在订阅立享前3年的所有权益和资料",
+                "打击倒卖活动",
+                "举报倒卖会员资料的人",
+                "会员群：",
+                "免费QQ群：",
+                "QQ206157060",
+            ],
+        ),
+        ("003", &["首页", "相关新闻", "最新新闻", "关闭"]),
+    ];
+    for (prefix, gone) in absent {
+        let seg = segment(&fixture(prefix));
+        for g in gone {
+            assert!(!in_any_block(&seg, g), "{prefix}: {g}");
+        }
+    }
+    let seg = segment(&fixture("000"));
+    assert_eq!(seg.noise.iter().filter(|n| n.reason == "duplicate").count(), 1);
+    assert_eq!(seg.noise.iter().filter(|n| n.reason == "repeated_title").count(), 1);
+    assert_eq!(seg.blocks.first().map(|b| b.text.as_str()), Some("市委书记严以用权专题研讨发言材料"));
+    let seg = segment(&fixture("003"));
+    assert!(seg.blocks.iter().any(|b| b.text == "王维东"));
+    assert!(seg.blocks.iter().any(|b| b.text.starts_with("点击:0时间:")));
+}
+
+// ---------------------------------------------------------------- degraded fixtures
+
+#[test]
+fn should_read_hard_wrapped_copies_of_the_fixtures_alike() {
+    for (name, src) in fixtures() {
+        if src.lines().any(|l| l.chars().count() > 5000) {
+            continue; // already hard-wrapped
+        }
+        let original = segment(&src);
+        let wrapped = hard_wrap(&src);
+        let seg = segment(&wrapped);
+        // The same text, and every block boundary of the original kept; a
+        // double space inside a line may end a paragraph in a wrapped text,
+        // so the copy may have more boundaries, never fewer.
+        let a: Vec<String> = texts(&original).iter().map(|t| squeeze(t)).collect();
+        let b: Vec<String> = texts(&seg).iter().map(|t| squeeze(t)).collect();
+        assert_eq!(a.concat(), b.concat(), "{name}");
+        let bounds = |v: &[String]| {
+            v.iter()
+                .scan(0, |acc, t| {
+                    *acc += t.len();
+                    Some(*acc)
+                })
+                .collect::<std::collections::BTreeSet<usize>>()
+        };
+        assert!(bounds(&a).is_subset(&bounds(&b)), "{name}: a block boundary was lost");
+        assert!(b.len() <= a.len() + 2, "{name}: too many new boundaries");
+        assert_eq!(original.truncated, seg.truncated, "{name}");
+        assert_lossless(&wrapped, &seg);
+    }
+}
+
+#[test]
+fn should_read_copies_with_page_breaks_inserted_alike() {
+    for (name, src) in fixtures() {
+        if src.lines().any(|l| l.chars().count() > 5000) || name.starts_with("001") {
+            continue; // hard-wrapped, or already paged
+        }
+        let original = segment(&src);
+        let paged = insert_page_breaks(&src);
+        assert_ne!(paged, src, "{name}");
+        let seg = segment(&paged);
+        assert_eq!(texts(&original), texts(&seg), "{name}");
+        assert!(seg.noise.iter().any(|n| n.reason == "page_number"), "{name}");
+        assert_lossless(&paged, &seg);
+    }
+}
+
+#[test]
+fn should_be_fast_on_a_large_input() {
+    let big = fixture("004").repeat(40);
+    let t = std::time::Instant::now();
+    let seg = segment(&big);
+    assert!(!seg.blocks.is_empty());
+    assert!(t.elapsed().as_secs() < 10);
+}
+
+#[test]
+fn should_join_page_breaks_inside_a_hard_wrapped_text() {
+    let src = format!("一、总体要求\n{PARA_A}{PARA_B}{PARA_C}\n二、重点任务\n{PARA_C}{PARA_A}\n");
+    let one_line = hard_wrap(&src).replace('\n', " ");
+    let plain = segment(&one_line);
+    // Two wrap spaces in the middle of paragraphs become page breaks.
+    let spaces: Vec<usize> = one_line.match_indices(' ').map(|(i, _)| i).collect();
+    let (p2, p3) = (spaces[3], spaces[spaces.len() - 3]);
+    let paged = format!("1、{}\n\n2、{}\n\n3、{}", &one_line[..p2], &one_line[p2 + 1..p3], &one_line[p3 + 1..]);
+    let seg = segment(&paged);
+    assert_eq!(texts(&seg), texts(&plain));
+    assert_eq!(seg.noise.iter().filter(|n| n.reason == "page_number").count(), 3);
+    assert_lossless(&paged, &seg);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    #[test]
+    fn should_never_panic_and_stay_lossless(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "给", "了好处乱办事", "一、", "(二)", "2、", "1.", "。", "，", " ", "  ", "\n", "\n\n", "\r\n",
+                "\u{3000}", "\u{200b}", "首页", "QQ123456", "下载文档", "温馨提示:", "- 5 -", "Windows", "10",
+                "300多万", "权力与责任的关系", "同志们：", "谢谢大家！",
+                "今天我们召开这次会议主要任务是深入学习贯彻党的精神总结过去一年的工作",
+            ]),
+            0..120,
+        )
+    ) {
+        let src: String = pieces.concat();
+        let seg = segment(&src);
+        assert_lossless(&src, &seg);
+        let wrapped = hard_wrap(&src).replace('\n', " ");
+        assert_lossless(&wrapped, &segment(&wrapped));
+    }
+}
+
+#[test]
+fn should_not_join_a_list_of_short_headings_as_wrapped_lines() {
+    let items = [
+        "一、加强理论学习提升能力",
+        "二、改进工作作风服务群众",
+        "三、严格遵守纪律规矩要求",
+        "四、狠抓工作落实见到实效",
+        "五、强化责任担当履职尽责",
+        "六、完善制度机制长效管理",
+        "七、营造良好氛围凝聚合力",
+    ];
+    let src = items.join("\n");
+    let seg = segment(&src);
+    assert_eq!(texts(&seg), items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+}
+
+#[test]
+fn should_not_join_wrapped_lines_into_the_next_heading() {
+    let items: Vec<String> = (1..=7).map(|i| format!("{i}、加强理论学习提升能力水平强化责任担当")).collect();
+    let src = items.join("\n");
+    let seg = segment(&src);
+    assert_eq!(texts(&seg), items);
+}
