@@ -528,7 +528,9 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
     for i in from..to.min(chunk.len()) {
         let Some(b) = chunk.get(i) else { break };
         let t = b.text.trim();
-        if !title::title_shape(t)
+        let subtitle = t.starts_with(['—', '─']) || t.starts_with("--");
+        if subtitle
+            || !title::title_shape(t)
             || meta_line(t).is_some()
             || name_line(t).is_some()
             || is_pian_block(b)
@@ -707,7 +709,7 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
     let (vs, ve) = title::visible(&b.text);
     let vis = &b.text[vs..ve];
     // A double title on one line: 主标题——副标题.
-    if let Some(d) = vis.find("——") {
+    if let Some(d) = vis.find("——").filter(|&d| !vis[..d].trim().is_empty()) {
         let after = vs + d;
         if let Some(by) = vis.get(d..).and_then(title::byline) {
             let main_end = text::trim_range(&b.text, vs, after).1;

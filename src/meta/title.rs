@@ -60,7 +60,15 @@ pub fn starts_with_marker(text: &str) -> bool {
     let Some(first) = it.next() else { return false };
     let num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
     match first {
-        '(' | '〔' | '【' => it.next().is_some_and(num),
+        '(' | '〔' | '【' => {
+            // `(一)` `（12）`: a short numeral, then the closing bracket.
+            let mut n = 0;
+            while it.peek().is_some_and(|&c| num(c)) {
+                it.next();
+                n += 1;
+            }
+            (1..=3).contains(&n) && it.next().is_some_and(|c| matches!(c, ')' | '〕' | '】'))
+        }
         '第' => {
             it.next().is_some_and(num)
                 && it
@@ -68,11 +76,16 @@ pub fn starts_with_marker(text: &str) -> bool {
                     .is_some_and(|c| matches!(c, ',' | '，' | '、' | '是' | ' '))
         }
         c if c.is_ascii_digit() => {
+            // `1.` `12、`: one or two digits (a year is not a list number).
+            let mut n = 1;
             while it.peek().is_some_and(|c| c.is_ascii_digit()) {
                 it.next();
+                n += 1;
             }
-            it.next()
-                .is_some_and(|c| matches!(c, '.' | '、' | ')' | '．'))
+            n <= 2
+                && it
+                    .next()
+                    .is_some_and(|c| matches!(c, '.' | '、' | ')' | '．'))
         }
         c if "一二三四五六七八九十".contains(c) => {
             while it
