@@ -584,3 +584,60 @@ fn seed_004_is_lossless_with_the_baseline_segmentation() {
     let (plans, _) = run(&src);
     assert_eq!(title(&plans[0]), Some("强化政治机关意识着力打造模范机关"));
 }
+
+// ---- robustness ----
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "在全市工作会议上的讲话",
+        "党课《强化学习意识》",
+        "《坚定理想信念》",
+        "——张三同志在全县大会上的讲话",
+        "——学习体会",
+        "同志们：",
+        "各位领导、同志们：今天开会。",
+        "谢谢大家！",
+        "今天开会。会议很重要。",
+        "同志们，让我们携起手来！",
+        "一、总体要求",
+        "（2019年3月5日）",
+        "时间:2019-11-23",
+        "点击:0时间:2022-06-03 00:27:18",
+        "本文链接:https://www.example.com/a.html",
+        "王维东",
+        "市委书记",
+        "目录",
+        "篇一",
+        "篇二",
+        "1",
+        "2.某某讲稿 10",
+        "心中有党，是要求。",
+        "心中有民，就是服务。",
+        "某某整理，咨询QQ123",
+        "二〇一九年十一月二十三日",
+        "",
+        "  ",
+        "首页",
+        "相关新闻",
+    ];
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+            1 => "[一二篇目录同志们：:，。！（）()《》—\\-0-9a-z 年月日谢大家\u{3000}]{0,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn plan_never_panics_and_loses_nothing(lines in proptest::collection::vec(line(), 0..14)) {
+            let src = lines.join("\n");
+            let (plans, _) = run(&src);
+            prop_assert!(!plans.is_empty());
+        }
+    }
+}

@@ -735,8 +735,16 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
                 sink.rest(n, &used, "subtitle");
                 consumed = true;
             } else if dashed && title::title_shape(nt.trim_start_matches(['—', '-'])) {
-                title.push_str(nt);
-                span = span.cover(n.text_span());
+                let between = sink.src.get(b.span.end..n.span.start).unwrap_or("x");
+                let unwrapped = (vs, ve) == text::trim_range(&b.text, 0, b.text.len());
+                if unwrapped && between.trim().is_empty() {
+                    title.push_str(nt);
+                    span = span.cover(n.text_span());
+                } else {
+                    // A wrapped title: one span cannot hold both lines
+                    // without its wrapper, so the subtitle is reported.
+                    sink.block(n, "subtitle");
+                }
                 consumed = true;
             }
         }
