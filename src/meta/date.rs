@@ -9,6 +9,11 @@
 use crate::normalize::fold;
 
 /// A date found in a text: where it stands and its `YYYY-MM-DD` value.
+///
+/// ```
+/// let d = jianggao::meta::date::find_date("（2019年3月5日）").unwrap();
+/// assert_eq!((d.start, d.end, d.value.as_str()), (3, 18, "2019-03-05"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DateMatch {
     /// Byte offset of the first character of the date.

@@ -29,6 +29,11 @@ use crate::span::Span;
 use text::{chars, ends_sentence, has_chrome, has_stop, is_han, key, span_of, Sink};
 
 /// One speech as planned from the blocks: its header values and its body.
+///
+/// ```
+/// let plan = jianggao::meta::SpeechPlan::default();
+/// assert!(plan.title.is_none() && plan.body.is_empty());
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct SpeechPlan {
     /// The title, cleaned, with its source span.
@@ -78,7 +83,7 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
     if let Some(m) = header_pian.filter(|&m| m > 0) {
         starts.push(m);
     }
-    let header_keys: Vec<String> = blocks
+    let header_keys: std::collections::BTreeSet<String> = blocks
         .get(..first_body)
         .unwrap_or_default()
         .iter()
@@ -217,7 +222,11 @@ fn strong_body(b: &Block) -> bool {
 
 /// A second title inside the text: a title-shaped line after a paragraph
 /// that ends a speech, before the opening of a new one.
-fn second_title(blocks: &[Block], i: usize, header_keys: &[String]) -> bool {
+fn second_title(
+    blocks: &[Block],
+    i: usize,
+    header_keys: &std::collections::BTreeSet<String>,
+) -> bool {
     let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i))
     else {
         return false;

@@ -8,6 +8,11 @@ use super::text::{chars, has_chrome, is_stop};
 use crate::normalize::{fold, is_space};
 
 /// Longest title, in chars.
+///
+/// ```
+/// let long = "长".repeat(jianggao::meta::title::MAX_TITLE + 1);
+/// assert!(!jianggao::meta::title::title_shape(&long));
+/// ```
 pub const MAX_TITLE: usize = 60;
 
 /// True when `text` has the shape of a title line: short, no sentence end
@@ -145,6 +150,12 @@ pub fn visible(text: &str) -> (usize, usize) {
 
 /// A byline read from a subtitle or the tail of a double title:
 /// `张三同志在全市工作会议上的讲话`.
+///
+/// ```
+/// let b = jianggao::meta::title::byline("在全县大会上的讲话").unwrap();
+/// assert_eq!(b.speaker, None);
+/// assert_eq!(b.occasion, Some((3, 15)));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Byline {
     /// Byte range of the speaker's name.
