@@ -1,11 +1,39 @@
 //! Speech boundaries and metadata: which blocks make each speech, its title,
 //! speaker, date, occasion, source, greeting and closing.
+//!
+//! The rules, with examples and the reason for each, are written up in
+//! `grammar-notes/meta.md`. In short:
+//!
+//! - a table of contents (`目录` and its entries) is noise `toc`;
+//! - the file splits into speeches at collection markers (`篇一`, `篇二`)
+//!   and at a second title line that follows the end of a speech;
+//! - each speech's header (the blocks before its first body block) gives
+//!   the title, speaker, date and source; leftover site chrome there is noise;
+//! - its trailer (footer lines after the body) gives a date and source when
+//!   the header had none, and a repeated title is noise;
+//! - the greeting opens the body, the closing ends it.
+
+pub mod collection;
+pub mod date;
+pub mod parallel;
+pub mod speaker;
+mod text;
+pub mod title;
+
+pub use parallel::parallel_sections;
 
 use crate::model::{Metadata, Noise};
+use crate::normalize::{fold, is_space};
 use crate::segment::Block;
 use crate::span::Span;
+use text::{chars, ends_sentence, has_chrome, has_stop, is_han, key, span_of, Sink};
 
 /// One speech as planned from the blocks: its header values and its body.
+///
+/// ```
+/// let plan = jianggao::meta::SpeechPlan::default();
+/// assert!(plan.title.is_none() && plan.body.is_empty());
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct SpeechPlan {
     /// The title, cleaned, with its source span.
@@ -21,44 +49,87 @@ pub struct SpeechPlan {
 }
 
 /// Splits `blocks` into speeches and reads each one's header. Pieces that are
-/// neither speech nor metadata (a table of contents, a repeated title) are
-/// pushed to `noise`.
+/// neither speech nor metadata (a table of contents, a repeated title, site
+/// chrome around the title) are pushed to `noise`.
+///
+/// Every non-whitespace character of the blocks ends up in exactly one of:
+/// a body block, a returned title/metadata/greeting/closing span, or a noise
+/// entry.
 ///
 /// ```
-/// let src = "同志们：\n一、总体要求";
+/// let src = "在全市工作会议上的讲话\n同志们：\n一、总体要求\n要抓好落实。\n谢谢大家！";
 /// let seg = jianggao::segment::segment(src);
 /// let mut noise = Vec::new();
 /// let plans = jianggao::meta::plan(src, seg.blocks, &mut noise);
 /// assert_eq!(plans.len(), 1);
-/// assert_eq!(plans[0].greeting.as_ref().unwrap().0, "同志们");
+/// let p = &plans[0];
+/// assert_eq!(p.title.as_ref().unwrap().0, "在全市工作会议上的讲话");
+/// assert_eq!(p.metadata.occasion.as_deref(), Some("全市工作会议"));
+/// assert_eq!(p.greeting.as_ref().unwrap().0, "同志们");
+/// assert_eq!(p.closing.as_ref().unwrap().0, "谢谢大家");
+/// assert_eq!(p.body.len(), 2);
 /// ```
-pub fn plan(_src: &str, blocks: Vec<Block>, _noise: &mut Vec<Noise>) -> Vec<SpeechPlan> {
-    let mut plan = SpeechPlan::default();
-    let mut blocks = blocks.into_iter().peekable();
-    if let Some(b) = blocks.peek() {
-        let t = b.text.trim_end_matches([':', '：']);
-        if t == "同志们" {
-            let span = b.source_span(0, t.len());
-            plan.greeting = Some((t.to_string(), span));
-            blocks.next();
+pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<SpeechPlan> {
+    let mut sink = Sink { src, noise };
+    let blocks = drop_toc(&mut sink, blocks);
+    let first_body = blocks.iter().position(strong_body).unwrap_or(blocks.len());
+
+    // Where speeches start.
+    let mut starts = vec![0];
+    let header_pian = blocks
+        .get(..first_body)
+        .and_then(|h| h.iter().position(is_pian_block));
+    let collection_header = header_pian.is_some_and(|m| m > 0);
+    if let Some(m) = header_pian.filter(|&m| m > 0) {
+        starts.push(m);
+    }
+    let header_keys: std::collections::BTreeSet<String> = blocks
+        .get(..first_body)
+        .unwrap_or_default()
+        .iter()
+        .filter(|b| title::title_shape(&b.text))
+        .map(|b| key(&b.text[visible_range(&b.text)]))
+        .collect();
+    for i in first_body + 1..blocks.len() {
+        let pian_here = blocks.get(i).is_some_and(is_pian_block);
+        if pian_here || second_title(&blocks, i, &header_keys) {
+            starts.push(i);
         }
     }
-    plan.body = blocks.collect();
-    if let Some(last) = plan.body.last() {
-        let t = last.text.trim_end_matches(['！', '!', '。']);
-        if t == "谢谢大家" || t == "谢谢" {
-            plan.closing = Some((t.to_string(), last.source_span(0, t.len())));
-            plan.body.pop();
-        }
+
+    // Cut the blocks into chunks, one per start.
+    let mut chunks: Vec<Vec<Block>> = Vec::with_capacity(starts.len());
+    let mut rest = blocks;
+    for &s in starts.iter().skip(1).rev() {
+        let tail = rest.split_off(s.min(rest.len()));
+        chunks.push(tail);
     }
-    vec![plan]
+    chunks.push(rest);
+    chunks.reverse();
+
+    let mut carry = Carry::default();
+    let mut plans = Vec::with_capacity(chunks.len());
+    for (ci, chunk) in chunks.into_iter().enumerate() {
+        if ci == 0 && collection_header {
+            carry = read_collection_header(&mut sink, chunk);
+            continue;
+        }
+        let first = plans.is_empty();
+        plans.push(read_speech(&mut sink, chunk, &mut carry, first));
+    }
+    if plans.is_empty() {
+        plans.push(SpeechPlan::default());
+    }
+    plans
 }
 
 /// True when a paragraph opens the closing remarks of a speech: it
-/// re-addresses the audience (`同志们，…`) or sums up (`总之，…`).
+/// re-addresses the audience (`同志们，…`), exhorts (`让我们…`) or sums up
+/// (`总之，…`).
 ///
 /// ```
 /// assert!(jianggao::meta::opens_conclusion("同志们，让我们携起手来。"));
+/// assert!(jianggao::meta::opens_conclusion("同志们、朋友们，让我们携起手来。"));
 /// assert!(!jianggao::meta::opens_conclusion("同志们职务提升后，手中有了权力。"));
 /// ```
 pub fn opens_conclusion(text: &str) -> bool {
@@ -67,10 +138,786 @@ pub fn opens_conclusion(text: &str) -> bool {
         "同志们，",
         "同志们,",
         "同志们！",
+        "同志们!",
+        "同志们、朋友们",
+        "让我们",
         "总之，",
         "总之,",
         "总而言之",
+        "综上所述",
     ]
     .iter()
     .any(|p| t.starts_with(p))
+}
+
+/// What the header of a collection hands to its first speech.
+#[derive(Default)]
+struct Carry {
+    /// The collection's title line (its visible text and span), used when
+    /// the first speech has no title of its own.
+    title: Option<(String, Span)>,
+    /// Document-level metadata read before the first speech.
+    meta: Metadata,
+}
+
+/// Removes a table of contents from the first blocks, as noise `toc`.
+fn drop_toc(sink: &mut Sink, blocks: Vec<Block>) -> Vec<Block> {
+    // Look only in the header: before the first long paragraph.
+    let limit = blocks
+        .iter()
+        .position(|b| {
+            chars(&b.text) > 150 || b.text.chars().filter(|&c| text::is_stop(c)).count() >= 2
+        })
+        .unwrap_or(blocks.len());
+    let head = blocks.get(..limit).unwrap_or_default();
+    let Some(at) = head
+        .iter()
+        .position(|b| b.text.trim().starts_with("目录") || collection::is_toc_head(&b.text))
+    else {
+        return blocks;
+    };
+    let end = collection::toc_end(&blocks, at);
+    if end == at {
+        return blocks;
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.into_iter().enumerate() {
+        if (at..end).contains(&i) {
+            sink.block(&b, "toc");
+        } else {
+            out.push(b);
+        }
+    }
+    out
+}
+
+fn visible_range(t: &str) -> std::ops::Range<usize> {
+    let (s, e) = title::visible(t);
+    s..e
+}
+
+/// A collection marker standing alone or before a title on its line.
+fn is_pian_block(b: &Block) -> bool {
+    let Some((_, len)) = collection::pian(&b.text) else {
+        return false;
+    };
+    let rest = b.text.get(len..).unwrap_or_default().trim();
+    rest.is_empty() || title::title_shape(rest)
+}
+
+/// A block that surely belongs to the body: a greeting, an outline heading,
+/// or a paragraph of several sentences.
+fn strong_body(b: &Block) -> bool {
+    let t = &b.text;
+    if greeting(t).is_some() {
+        return true;
+    }
+    let stops = t.chars().filter(|&c| text::is_stop(c)).count();
+    let hard_chrome = has_chrome(t);
+    if title::starts_with_marker(t) && !hard_chrome {
+        return true;
+    }
+    (stops >= 2 || chars(t) > 100) && !hard_chrome
+}
+
+/// A second title inside the text: a title-shaped line after a paragraph
+/// that ends a speech, before the opening of a new one.
+fn second_title(
+    blocks: &[Block],
+    i: usize,
+    header_keys: &std::collections::BTreeSet<String>,
+) -> bool {
+    let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i))
+    else {
+        return false;
+    };
+    let t = cur.text.trim();
+    if !title::title_shape(t)
+        || greeting(t).is_some()
+        || meta_line(t).is_some()
+        || name_line(t).is_some()
+    {
+        return false;
+    }
+    if header_keys.contains(&key(&t[visible_range(t)])) {
+        return false;
+    }
+    let p = prev.text.trim();
+    if !ends_sentence(p) {
+        return false;
+    }
+    let ends_speech = closing(p).is_some() || opens_conclusion(p) || p.contains("让我们");
+    if !(ends_speech || text::has_genre(t)) {
+        return false;
+    }
+    // A new opening follows: a greeting or a paragraph, perhaps after a
+    // subtitle, a name or a date line.
+    blocks.iter().skip(i + 1).take(3).any(|b| {
+        let bt = b.text.trim();
+        greeting(bt).is_some() || (has_stop(bt) && meta_line(bt).is_none())
+    })
+}
+
+/// The greeting at the start of `text`: `同志们：`, `各位领导、同志们：`.
+/// Returns the end of the greeting words and the end past its colon.
+fn greeting(text: &str) -> Option<(usize, usize)> {
+    let lead = text.len() - text.trim_start_matches(is_space).len();
+    let t = text.get(lead..)?;
+    let (colon, c) = t
+        .char_indices()
+        .take(30)
+        .find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let head = t.get(..colon)?.trim_end_matches(is_space);
+    if head.is_empty() || has_stop(head) {
+        return None;
+    }
+    let ok = head
+        .split(['、', '，', ',', ' ', '　'])
+        .filter(|s| !s.is_empty())
+        .all(|w| {
+            let n = chars(w);
+            (w.ends_with('们') && n <= 8)
+                || ((w.starts_with("各位") || w.starts_with("尊敬的") || w.starts_with("亲爱的"))
+                    && n <= 14)
+                || w == "大家"
+        });
+    ok.then_some((lead + head.len(), lead + colon + c.len_utf8()))
+}
+
+/// Sign-offs, without their final punctuation.
+const CLOSINGS: &[&str] = &[
+    "谢谢",
+    "谢谢大家",
+    "谢谢各位",
+    "谢谢你们",
+    "谢谢同志们",
+    "谢谢聆听",
+    "谢谢大家的聆听",
+    "谢谢大家的倾听",
+    "感谢聆听",
+    "感谢大家",
+    "感谢大家的聆听",
+];
+
+/// The sign-off ending `text` (`谢谢大家！`, or `…。谢谢大家！`): the start
+/// of its words, their end, and the end past the final punctuation.
+fn closing(text: &str) -> Option<(usize, usize, usize)> {
+    let t = text.trim_end_matches(is_space);
+    let core = t.trim_end_matches(|c: char| {
+        matches!(fold(c), '!' | '。' | '.' | '~' | '～') || is_space(c)
+    });
+    let start = core
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| text::is_stop(c) || matches!(fold(c), ',' | '，'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let words = core.get(start..)?;
+    let lead = words.len() - words.trim_start_matches(is_space).len();
+    CLOSINGS
+        .contains(&words.trim())
+        .then_some((start + lead, core.len(), t.len()))
+}
+
+/// Values read from one header or footer line.
+#[derive(Default, Debug)]
+struct MetaLine {
+    date: Option<date::DateMatch>,
+    url: Option<(usize, usize)>,
+    speaker: Option<(usize, usize)>,
+}
+
+/// Labels of site metadata lines (`ID:`, `大小:`, `时间:`).
+const LABELS: &[&str] = &[
+    "ID",
+    "大小",
+    "页数",
+    "资源描述",
+    "时间",
+    "日期",
+    "来源",
+    "作者",
+    "编辑",
+    "责任编辑",
+    "点击",
+    "浏览",
+    "阅读",
+    "字数",
+    "格式",
+    "发布",
+    "发布时间",
+    "发布日期",
+    "更新时间",
+    "文章来源",
+    "分类",
+    "栏目",
+    "标签",
+    "关键词",
+    "页码",
+    "类型",
+    "上传者",
+    "贡献者",
+    "主讲人",
+    "主讲",
+    "讲话人",
+    "发言人",
+    "本文链接",
+    "原文链接",
+    "链接",
+    "网址",
+];
+
+/// Reads a header/footer metadata line: a date, a URL, a labelled speaker,
+/// or a `label: value` line of a site. `None` for any other line (a
+/// sentence of the speech that mentions a date is not a metadata line).
+fn meta_line(text: &str) -> Option<MetaLine> {
+    let t = text.trim();
+    if chars(t) > 120 {
+        return None;
+    }
+    let m = MetaLine {
+        date: date::find_date(text),
+        url: find_url(text),
+        speaker: speaker::labelled(text),
+    };
+    let label = label_line(t);
+    if m.date.is_none() && m.url.is_none() && m.speaker.is_none() && !label {
+        return None;
+    }
+    // What is left once the values are taken out must be short: labels and
+    // a few words such as `本文…发表“发言稿”栏目`.
+    let mut used: Vec<(usize, usize)> = Vec::new();
+    used.extend(m.date.as_ref().map(|d| (d.start, d.end)));
+    used.extend(m.url);
+    used.extend(m.speaker);
+    let han = text
+        .char_indices()
+        .filter(|&(i, c)| is_han(c) && !used.iter().any(|&(s, e)| s <= i && i < e))
+        .count();
+    let limit = if label { 40 } else { 24 };
+    (han <= limit).then_some(m)
+}
+
+/// `label: value` where the label is a known site label or chrome, and the
+/// value is short and holds no sentence.
+fn label_line(t: &str) -> bool {
+    let Some((i, c)) = t
+        .char_indices()
+        .take(10)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+    else {
+        return false;
+    };
+    let label = t.get(..i).unwrap_or_default().trim();
+    let value = t.get(i + c.len_utf8()..).unwrap_or_default();
+    (LABELS.contains(&label) || has_chrome(label)) && chars(value) <= 40 && !has_stop(value)
+}
+
+/// The first URL in `text`: `https://…`, `http://…` or `www.…`.
+fn find_url(text: &str) -> Option<(usize, usize)> {
+    let start = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|p| text.find(p))
+        .min()?;
+    let rest = text.get(start..)?;
+    let len: usize = rest
+        .chars()
+        .take_while(|&c| {
+            c.is_ascii_graphic()
+                && !matches!(
+                    c,
+                    '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | ','
+                )
+        })
+        .map(char::len_utf8)
+        .sum();
+    let url = rest.get(..len)?.trim_end_matches(['.', ';', ':', '!', '?']);
+    (url.len() > 4).then_some((start, start + url.len()))
+}
+
+/// A name line under the title: the name (spaces removed) and its range.
+fn name_line(text: &str) -> Option<(String, usize, usize)> {
+    let squeezed: String = text.chars().filter(|&c| !is_space(c)).collect();
+    if speaker::is_name(&squeezed) {
+        let (a, e) = text::trim_range(text, 0, text.len());
+        return Some((squeezed, a, e));
+    }
+    let (a, e) = speaker::byline(text)?;
+    // Only a line that is all byline: `（张三同志）`, `——李四`.
+    let rest: String = text.chars().filter(|&c| is_han(c)).collect();
+    let name = text.get(a..e)?.to_string();
+    let extra = rest.replace(&name, "");
+    (extra.is_empty() || extra == "同志").then_some((name, a, e))
+}
+
+/// Reads a header of a collection (the blocks before `篇一`): its title,
+/// for the first speech when that has none of its own, and its metadata.
+fn read_collection_header(sink: &mut Sink, chunk: Vec<Block>) -> Carry {
+    let mut carry = Carry::default();
+    let best = best_title(&chunk, 0, chunk.len());
+    let tkey = best
+        .and_then(|i| chunk.get(i))
+        .map(|b| key(&b.text[visible_range(&b.text)]));
+    for (i, b) in chunk.iter().enumerate() {
+        if Some(i) == best {
+            let (vs, ve) = title::visible(&b.text);
+            carry.title = Some((b.text[vs..ve].to_string(), span_of(b, vs, ve)));
+            sink.rest(b, &[(vs, ve)], "title_wrapper");
+        } else if !take_meta(sink, b, &mut carry.meta) {
+            let reason = if tkey.as_ref().is_some_and(|k| is_repeat(&b.text, k)) {
+                "repeated_title"
+            } else {
+                "header"
+            };
+            sink.block(b, reason);
+        }
+    }
+    carry
+}
+
+/// True when `text` repeats the title with key `k` (possibly wrapped, or
+/// with a short suffix such as `_第1页`).
+fn is_repeat(text: &str, k: &str) -> bool {
+    if k.is_empty() {
+        return false;
+    }
+    let bk = key(text);
+    bk == k
+        || key(&text[visible_range(text)]) == k
+        || (bk.contains(k) && chars(&bk) <= chars(k) + 12)
+}
+
+/// Takes the metadata values of one header/footer line into `meta` (only
+/// the fields still empty: the first value read wins); the rest of the line
+/// is noise `metadata_line`. Returns false when `b` is not a metadata line.
+fn take_meta(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
+    let Some(m) = meta_line(&b.text) else {
+        return false;
+    };
+    let mut used: Vec<(usize, usize)> = Vec::new();
+    if let Some(d) = m.date {
+        if meta.date.is_none() {
+            meta.date = Some(d.value);
+            meta.date_span = Some(span_of(b, d.start, d.end));
+            used.push((d.start, d.end));
+        }
+    }
+    if let Some((s, e)) = m.url {
+        if meta.source.is_none() {
+            meta.source = b.text.get(s..e).map(str::to_string);
+            meta.source_span = Some(span_of(b, s, e));
+            used.push((s, e));
+        }
+    }
+    if let Some((s, e)) = m.speaker {
+        if meta.speaker.is_none() {
+            meta.speaker = b.text.get(s..e).map(str::to_string);
+            meta.speaker_span = Some(span_of(b, s, e));
+            used.push((s, e));
+        }
+    }
+    used.sort_unstable();
+    sink.rest(b, &used, "metadata_line");
+    true
+}
+
+/// Index of the best title candidate among `chunk[from..to]`.
+fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
+    let keys: Vec<(String, String)> = chunk
+        .iter()
+        .map(|b| {
+            if has_chrome(&b.text) {
+                (String::new(), String::new())
+            } else {
+                (key(&b.text), key(&b.text[visible_range(&b.text)]))
+            }
+        })
+        .collect();
+    let mut best: Option<(i32, usize)> = None;
+    let mut seen = 0;
+    for i in from..to.min(chunk.len()) {
+        let Some(b) = chunk.get(i) else { break };
+        let t = b.text.trim();
+        let subtitle = t.starts_with(['—', '─']) || t.starts_with("--");
+        if subtitle
+            || !title::title_shape(t)
+            || meta_line(t).is_some()
+            || name_line(t).is_some()
+            || is_pian_block(b)
+        {
+            continue;
+        }
+        seen += 1;
+        if seen > 12 {
+            break;
+        }
+        let r = visible_range(&b.text);
+        let vis = &b.text[r.clone()];
+        let k = key(vis);
+        let mut score = 0;
+        let repeated = keys
+            .iter()
+            .enumerate()
+            .any(|(j, (bk, vk))| j != i && !k.is_empty() && (*bk == k || *vk == k));
+        if repeated {
+            score += 4;
+        }
+        if text::has_genre(vis) {
+            score += 3;
+        }
+        if r.len() < t.len() && b.text.trim_end().ends_with('》') {
+            score += 2;
+        }
+        if chars(vis) >= 6 {
+            score += 1;
+        }
+        if vis.contains(['，', ',']) {
+            score -= 2;
+        }
+        if vis.trim().contains([' ', '　']) {
+            score -= 1;
+        }
+        if best.map_or(true, |(s, _)| score > s) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// Reads one speech from its blocks.
+fn read_speech(
+    sink: &mut Sink,
+    mut chunk: Vec<Block>,
+    carry: &mut Carry,
+    first: bool,
+) -> SpeechPlan {
+    let mut plan = SpeechPlan::default();
+    if first {
+        plan.metadata = std::mem::take(&mut carry.meta);
+    }
+    // A leading collection marker: noise, and what follows it on its line
+    // is a block of its own.
+    let mut from = 0;
+    if let Some(b) = chunk.first_mut() {
+        if let Some((_, len)) = collection::pian(&b.text).filter(|_| is_pian_block(b)) {
+            let tail = b.split_off(len);
+            sink.block(b, "collection_marker");
+            if tail.text.trim().is_empty() {
+                from = 1;
+            } else if let Some(slot) = chunk.first_mut() {
+                *slot = tail;
+            }
+        }
+    }
+    let strong = chunk
+        .iter()
+        .skip(from)
+        .position(strong_body)
+        .map_or(chunk.len(), |p| p + from);
+    let strong_is_greeting = chunk
+        .get(strong)
+        .is_some_and(|b| greeting(&b.text).is_some());
+    let best = best_title(&chunk, from, strong);
+    let mut title_key = String::new();
+    let mut blocks = chunk.into_iter().enumerate().peekable();
+    // Header.
+    let mut pending: Vec<(usize, Block)> = Vec::new();
+    while let Some((i, b)) = blocks.next_if(|(i, _)| *i < strong) {
+        if i < from {
+            continue;
+        }
+        match best {
+            Some(t) if i < t => pending.push((i, b)),
+            Some(t) if i == t => {
+                let next = blocks.peek().filter(|(j, _)| *j < strong).map(|(_, n)| n);
+                if take_title(sink, &b, &mut plan, next) {
+                    blocks.next();
+                }
+                title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();
+                for (_, p) in pending.drain(..) {
+                    if !take_meta(sink, &p, &mut plan.metadata) {
+                        let r = if is_repeat(&p.text, &title_key) {
+                            "repeated_title"
+                        } else {
+                            "header"
+                        };
+                        sink.block(&p, r);
+                    }
+                }
+            }
+            _ => {
+                if !header_line(sink, &b, &mut plan, &title_key, strong_is_greeting) {
+                    // The body starts here.
+                    plan.body.push(b);
+                    break;
+                }
+            }
+        }
+    }
+    if plan.title.is_none() && first {
+        if let Some(t) = carry.title.take() {
+            plan.title = Some(t);
+        }
+    } else if let Some((_, span)) = carry.title.take() {
+        sink.noise
+            .push(Noise::at(sink.src, span, "collection_title"));
+    }
+    plan.body.extend(blocks.map(|(_, b)| b));
+    if plan.title.is_some() && title_key.is_empty() {
+        title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();
+    }
+    if let Some((t, _)) = &plan.title {
+        derive_from_title(&t.clone(), &mut plan.metadata);
+    }
+    strip_runin_title(sink, &mut plan.body, &title_key);
+    take_greeting(&mut plan);
+    take_trailer(sink, &mut plan, &title_key);
+    plan
+}
+
+/// One header line after the title: metadata, a name, a repeated title,
+/// chrome. Returns false when the line is not a header line (the body
+/// starts there). With `before_greeting`, any line before the greeting is
+/// a header line.
+fn header_line(
+    sink: &mut Sink,
+    b: &Block,
+    plan: &mut SpeechPlan,
+    title_key: &str,
+    before_greeting: bool,
+) -> bool {
+    let t = b.text.trim();
+    if is_pian_block(b) {
+        sink.block(b, "collection_marker");
+        return true;
+    }
+    if take_meta(sink, b, &mut plan.metadata) {
+        return true;
+    }
+    if let Some((name, s, e)) = name_line(&b.text) {
+        if plan.metadata.speaker.is_none() {
+            plan.metadata.speaker = Some(name);
+            plan.metadata.speaker_span = Some(span_of(b, s, e));
+            sink.rest(b, &[(s, e)], "metadata_line");
+            return true;
+        }
+    }
+    if is_repeat(t, title_key) {
+        sink.block(b, "repeated_title");
+        return true;
+    }
+    if has_chrome(t) || (before_greeting && !strong_body(b)) {
+        sink.block(b, "header");
+        return true;
+    }
+    false
+}
+
+/// Takes the title from block `b`, with a byline run into it or a subtitle
+/// on the next block `next`. Returns true when `next` was consumed.
+fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&Block>) -> bool {
+    let (vs, ve) = title::visible(&b.text);
+    let vis = &b.text[vs..ve];
+    // A double title on one line: 主标题——副标题.
+    if let Some(d) = vis.find("——").filter(|&d| !vis[..d].trim().is_empty()) {
+        let after = vs + d;
+        if let Some(by) = vis.get(d..).and_then(title::byline) {
+            let main_end = text::trim_range(&b.text, vs, after).1;
+            plan.title = Some((b.text[vs..main_end].to_string(), span_of(b, vs, main_end)));
+            let mut used = vec![(vs, main_end)];
+            used.extend(take_byline(b, after, &by, &mut plan.metadata));
+            used.sort_unstable();
+            sink.rest(b, &used, "subtitle");
+            return false;
+        }
+    }
+    let mut title = vis.to_string();
+    let mut span = span_of(b, vs, ve);
+    sink.rest(b, &[(vs, ve)], "title_wrapper");
+    let mut consumed = false;
+    if let Some(n) = next {
+        let nt = n.text.trim();
+        let dashed = nt.starts_with('—') || nt.starts_with("--");
+        if dashed || nt.starts_with(['(', '（']) && nt.ends_with([')', '）']) {
+            if let Some(by) = title::byline(&n.text) {
+                let mut used = take_byline(n, 0, &by, &mut plan.metadata);
+                used.sort_unstable();
+                sink.rest(n, &used, "subtitle");
+                consumed = true;
+            } else if dashed && title::title_shape(nt.trim_start_matches(['—', '-'])) {
+                let between = sink.src.get(b.span.end..n.span.start).unwrap_or("x");
+                let unwrapped = (vs, ve) == text::trim_range(&b.text, 0, b.text.len());
+                if unwrapped && between.trim().is_empty() {
+                    title.push_str(nt);
+                    span = span.cover(n.text_span());
+                } else {
+                    // A wrapped title: one span cannot hold both lines
+                    // without its wrapper, so the subtitle is reported.
+                    sink.block(n, "subtitle");
+                }
+                consumed = true;
+            }
+        }
+    }
+    plan.title = Some((title, span));
+    consumed
+}
+
+/// Records the speaker and occasion of a byline read at `off` in `b`;
+/// returns the ranges used.
+fn take_byline(
+    b: &Block,
+    off: usize,
+    by: &title::Byline,
+    meta: &mut Metadata,
+) -> Vec<(usize, usize)> {
+    let mut used = Vec::new();
+    if let Some((s, e)) = by.speaker {
+        if meta.speaker.is_none() {
+            meta.speaker = b.text.get(off + s..off + e).map(str::to_string);
+            meta.speaker_span = Some(span_of(b, off + s, off + e));
+            used.push((off + s, off + e));
+        }
+    }
+    if let Some((s, e)) = by.occasion {
+        meta.occasion = b.text.get(off + s..off + e).map(str::to_string);
+        meta.occasion_span = Some(span_of(b, off + s, off + e));
+        used.push((off + s, off + e));
+    }
+    used
+}
+
+/// The occasion (and a speaker named with 同志) of a `在…上的讲话` title,
+/// without spans: they are part of the title.
+fn derive_from_title(title: &str, meta: &mut Metadata) {
+    if meta.occasion.is_some() {
+        return;
+    }
+    if let Some(by) = title::byline(title) {
+        if let Some((s, e)) = by.occasion {
+            meta.occasion = title.get(s..e).map(str::to_string);
+            meta.occasion_span = None;
+        }
+        if meta.speaker.is_none() {
+            if let Some((s, e)) = by.speaker {
+                meta.speaker = title.get(s..e).map(str::to_string);
+                meta.speaker_span = None;
+            }
+        }
+    }
+}
+
+/// A title run into the first body block (`权力与责任权力与责任的关系权力是…`,
+/// a running header and the title before the first sentence): cut off as
+/// noise `repeated_title`.
+fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) {
+    let tlen = chars(title_key);
+    if tlen < 6 {
+        return;
+    }
+    let Some(b) = body.first_mut() else { return };
+    let Some(pos) = b.text.find(title_key) else {
+        return;
+    };
+    let before = &b.text[..pos];
+    let bk = key(before);
+    if !(before.trim().is_empty()
+        || (chars(&bk) >= 2 && title_key.starts_with(&bk) && bk == before.trim()))
+    {
+        return;
+    }
+    let end = pos + title_key.len();
+    let next = b.text.get(end..).and_then(|r| r.chars().next());
+    if next.map_or(true, |c| !is_han(c)) {
+        return;
+    }
+    let tail = b.split_off(end);
+    sink.block(b, "repeated_title");
+    *b = tail;
+}
+
+/// Splits the greeting off the first body block.
+fn take_greeting(plan: &mut SpeechPlan) {
+    let Some(b) = plan.body.first_mut() else {
+        return;
+    };
+    let Some((gend, colon_end)) = greeting(&b.text) else {
+        return;
+    };
+    let (gs, ge) = text::trim_range(&b.text, 0, gend);
+    let words = b.text[gs..ge].to_string();
+    let span = b.source_span(gs, colon_end);
+    let mut tail = b.split_off(colon_end);
+    let lead = tail.text.len() - tail.text.trim_start_matches(is_space).len();
+    if lead > 0 {
+        tail = tail.split_off(lead);
+    }
+    plan.greeting = Some((words, span));
+    if tail.text.is_empty() {
+        plan.body.remove(0);
+    } else if let Some(first) = plan.body.first_mut() {
+        *first = tail;
+    }
+}
+
+/// True for a footer line: metadata, a repeated title, chrome, `（完）`.
+fn is_trailer(b: &Block, title_key: &str) -> bool {
+    let t = b.text.trim();
+    let k = key(t);
+    let stops = t.chars().filter(|&c| text::is_stop(c)).count();
+    meta_line(t).is_some()
+        || is_repeat(t, title_key)
+        || (chars(t) <= 100 && stops <= 2 && has_chrome(t))
+        || (chars(t) <= 12 && t.ends_with([':', '：']))
+        || matches!(k.as_str(), "完" | "全文完")
+}
+
+/// Takes the footer lines off the end of the body (their metadata fills
+/// what the header left empty), then the closing.
+fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
+    let mut end = plan.body.len();
+    while end > 1
+        && plan
+            .body
+            .get(end - 1)
+            .is_some_and(|b| is_trailer(b, title_key))
+    {
+        end -= 1;
+    }
+    // The closing may be followed by a few short lines that are not speech.
+    let mut close_at = None;
+    for c in (end.saturating_sub(3)..end).rev() {
+        let Some(b) = plan.body.get(c) else { continue };
+        if closing(&b.text).is_some() {
+            close_at = Some(c);
+            break;
+        }
+        if has_stop(b.text.trim_end_matches(['！', '!', '。'])) || chars(&b.text) > 40 {
+            break;
+        }
+    }
+    let trailer: Vec<Block> = plan.body.split_off(close_at.map_or(end, |c| c + 1));
+    if let Some(c) = close_at {
+        if let Some(b) = plan.body.get_mut(c) {
+            if let Some((s, we, e)) = closing(&b.text) {
+                let words = b.text[s..we].to_string();
+                let span = b.source_span(s, e);
+                let _ = b.split_off(s);
+                plan.closing = Some((words, span));
+                if b.text.trim().is_empty() {
+                    plan.body.pop();
+                }
+            }
+        }
+    }
+    for b in trailer {
+        if take_meta(sink, &b, &mut plan.metadata) {
+            continue;
+        }
+        let reason = if is_repeat(&b.text, title_key) {
+            "repeated_title"
+        } else {
+            "trailer"
+        };
+        sink.block(&b, reason);
+    }
 }

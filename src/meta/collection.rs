@@ -1,0 +1,105 @@
+//! Collections: several speeches in one file, marked by `篇一` / `篇二`, and
+//! announced by a table of contents (`目录` followed by short entries with
+//! page numbers).
+
+use super::text::{chars, has_stop};
+use crate::normalize::fold;
+use crate::segment::Block;
+
+/// A collection marker at the start of `text` (`篇一`, `篇二：`, `第三篇`):
+/// its ordinal and its byte length (with trailing punctuation and spaces).
+///
+/// ```
+/// use jianggao::meta::collection::pian;
+/// assert_eq!(pian("篇一"), Some((1, 6)));
+/// assert_eq!(pian("篇二：在全市会议上的讲话"), Some((2, 9)));
+/// assert_eq!(pian("第三篇"), Some((3, 9)));
+/// assert_eq!(pian("篇幅有限"), None);
+/// ```
+pub fn pian(text: &str) -> Option<(u32, usize)> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let (n, len) = if let Some(r) = t.strip_prefix('篇') {
+        let (n, l) = cn_number(r)?;
+        (n, '篇'.len_utf8() + l)
+    } else {
+        let r = t.strip_prefix('第')?;
+        let (n, l) = cn_number(r)?;
+        let rest = r.get(l..)?;
+        rest.strip_prefix('篇')?;
+        (n, '第'.len_utf8() + l + '篇'.len_utf8())
+    };
+    let rest = t.get(len..).unwrap_or_default();
+    let punct: usize = rest
+        .chars()
+        .take_while(|&c| matches!(fold(c), ':' | '、' | '.' | ',' | '，' | ' ' | '　'))
+        .map(char::len_utf8)
+        .sum();
+    Some((n, lead + len + punct))
+}
+
+fn cn_number(s: &str) -> Option<(u32, usize)> {
+    const D: &str = "一二三四五六七八九十";
+    let mut n = 0u32;
+    let mut len = 0;
+    for c in s.chars() {
+        let Some(p) = D.chars().position(|d| d == c) else {
+            break;
+        };
+        let d = p as u32 + 1;
+        n = if d == 10 { n.max(1) * 10 } else { n + d };
+        len += c.len_utf8();
+        if len > 9 {
+            return None;
+        }
+    }
+    (n > 0).then_some((n, len))
+}
+
+/// True for a table-of-contents heading line: `目录`, `目 录`.
+pub(crate) fn is_toc_head(text: &str) -> bool {
+    let k: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '　')
+        .collect();
+    k == "目录" || k == "目次"
+}
+
+/// True for a line that may stand in a table of contents: short, no sentence
+/// end, and either a page number alone, an entry ending in a page number,
+/// or a collection marker.
+fn is_toc_entry(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() || chars(t) > 60 || has_stop(t) {
+        return false;
+    }
+    let last = t.chars().next_back().map(fold);
+    last.is_some_and(|c| c.is_ascii_digit()) || pian(t).is_some()
+}
+
+/// The blocks of a table of contents starting at `blocks[at]` (a `目录`
+/// line): the index one past its last entry. The list ends at the first
+/// line that is not an entry, or at an entry seen before (the collection
+/// marker or heading that the table announced, now opening the text).
+pub(crate) fn toc_end(blocks: &[Block], at: usize) -> usize {
+    let Some(head) = blocks.get(at) else {
+        return at;
+    };
+    if !is_toc_head(&head.text) {
+        // A whole table run into one line: `目录 篇一 1 2.…讲稿 10`.
+        let t = head.text.trim();
+        let ok = t.starts_with("目录") && !has_stop(t) && chars(t) <= 120;
+        return if ok { at + 1 } else { at };
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut i = at + 1;
+    while let Some(b) = blocks.get(i) {
+        let k = super::text::key(&b.text);
+        if !is_toc_entry(&b.text) || seen.contains(&k) {
+            break;
+        }
+        seen.push(k);
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,251 @@
+//! Dates as written in speech headers and page footers, read into
+//! `YYYY-MM-DD`.
+//!
+//! Forms: `2015-11-30` (with or without a time after it), `2019/03/05`,
+//! `2019.3.5`, `2019年11月23日` (also `号`, and spaces around the unit
+//! characters), and the Chinese-numeral form `二〇一九年十一月二十三日`.
+//! Full-width digits are read like ASCII digits.
+
+use crate::normalize::fold;
+
+/// A date found in a text: where it stands and its `YYYY-MM-DD` value.
+///
+/// ```
+/// let d = jianggao::meta::date::find_date("（2019年3月5日）").unwrap();
+/// assert_eq!((d.start, d.end, d.value.as_str()), (3, 18, "2019-03-05"));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateMatch {
+    /// Byte offset of the first character of the date.
+    pub start: usize,
+    /// Byte offset just past the date (past `日` when written).
+    pub end: usize,
+    /// The date as `YYYY-MM-DD`.
+    pub value: String,
+}
+
+/// Finds the first date in `text`.
+///
+/// ```
+/// use jianggao::meta::date::find_date;
+/// let d = find_date("点击:0时间:2022-06-03 00:27:18").unwrap();
+/// assert_eq!(d.value, "2022-06-03");
+/// assert_eq!(&"点击:0时间:2022-06-03 00:27:18"[d.start..d.end], "2022-06-03");
+/// assert_eq!(find_date("二〇一九年十一月二十三日").unwrap().value, "2019-11-23");
+/// assert!(find_date("大小:20.33 KB").is_none());
+/// ```
+pub fn find_date(text: &str) -> Option<DateMatch> {
+    let mut prev: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let rest = text.get(i..).unwrap_or_default();
+        if ascii_digit(c).is_some() && prev.and_then(ascii_digit).is_none() {
+            if let Some(m) = arabic(rest) {
+                return Some(m.shift(i));
+            }
+        } else if cn_digit(c).is_some() && prev.and_then(cn_digit).is_none() {
+            if let Some(m) = chinese(rest) {
+                return Some(m.shift(i));
+            }
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+impl DateMatch {
+    fn shift(mut self, by: usize) -> Self {
+        self.start += by;
+        self.end += by;
+        self
+    }
+}
+
+fn ascii_digit(c: char) -> Option<u32> {
+    fold(c).to_digit(10)
+}
+
+fn cn_digit(c: char) -> Option<u32> {
+    "〇一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|p| p as u32)
+        .or(match c {
+            '零' | '○' | 'Ｏ' | 'O' | '0' => Some(0),
+            _ => None,
+        })
+}
+
+/// A cursor over the chars of a string that tracks the byte offset.
+struct Cur<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Cur<'a> {
+    fn peek(&self) -> Option<char> {
+        self.s.get(self.at..).and_then(|r| r.chars().next())
+    }
+    fn bump(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.at += c.len_utf8();
+        Some(c)
+    }
+    fn eat(&mut self, c: char) -> bool {
+        if self.peek().map(fold) == Some(c) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+    fn spaces(&mut self) {
+        while self.peek() == Some(' ') {
+            self.bump();
+        }
+    }
+    fn number(&mut self, min: usize, max: usize) -> Option<u32> {
+        let mut n = 0u32;
+        let mut k = 0;
+        while k < max {
+            let Some(d) = self.peek().and_then(ascii_digit) else {
+                break;
+            };
+            n = n * 10 + d;
+            k += 1;
+            self.bump();
+        }
+        (k >= min).then_some(n)
+    }
+}
+
+fn make(start: usize, end: usize, y: u32, m: u32, d: u32) -> Option<DateMatch> {
+    let ok = (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    ok.then(|| DateMatch {
+        start,
+        end,
+        value: format!("{y:04}-{m:02}-{d:02}"),
+    })
+}
+
+fn arabic(s: &str) -> Option<DateMatch> {
+    let mut c = Cur { s, at: 0 };
+    let y = c.number(4, 4)?;
+    if c.peek().and_then(ascii_digit).is_some() {
+        return None;
+    }
+    c.spaces();
+    let sep = c.bump().map(fold)?;
+    let sep2 = match sep {
+        '-' | '/' | '.' => sep,
+        '年' => '月',
+        _ => return None,
+    };
+    c.spaces();
+    let m = c.number(1, 2)?;
+    c.spaces();
+    if !c.eat(sep2) {
+        return None;
+    }
+    c.spaces();
+    let d = c.number(1, 2)?;
+    if c.peek().and_then(ascii_digit).is_some() {
+        return None;
+    }
+    let mut end = c.at;
+    if sep == '年' {
+        c.spaces();
+        if c.eat('日') || c.eat('号') {
+            end = c.at;
+        }
+    }
+    make(0, end, y, m, d)
+}
+
+/// A Chinese numeral from 1 to 31: `五` `十` `十二` `二十` `二十三` `廿三`.
+fn cn_small(c: &mut Cur) -> Option<u32> {
+    let first = c.peek()?;
+    let tens = if first == '十' {
+        c.bump();
+        1
+    } else if first == '廿' {
+        c.bump();
+        2
+    } else {
+        let d = cn_digit(first).filter(|&d| d > 0)?;
+        c.bump();
+        if c.peek() == Some('十') {
+            c.bump();
+            d
+        } else {
+            return Some(d);
+        }
+    };
+    let unit = match c.peek().and_then(cn_digit).filter(|&d| d > 0) {
+        Some(u) => {
+            c.bump();
+            u
+        }
+        None => 0,
+    };
+    Some(tens * 10 + unit)
+}
+
+fn chinese(s: &str) -> Option<DateMatch> {
+    let mut c = Cur { s, at: 0 };
+    let mut y = 0;
+    for _ in 0..4 {
+        y = y * 10 + c.bump().and_then(cn_digit)?;
+    }
+    c.spaces();
+    if !c.eat('年') {
+        return None;
+    }
+    c.spaces();
+    let m = cn_small(&mut c)?;
+    c.spaces();
+    if !c.eat('月') {
+        return None;
+    }
+    c.spaces();
+    let d = cn_small(&mut c)?;
+    c.spaces();
+    if !(c.eat('日') || c.eat('号')) {
+        return None;
+    }
+    make(0, c.at, y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_date;
+
+    fn v(s: &str) -> Option<String> {
+        find_date(s).map(|d| d.value)
+    }
+
+    #[test]
+    fn reads_every_common_form() {
+        assert_eq!(
+            v("本文2015-11-30 13:45:21发表").as_deref(),
+            Some("2015-11-30")
+        );
+        assert_eq!(v("2019年11月23日").as_deref(), Some("2019-11-23"));
+        assert_eq!(v("（2019年3月5日）").as_deref(), Some("2019-03-05"));
+        assert_eq!(v("2019.3.5").as_deref(), Some("2019-03-05"));
+        assert_eq!(v("2019/03/05").as_deref(), Some("2019-03-05"));
+        assert_eq!(v("２０１９年３月５日").as_deref(), Some("2019-03-05"));
+        assert_eq!(v("二〇一九年十一月二十三日").as_deref(), Some("2019-11-23"));
+        assert_eq!(v("二○二二年六月三日").as_deref(), Some("2022-06-03"));
+        assert_eq!(v("2019 年 3 月 5 日").as_deref(), Some("2019-03-05"));
+    }
+
+    #[test]
+    fn should_not_read_numbers_that_are_not_dates() {
+        assert_eq!(v("大小:20.33 KB"), None);
+        assert_eq!(v("ID:46449279"), None);
+        assert_eq!(v("2019-13-05"), None);
+        assert_eq!(v("12019-01-05"), None);
+        assert_eq!(v("2019-1"), None);
+        assert_eq!(v("2019-01/05"), None);
+    }
+}

@@ -1,0 +1,170 @@
+//! Small text helpers shared by the metadata readers: character classes,
+//! comparison keys, and accounting of block pieces as noise.
+
+use crate::model::Noise;
+use crate::normalize::{fold, is_space};
+use crate::segment::Block;
+use crate::span::Span;
+
+/// True for a CJK ideograph (the characters a name or a title is made of).
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// A comparison key: folded, with spaces and punctuation dropped.
+pub(crate) fn key(s: &str) -> String {
+    s.chars()
+        .map(fold)
+        .filter(|c| c.is_alphanumeric())
+        .collect()
+}
+
+/// Number of chars.
+pub(crate) fn chars(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// True for the marks that end a sentence inside running text (not the
+/// ASCII `.`, which titles use as a separator).
+pub(crate) fn is_stop(c: char) -> bool {
+    matches!(fold(c), '。' | '!' | '?' | ';' | '．')
+}
+
+/// True when `s` holds a sentence end anywhere.
+pub(crate) fn has_stop(s: &str) -> bool {
+    s.chars().any(is_stop)
+}
+
+/// True when `s` ends a sentence (a stop, possibly followed by closing quotes).
+pub(crate) fn ends_sentence(s: &str) -> bool {
+    let t = s.trim_end_matches(|c: char| is_space(c) || crate::normalize::is_closing_quote(c));
+    t.chars()
+        .next_back()
+        .is_some_and(|c| is_stop(c) || c == '…')
+}
+
+/// The byte range of `s[a..e]` with spaces trimmed at both ends.
+pub(crate) fn trim_range(s: &str, a: usize, e: usize) -> (usize, usize) {
+    let Some(sub) = s.get(a..e) else {
+        return (a, a);
+    };
+    let start = a + (sub.len() - sub.trim_start_matches(is_space).len());
+    let end = a + sub.trim_end_matches(is_space).len();
+    (start, end.max(start))
+}
+
+/// Words that mark a line as site chrome rather than speech: download-site
+/// notices, membership ads, watermarks.
+const CHROME: &[&str] = &[
+    "QQ",
+    "qq",
+    "微信",
+    "公众号",
+    "会员",
+    "下载",
+    "上传",
+    "扫码",
+    "订阅",
+    "免费",
+    "版权",
+    "本站",
+    "文档",
+    "网友",
+    "客服",
+    "转载",
+    "http",
+    "www",
+    "点击",
+    "登录",
+    "注册",
+    "阅读全文",
+    "整理，",
+];
+
+/// True when `s` holds a chrome word.
+pub(crate) fn has_chrome(s: &str) -> bool {
+    CHROME.iter().any(|w| s.contains(w))
+}
+
+/// Genre words of a speech title.
+const GENRE: &[&str] = &[
+    "讲话", "讲稿", "发言", "党课", "致辞", "报告", "讲课", "演讲", "心得", "体会", "汇报", "辅导",
+];
+
+/// True when `s` names a speech genre (`…的讲话`, `…发言材料`, `…党课讲稿`).
+pub(crate) fn has_genre(s: &str) -> bool {
+    GENRE.iter().any(|w| s.contains(w))
+}
+
+/// Where noise goes, with the source it is cut from.
+pub(crate) struct Sink<'a, 'n> {
+    pub src: &'a str,
+    pub noise: &'n mut Vec<Noise>,
+}
+
+impl Sink<'_, '_> {
+    /// Pushes the cleaned range `a..e` of `b` as noise (spaces trimmed; one
+    /// entry per contiguous source piece, so nothing already cut out of the
+    /// block is counted twice).
+    pub fn range(&mut self, b: &Block, a: usize, e: usize, reason: &str) {
+        let (a, e) = trim_range(&b.text, a, e);
+        let Some(sub) = b.text.get(a..e) else { return };
+        let mut piece: Option<Span> = None;
+        for (i, c) in sub.char_indices() {
+            let s = b.map.to_source(a + i);
+            let end = s + c.len_utf8();
+            piece = match piece {
+                Some(p) if p.end == s => Some(Span::new(p.start, end)),
+                Some(p) => {
+                    self.push(p, reason);
+                    Some(Span::new(s, end))
+                }
+                None => Some(Span::new(s, end)),
+            };
+        }
+        if let Some(p) = piece {
+            self.push(p, reason);
+        }
+    }
+
+    fn push(&mut self, span: Span, reason: &str) {
+        let n = Noise::at(self.src, span, reason);
+        let trimmed = n.text.trim_matches(is_space);
+        if trimmed.is_empty() {
+            return;
+        }
+        if trimmed.len() == n.text.len() {
+            self.noise.push(n);
+        } else {
+            let lead = n.text.len() - n.text.trim_start_matches(is_space).len();
+            let s = Span::new(span.start + lead, span.start + lead + trimmed.len());
+            self.noise.push(Noise::at(self.src, s, reason));
+        }
+    }
+
+    /// Pushes the whole block as noise.
+    pub fn block(&mut self, b: &Block, reason: &str) {
+        self.range(b, 0, b.text.len(), reason);
+    }
+
+    /// Pushes every part of `b` outside the sorted, disjoint `used` ranges as
+    /// noise.
+    pub fn rest(&mut self, b: &Block, used: &[(usize, usize)], reason: &str) {
+        let mut at = 0;
+        for &(s, e) in used {
+            if s > at {
+                self.range(b, at, s, reason);
+            }
+            at = at.max(e);
+        }
+        if at < b.text.len() {
+            self.range(b, at, b.text.len(), reason);
+        }
+    }
+}
+
+/// The source span of the cleaned range `a..e` of `b`, spaces trimmed.
+pub(crate) fn span_of(b: &Block, a: usize, e: usize) -> Span {
+    let (a, e) = trim_range(&b.text, a, e);
+    b.source_span(a, e)
+}

@@ -1,0 +1,222 @@
+//! Titles: which header line is the speech title, the wrappers around it
+//! (`党课《…》`, `《…》`), double titles (`主标题——副标题`), bylines in a
+//! subtitle (`——张三同志在…上的讲话`), and the occasion named by a
+//! `在…上的讲话` title.
+
+use super::speaker::name_in;
+use super::text::{chars, has_chrome, is_stop};
+use crate::normalize::{fold, is_space};
+
+/// Longest title, in chars.
+///
+/// ```
+/// let long = "长".repeat(jianggao::meta::title::MAX_TITLE + 1);
+/// assert!(!jianggao::meta::title::title_shape(&long));
+/// ```
+pub const MAX_TITLE: usize = 60;
+
+/// True when `text` has the shape of a title line: short, no sentence end
+/// inside (a final `？` or `！` is allowed), no colon, not a date or a
+/// metadata line, not a list item and not site chrome.
+///
+/// ```
+/// use jianggao::meta::title::title_shape;
+/// assert!(title_shape("在全市新任科级领导干部廉政谈话会上的讲话"));
+/// assert!(title_shape("党课《强化政治机关意识着力打造模范机关》"));
+/// assert!(!title_shape("一、强化学习意识，时刻牢记好初心"));
+/// assert!(!title_shape("今天开会。"));
+/// assert!(!title_shape("时间:2019-11-23"));
+/// ```
+pub fn title_shape(text: &str) -> bool {
+    let t = text.trim();
+    let n = chars(t);
+    if !(2..=MAX_TITLE).contains(&n) {
+        return false;
+    }
+    let body = t.trim_end_matches(['？', '?', '！', '!']);
+    if body.chars().any(|c| is_stop(c) || fold(c) == ':') {
+        return false;
+    }
+    if has_chrome(t) || super::date::find_date(t).is_some() || starts_with_marker(t) {
+        return false;
+    }
+    if super::collection::pian(t).is_some() {
+        return false;
+    }
+    let han = t.chars().filter(|&c| super::text::is_han(c)).count();
+    han * 2 >= n
+}
+
+/// True when `text` opens with an outline marker (`一、` `（一）` `1.` `第一，`
+/// `一是`): such a line is a heading of the body, not a title.
+///
+/// ```
+/// use jianggao::meta::title::starts_with_marker;
+/// assert!(starts_with_marker("（二）坚决贯彻落实"));
+/// assert!(starts_with_marker("3.加强学习"));
+/// assert!(!starts_with_marker("三严三实专题教育"));
+/// ```
+pub fn starts_with_marker(text: &str) -> bool {
+    let t = text.trim_start();
+    if crate::marker::parse_marker(t).is_some() {
+        return true;
+    }
+    let mut it = t.chars().map(fold).peekable();
+    let Some(first) = it.next() else { return false };
+    let num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    match first {
+        '(' | '〔' | '【' => {
+            // `(一)` `（12）`: a short numeral, then the closing bracket.
+            let mut n = 0;
+            while it.peek().is_some_and(|&c| num(c)) {
+                it.next();
+                n += 1;
+            }
+            (1..=3).contains(&n) && it.next().is_some_and(|c| matches!(c, ')' | '〕' | '】'))
+        }
+        '第' => {
+            it.next().is_some_and(num)
+                && it
+                    .next()
+                    .is_some_and(|c| matches!(c, ',' | '，' | '、' | '是' | ' '))
+        }
+        c if c.is_ascii_digit() => {
+            // `1.` `12、`: one or two digits (a year is not a list number).
+            let mut n = 1;
+            while it.peek().is_some_and(|c| c.is_ascii_digit()) {
+                it.next();
+                n += 1;
+            }
+            n <= 2
+                && it
+                    .next()
+                    .is_some_and(|c| matches!(c, '.' | '、' | ')' | '．'))
+        }
+        c if "一二三四五六七八九十".contains(c) => {
+            while it
+                .peek()
+                .is_some_and(|&c| "一二三四五六七八九十".contains(c))
+            {
+                it.next();
+            }
+            it.next().is_some_and(|c| matches!(c, '、' | '.' | '是'))
+        }
+        c => "①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⒈⒉⒊⒋⒌".contains(c),
+    }
+}
+
+/// Genre words that may wrap a title in `《》`: `党课《X》` is the title X.
+const WRAPPERS: &[&str] = &[
+    "专题党课",
+    "党课讲稿",
+    "党课",
+    "讲稿",
+    "讲话稿",
+    "讲话",
+    "发言稿",
+    "发言",
+    "范文",
+    "精选",
+    "专题",
+];
+
+/// The byte range of the visible title inside a title line: spaces
+/// trimmed, `《X》` and `党课《X》` unwrapped.
+///
+/// ```
+/// use jianggao::meta::title::visible;
+/// let t = "党课《强化政治机关意识》";
+/// let (s, e) = visible(t);
+/// assert_eq!(&t[s..e], "强化政治机关意识");
+/// let t = "学习《条例》的体会";
+/// let (s, e) = visible(t);
+/// assert_eq!(&t[s..e], t);
+/// ```
+pub fn visible(text: &str) -> (usize, usize) {
+    let (s, e) = super::text::trim_range(text, 0, text.len());
+    let t = text.get(s..e).unwrap_or_default();
+    if let Some(inner) = t.strip_suffix('》') {
+        if let Some(open) = inner.find('《') {
+            let pre = inner.get(..open).unwrap_or_default().trim_matches(is_space);
+            let x = inner.get(open + '《'.len_utf8()..).unwrap_or_default();
+            if (pre.is_empty() || WRAPPERS.contains(&pre)) && !x.contains('《') && !x.is_empty() {
+                let a = s + open + '《'.len_utf8();
+                return (a, a + x.len());
+            }
+        }
+    }
+    (s, e)
+}
+
+/// A byline read from a subtitle or the tail of a double title:
+/// `张三同志在全市工作会议上的讲话`.
+///
+/// ```
+/// let b = jianggao::meta::title::byline("在全县大会上的讲话").unwrap();
+/// assert_eq!(b.speaker, None);
+/// assert_eq!(b.occasion, Some((3, 15)));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Byline {
+    /// Byte range of the speaker's name.
+    pub speaker: Option<(usize, usize)>,
+    /// Byte range of the occasion (`全市工作会议`).
+    pub occasion: Option<(usize, usize)>,
+}
+
+/// Reads `[ROLE][NAME][同志]在OCCASION上的GENRE` from `text` (leading dashes
+/// and spaces allowed). Returns `None` when `text` is not of that shape.
+///
+/// ```
+/// use jianggao::meta::title::byline;
+/// let t = "——张三同志在全市工作会议上的讲话";
+/// let b = byline(t).unwrap();
+/// let (s, e) = b.speaker.unwrap();
+/// assert_eq!(&t[s..e], "张三");
+/// let (s, e) = b.occasion.unwrap();
+/// assert_eq!(&t[s..e], "全市工作会议");
+/// ```
+pub fn byline(text: &str) -> Option<Byline> {
+    let (o_start, o_end) = occasion_range(text)?;
+    let at = o_start.checked_sub('在'.len_utf8())?;
+    let head = text.get(..at).unwrap_or_default();
+    let lead = head.len()
+        - head
+            .trim_start_matches(['—', '-', '─', ' ', '　', '(', '（'])
+            .len();
+    let who = head.get(lead..).unwrap_or_default();
+    let speaker = name_in(who).map(|(a, b)| (lead + a, lead + b));
+    if speaker.is_none() && chars(who.trim()) > 12 {
+        return None;
+    }
+    Some(Byline {
+        speaker,
+        occasion: Some((o_start, o_end)),
+    })
+}
+
+/// Genre words that end a `在…上的X` title.
+const OCCASION_GENRES: &[&str] = &[
+    "讲话", "发言", "致辞", "报告", "讲课", "党课", "演讲", "总结", "辅导", "讲稿", "动员",
+];
+
+/// The byte range of the occasion in a `…在OCCASION上的讲话` text.
+///
+/// ```
+/// use jianggao::meta::title::occasion_range;
+/// let t = "在全市新任科级领导干部廉政谈话会上的讲话";
+/// let (s, e) = occasion_range(t).unwrap();
+/// assert_eq!(&t[s..e], "全市新任科级领导干部廉政谈话会");
+/// assert!(occasion_range("市委书记严以用权专题研讨发言材料").is_none());
+/// ```
+pub fn occasion_range(text: &str) -> Option<(usize, usize)> {
+    let t = text.trim_end();
+    let up = t.rfind("上的")?;
+    let tail = t.get(up + "上的".len()..).unwrap_or_default();
+    if chars(tail) > 8 || !OCCASION_GENRES.iter().any(|g| tail.contains(g)) {
+        return None;
+    }
+    let zai = t.get(..up)?.find('在')?;
+    let start = zai + '在'.len_utf8();
+    (up > start).then_some((start, up))
+}

@@ -1,0 +1,643 @@
+//! Speech boundaries and metadata: each rule on small texts, the seeds
+//! through segmentation, and the lossless promise.
+
+use jianggao::meta::{parallel_sections, plan, SpeechPlan};
+use jianggao::segment::{segment, Block};
+use jianggao::{Noise, Span};
+
+/// Segments and plans `src`; checks that nothing is lost or counted twice.
+fn run(src: &str) -> (Vec<SpeechPlan>, Vec<Noise>) {
+    let seg = segment(src);
+    let mut noise = seg.noise.clone();
+    let plans = plan(src, seg.blocks, &mut noise);
+    assert_lossless(src, &plans, &noise);
+    (plans, noise)
+}
+
+/// Every non-whitespace character of `src` lies in exactly one piece: a body
+/// block, a title/metadata/greeting/closing span, or a noise span.
+fn assert_lossless(src: &str, plans: &[SpeechPlan], noise: &[Noise]) {
+    let mut count = vec![0u32; src.len()];
+    let mark_span = |count: &mut Vec<u32>, s: Span| {
+        for (i, c) in src[s.range()].char_indices() {
+            if !c.is_whitespace() {
+                count[s.start + i] += 1;
+            }
+        }
+    };
+    for n in noise {
+        mark_span(&mut count, n.span);
+    }
+    for p in plans {
+        let m = &p.metadata;
+        let spans = [
+            p.title.as_ref().map(|t| t.1),
+            p.greeting.as_ref().map(|t| t.1),
+            p.closing.as_ref().map(|t| t.1),
+            m.speaker_span,
+            m.date_span,
+            m.occasion_span,
+            m.source_span,
+        ];
+        for s in spans.into_iter().flatten() {
+            mark_span(&mut count, s);
+        }
+        for b in &p.body {
+            for (i, c) in b.text.char_indices() {
+                if !c.is_whitespace() {
+                    count[b.map.to_source(i)] += 1;
+                }
+            }
+        }
+    }
+    for (i, c) in src.char_indices() {
+        if !c.is_whitespace() {
+            assert_eq!(
+                count[i], 1,
+                "char {c:?} at {i} counted {} times in {src:?}",
+                count[i]
+            );
+        }
+    }
+}
+
+fn title(p: &SpeechPlan) -> Option<&str> {
+    p.title.as_ref().map(|t| t.0.as_str())
+}
+
+fn noise_with<'a>(noise: &'a [Noise], reason: &str) -> Vec<&'a str> {
+    noise
+        .iter()
+        .filter(|n| n.reason == reason)
+        .map(|n| n.text.as_str())
+        .collect()
+}
+
+fn seed(name: &str) -> String {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
+    let path = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap();
+    std::fs::read_to_string(path).unwrap()
+}
+
+// ---- titles ----
+
+#[test]
+fn should_unwrap_a_genre_wrapper_and_keep_its_chars_as_noise() {
+    let src = "党课《强化学习意识》\n同志们：\n今天讲一课。主要讲三点。";
+    let (plans, noise) = run(src);
+    assert_eq!(title(&plans[0]), Some("强化学习意识"));
+    let span = plans[0].title.as_ref().unwrap().1;
+    assert_eq!(&src[span.range()], "强化学习意识");
+    assert_eq!(noise_with(&noise, "title_wrapper"), vec!["党课《", "》"]);
+}
+
+#[test]
+fn should_unwrap_book_title_marks_but_not_a_quoted_work_inside_a_title() {
+    let (plans, _) = run("《坚定理想信念》\n今天讲一课。主要讲三点。");
+    assert_eq!(title(&plans[0]), Some("坚定理想信念"));
+    let (plans, _) = run("学习《条例》的体会\n今天讲一课。主要讲三点。");
+    assert_eq!(title(&plans[0]), Some("学习《条例》的体会"));
+}
+
+#[test]
+fn should_read_occasion_from_a_zai_shang_de_jianghua_title_without_a_span() {
+    let (plans, _) =
+        run("在全市新任科级领导干部廉政谈话会上的讲话\n同志们：\n今天开会。会议很重要。");
+    let m = &plans[0].metadata;
+    assert_eq!(
+        m.occasion.as_deref(),
+        Some("全市新任科级领导干部廉政谈话会")
+    );
+    assert_eq!(m.occasion_span, None);
+    assert_eq!(m.speaker, None);
+}
+
+#[test]
+fn should_read_speaker_and_occasion_from_a_byline_subtitle() {
+    let src = "坚定理想信念 勇于担当作为\n——张三同志在全市工作会议上的讲话\n同志们：\n今天开会。会议很重要。";
+    let (plans, noise) = run(src);
+    let p = &plans[0];
+    assert_eq!(title(p), Some("坚定理想信念 勇于担当作为"));
+    assert_eq!(p.metadata.speaker.as_deref(), Some("张三"));
+    assert_eq!(&src[p.metadata.speaker_span.unwrap().range()], "张三");
+    assert_eq!(p.metadata.occasion.as_deref(), Some("全市工作会议"));
+    assert_eq!(
+        &src[p.metadata.occasion_span.unwrap().range()],
+        "全市工作会议"
+    );
+    assert!(noise_with(&noise, "subtitle").contains(&"——"));
+}
+
+#[test]
+fn should_split_a_one_line_double_title_with_a_byline() {
+    let src = "凝心聚力谋发展——在全县经济工作会议上的讲话\n同志们：\n今天开会。会议很重要。";
+    let (plans, _) = run(src);
+    assert_eq!(title(&plans[0]), Some("凝心聚力谋发展"));
+    assert_eq!(
+        plans[0].metadata.occasion.as_deref(),
+        Some("全县经济工作会议")
+    );
+    assert!(plans[0].metadata.occasion_span.is_some());
+    assert_eq!(plans[0].metadata.speaker, None);
+}
+
+#[test]
+fn should_join_a_plain_subtitle_to_the_title() {
+    let src = "守初心担使命\n——学习贯彻全会精神的几点体会\n今天开会。会议很重要。";
+    let (plans, _) = run(src);
+    assert_eq!(
+        title(&plans[0]),
+        Some("守初心担使命——学习贯彻全会精神的几点体会")
+    );
+    assert_eq!(plans[0].body.len(), 1);
+}
+
+#[test]
+fn should_choose_the_title_among_leftover_chrome_lines() {
+    let src = "仅供学习 禁止外传\n某某文库\n现在订阅立享全部资料\n在全县干部大会上的讲话\n某某文库整理，咨询QQ12345\n同志们：\n今天开会。会议很重要。";
+    let (plans, noise) = run(src);
+    assert_eq!(title(&plans[0]), Some("在全县干部大会上的讲话"));
+    assert!(noise_with(&noise, "header").contains(&"某某文库整理，咨询QQ12345"));
+    assert_eq!(plans[0].greeting.as_ref().unwrap().0, "同志们");
+}
+
+#[test]
+fn should_not_take_a_heading_or_a_sentence_as_title() {
+    let (plans, _) = run("一、总体要求\n要抓好落实。");
+    assert_eq!(title(&plans[0]), None);
+    assert_eq!(plans[0].body.len(), 2);
+    let (plans, _) = run("要抓好落实。\n一、总体要求");
+    assert_eq!(title(&plans[0]), None);
+    assert_eq!(plans[0].body.len(), 2);
+}
+
+#[test]
+fn should_make_a_repeated_title_noise() {
+    let src = "严以用权研讨发言\n今天开会。会议很重要。\n严以用权研讨发言";
+    let (plans, noise) = run(src);
+    assert_eq!(title(&plans[0]), Some("严以用权研讨发言"));
+    assert_eq!(
+        noise_with(&noise, "repeated_title"),
+        vec!["严以用权研讨发言"]
+    );
+    assert_eq!(plans[0].body.len(), 1);
+}
+
+#[test]
+fn should_cut_a_title_run_into_the_first_paragraph() {
+    let src = "权力与责任的关系\n权力与责任权力与责任的关系权力是责任和义务的结合体。拥有多大的权力，就要负多大的责任。";
+    let (plans, noise) = run(src);
+    assert_eq!(
+        noise_with(&noise, "repeated_title"),
+        vec!["权力与责任权力与责任的关系"]
+    );
+    assert!(plans[0].body[0].text.starts_with("权力是责任"));
+}
+
+// ---- speaker ----
+
+#[test]
+fn should_read_a_name_line_under_the_title() {
+    let (plans, _) = run("做一名合格的党员\n王维东\n在党组织的关怀下，我参加了学习。收获很大。");
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("王维东"));
+}
+
+#[test]
+fn should_read_bylines_and_labelled_names() {
+    let (plans, _) = run("做一名合格的党员\n（李建国同志）\n今天开会。会议很重要。");
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("李建国"));
+    let (plans, noise) = run("做一名合格的党员\n作者：赵明 来源：人民网\n今天开会。会议很重要。");
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("赵明"));
+    assert!(noise_with(&noise, "metadata_line")
+        .iter()
+        .any(|t| t.contains("来源")));
+    let (plans, _) = run("专题党课\n主讲人：欧阳明\n今天开会。会议很重要。");
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("欧阳明"));
+}
+
+#[test]
+fn should_never_invent_a_speaker_from_a_role() {
+    let (plans, noise) = run("市委书记严以用权专题研讨发言材料\n市委书记\n今天开会。会议很重要。");
+    assert_eq!(plans[0].metadata.speaker, None);
+    assert!(!noise.is_empty() || plans[0].body.len() == 2);
+    let (plans, _) = run("市委书记在全市大会上的讲话\n今天开会。会议很重要。");
+    assert_eq!(plans[0].metadata.speaker, None);
+    assert_eq!(plans[0].metadata.occasion.as_deref(), Some("全市大会"));
+}
+
+// ---- dates ----
+
+fn date_of(src: &str) -> (Option<String>, Option<String>) {
+    let (plans, _) = run(src);
+    let m = &plans[0].metadata;
+    (
+        m.date.clone(),
+        m.date_span.map(|s| src[s.range()].to_string()),
+    )
+}
+
+#[test]
+fn should_read_a_header_date_in_every_common_form() {
+    let cases = [
+        (
+            "标题一行\n点击:0时间:2022-06-03 00:27:18\n今天开会。会议很重要。",
+            "2022-06-03",
+            "2022-06-03",
+        ),
+        (
+            "标题一行\n（2019年3月5日）\n今天开会。会议很重要。",
+            "2019-03-05",
+            "2019年3月5日",
+        ),
+        (
+            "标题一行\n二〇一九年十一月二十三日\n今天开会。会议很重要。",
+            "2019-11-23",
+            "二〇一九年十一月二十三日",
+        ),
+        (
+            "标题一行\n2019.3.5\n今天开会。会议很重要。",
+            "2019-03-05",
+            "2019.3.5",
+        ),
+        (
+            "标题一行\n日期：2019/03/05\n今天开会。会议很重要。",
+            "2019-03-05",
+            "2019/03/05",
+        ),
+    ];
+    for (src, value, written) in cases {
+        let (d, s) = date_of(src);
+        assert_eq!(d.as_deref(), Some(value), "{src}");
+        assert_eq!(s.as_deref(), Some(written), "{src}");
+    }
+}
+
+#[test]
+fn should_take_the_date_from_a_footer_and_leave_the_rest_as_noise() {
+    let src = "标题一行\n今天开会。会议很重要。\n本文2015-11-30 13:45:21发表“发言稿”栏目。";
+    let (plans, noise) = run(src);
+    assert_eq!(plans[0].metadata.date.as_deref(), Some("2015-11-30"));
+    let rest = noise_with(&noise, "metadata_line");
+    assert_eq!(rest, vec!["本文", "13:45:21发表“发言稿”栏目。"]);
+    assert_eq!(plans[0].body.len(), 1);
+}
+
+#[test]
+fn should_prefer_the_header_date_over_the_footer_date() {
+    let src = "标题一行\n时间:2019-11-23\n今天开会。会议很重要。\n本文2015-11-30 13:45:21发表。";
+    let (plans, _) = run(src);
+    assert_eq!(plans[0].metadata.date.as_deref(), Some("2019-11-23"));
+}
+
+#[test]
+fn should_not_take_a_date_inside_a_body_paragraph() {
+    let src = "标题一行\n2014年10月8日，总书记在会上强调。我们要认真学习。\n要抓好落实。";
+    let (plans, _) = run(src);
+    assert_eq!(plans[0].metadata.date, None);
+    assert_eq!(plans[0].body.len(), 2);
+}
+
+// ---- source ----
+
+#[test]
+fn should_read_a_source_url_in_its_forms() {
+    for (line, url) in [
+        (
+            "本文链接:https://www.wenmi123.com/article/284997.html",
+            "https://www.wenmi123.com/article/284997.html",
+        ),
+        (
+            "来源：http://www.example.org/a/1.html",
+            "http://www.example.org/a/1.html",
+        ),
+        ("www.example.cn/news/2.shtml", "www.example.cn/news/2.shtml"),
+    ] {
+        let src = format!("标题一行\n今天开会。会议很重要。\n{line}");
+        let (plans, _) = run(&src);
+        let m = &plans[0].metadata;
+        assert_eq!(m.source.as_deref(), Some(url));
+        assert_eq!(&src[m.source_span.unwrap().range()], url);
+        assert_eq!(plans[0].body.len(), 1);
+    }
+}
+
+// ---- greeting and closing ----
+
+#[test]
+fn should_read_greetings_whole_or_at_the_start_of_a_block() {
+    for (g, words) in [
+        ("同志们、朋友们：", "同志们、朋友们"),
+        ("各位代表：", "各位代表"),
+        ("各位领导、同志们：", "各位领导、同志们"),
+    ] {
+        let src = format!("{g}\n今天开会。会议很重要。");
+        let (plans, _) = run(&src);
+        assert_eq!(plans[0].greeting.as_ref().unwrap().0, words);
+        assert_eq!(plans[0].body.len(), 1);
+    }
+    let src = "各位领导、同志们：今天开会。会议很重要。";
+    let (plans, _) = run(src);
+    assert_eq!(plans[0].greeting.as_ref().unwrap().0, "各位领导、同志们");
+    assert_eq!(plans[0].body[0].text, "今天开会。会议很重要。");
+}
+
+#[test]
+fn should_not_read_a_sentence_with_a_colon_as_greeting() {
+    let (plans, _) = run("同志们职务提升后要注意：一是要学习。");
+    assert!(plans[0].greeting.is_none());
+}
+
+#[test]
+fn should_read_closings_at_the_end_even_before_a_watermark() {
+    for (end, words) in [
+        ("谢谢大家！", "谢谢大家"),
+        ("谢谢！", "谢谢"),
+        ("谢谢各位。", "谢谢各位"),
+    ] {
+        let src = format!("同志们：\n今天开会。会议很重要。\n{end}\n某某文库整理，咨询QQ206157060");
+        let (plans, noise) = run(&src);
+        assert_eq!(plans[0].closing.as_ref().unwrap().0, words);
+        assert_eq!(&src[plans[0].closing.as_ref().unwrap().1.range()], end);
+        assert_eq!(plans[0].body.len(), 1);
+        assert!(noise.iter().any(|n| n.text.contains("QQ")));
+    }
+    let (plans, _) = run("同志们：\n今天开会。会议很重要。让我们努力奋斗！谢谢大家！");
+    assert_eq!(plans[0].closing.as_ref().unwrap().0, "谢谢大家");
+    assert_eq!(
+        plans[0].body[0].text,
+        "今天开会。会议很重要。让我们努力奋斗！"
+    );
+}
+
+#[test]
+fn should_not_read_a_final_exhortation_as_closing() {
+    let (plans, _) =
+        run("同志们：\n今天开会。会议很重要。\n同志们，让我们携起手来，共创美好明天！");
+    assert!(plans[0].closing.is_none());
+    assert_eq!(plans[0].body.len(), 2);
+    assert!(jianggao::meta::opens_conclusion(&plans[0].body[1].text));
+}
+
+// ---- collections ----
+
+#[test]
+fn should_split_a_collection_at_pian_markers() {
+    let src = "讲话汇编\n篇一\n在全县大会上的讲话\n同志们：\n今天开会。会议很重要。\n谢谢大家！\n篇二\n在全市大会上的讲话\n各位代表：\n今天开会。会议很重要。";
+    let (plans, noise) = run(src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[0]), Some("在全县大会上的讲话"));
+    assert_eq!(title(&plans[1]), Some("在全市大会上的讲话"));
+    assert_eq!(plans[0].closing.as_ref().unwrap().0, "谢谢大家");
+    assert_eq!(plans[1].greeting.as_ref().unwrap().0, "各位代表");
+    assert_eq!(plans[1].metadata.occasion.as_deref(), Some("全市大会"));
+    assert_eq!(
+        noise_with(&noise, "collection_marker"),
+        vec!["篇一", "篇二"]
+    );
+    assert_eq!(noise_with(&noise, "collection_title"), vec!["讲话汇编"]);
+}
+
+#[test]
+fn should_read_a_toc_as_noise_and_give_the_header_title_to_the_first_piece() {
+    let src = "党课《强化政治机关意识着力打造模范机关》\n申明敬告: 本站不保证文档完整性,不予受理。\n文档介绍\n党课《强化政治机关意识着力打造模范机关》\n目录\n篇一\n1\n2.\"提高政治意识.严守政治规矩专题党课讲稿 10\n篇一\n同志们:\n今天,为大家上一堂专题党课。具体是要争做“四型人”。\n一、争做举旗人\n要坚决做到“两个维护”。\n同志们,让我们科学有序推进工会重点工作。为实现战略作出新的贡献。\n\"提高政治意识.严守政治规矩.坚强机关党的组织建设\"专题党课讲稿\n根据主题教育计划安排,今天由我给大家讲一课。主要讲四个方面内容。\n一、紧紧扭住先进性根基不放\n党的意识是党员的灵魂。";
+    let (plans, noise) = run(src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[0]), Some("强化政治机关意识着力打造模范机关"));
+    assert_eq!(plans[0].greeting.as_ref().unwrap().0, "同志们");
+    assert!(plans[0].closing.is_none());
+    assert_eq!(
+        title(&plans[1]),
+        Some("\"提高政治意识.严守政治规矩.坚强机关党的组织建设\"专题党课讲稿")
+    );
+    assert_eq!(noise_with(&noise, "toc").len(), 4);
+    assert_eq!(noise_with(&noise, "collection_marker"), vec!["篇一"]);
+    assert_eq!(noise_with(&noise, "repeated_title").len(), 1);
+    assert!(plans[1].body[0].text.starts_with("根据主题教育"));
+}
+
+#[test]
+fn should_split_at_a_second_title_after_a_closing() {
+    let src = "在全县大会上的讲话\n时间:2019-11-23\n同志们：\n今天开会。会议很重要。\n谢谢大家！\n抓党建促发展\n今年以来，我们认真落实。成效明显。";
+    let (plans, _) = run(src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[1]), Some("抓党建促发展"));
+    assert_eq!(plans[0].metadata.date.as_deref(), Some("2019-11-23"));
+    assert_eq!(plans[1].metadata.date, None);
+    assert_eq!(plans[0].closing.as_ref().unwrap().0, "谢谢大家");
+}
+
+#[test]
+fn should_not_split_at_a_short_unmarked_heading_inside_a_speech() {
+    let src = "在全县大会上的讲话\n同志们：\n今天开会。会议很重要。\n抓党建促发展\n今年以来，我们认真落实。成效明显。";
+    let (plans, _) = run(src);
+    assert_eq!(plans.len(), 1);
+    assert_eq!(plans[0].body.len(), 3);
+}
+
+// ---- parallel sections ----
+
+fn blocks_of(texts: &[&str]) -> Vec<Block> {
+    let src = texts.join("\n");
+    let seg = segment(&src);
+    assert_eq!(seg.blocks.len(), texts.len());
+    seg.blocks
+}
+
+#[test]
+fn should_find_xinzhongyou_parallel_sections() {
+    let b = blocks_of(&[
+        "在党组织的关怀下，我参加了学习。",
+        "心中有党，是对党员干部最基本的要求。心中有党，首要的是讲政治。",
+        "心中有民，就是要全心全意为人民服务。",
+        "心中有责，是党员领导干部从政履职之要。",
+        "心中有戒，就是要增强规矩意识。",
+    ]);
+    let found = parallel_sections(&b);
+    let titles: Vec<&str> = found.iter().map(|&(i, l)| &b[i].text[..l]).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "心中有党，是对党员干部最基本的要求",
+            "心中有民，就是要全心全意为人民服务",
+            "心中有责，是党员领导干部从政履职之要",
+            "心中有戒，就是要增强规矩意识"
+        ]
+    );
+}
+
+#[test]
+fn should_find_parallel_sections_with_a_two_char_prefix_and_gaps() {
+    let b = blocks_of(&[
+        "坚持党的全面领导，确保正确方向。要把方向。",
+        "这是第一点的展开。",
+        "坚持以人民为中心，始终站稳人民立场。",
+        "坚持全面深化改革，不断增强发展动力。",
+    ]);
+    let found: Vec<usize> = parallel_sections(&b).iter().map(|f| f.0).collect();
+    assert_eq!(found, vec![0, 2, 3]);
+}
+
+#[test]
+fn should_not_find_parallel_sections_in_ordinary_openings() {
+    let b = blocks_of(&[
+        "我们要加强学习，提高本领。",
+        "我们要改进作风，密切联系群众。",
+        "我们要严守纪律，筑牢防线。",
+        "要抓好落实，确保实效。",
+        "要加强领导，压实责任。",
+        "要营造氛围，形成合力。",
+        "在工作中，要注意方法。",
+        "在生活中，要严格自律。",
+        "在学习上，要持之以恒。",
+    ]);
+    assert!(parallel_sections(&b).is_empty());
+    let two = blocks_of(&[
+        "心中有党，是基本要求。",
+        "心中有民，就是要服务。",
+        "今天就讲到这里。",
+    ]);
+    assert!(parallel_sections(&two).is_empty());
+}
+
+// ---- seeds through the baseline segmentation ----
+
+#[test]
+fn seed_000_title_footer_date_and_source() {
+    let src = seed("000");
+    let (plans, noise) = run(&src);
+    assert_eq!(plans.len(), 1);
+    let p = &plans[0];
+    assert_eq!(title(p), Some("市委书记严以用权专题研讨发言材料"));
+    assert_eq!(p.metadata.date.as_deref(), Some("2015-11-30"));
+    assert_eq!(
+        p.metadata.source.as_deref(),
+        Some("https://www.wenmi123.com/article/284997.html")
+    );
+    assert_eq!(p.metadata.speaker, None);
+    assert!(p.greeting.is_none() && p.closing.is_none());
+    assert!(p.body.last().unwrap().text.starts_with("第三"));
+    assert_eq!(noise_with(&noise, "repeated_title").len(), 1);
+    for absent in ["本文链接", "13:45:21", "发表“发言稿”"] {
+        assert!(p.body.iter().all(|b| !b.text.contains(absent)));
+    }
+}
+
+#[test]
+fn seed_001_first_title_and_header_date() {
+    let src = seed("001");
+    let (plans, _) = run(&src);
+    assert_eq!(title(&plans[0]), Some("权力与责任的关系"));
+    assert_eq!(plans[0].metadata.date.as_deref(), Some("2019-11-23"));
+    assert!(plans[0].body.iter().all(|b| !b.text.contains("温馨提示")));
+}
+
+#[test]
+fn seed_002_title_occasion_greeting_closing() {
+    let src = seed("002");
+    let (plans, noise) = run(&src);
+    assert_eq!(plans.len(), 1);
+    let p = &plans[0];
+    assert_eq!(title(p), Some("在全市新任科级领导干部廉政谈话会上的讲话"));
+    assert_eq!(
+        p.metadata.occasion.as_deref(),
+        Some("全市新任科级领导干部廉政谈话会")
+    );
+    assert_eq!(p.greeting.as_ref().unwrap().0, "同志们");
+    assert_eq!(p.closing.as_ref().unwrap().0, "谢谢大家");
+    assert_eq!(p.metadata.date, None);
+    assert_eq!(p.metadata.speaker, None);
+    assert!(p.body.iter().all(|b| !b.text.contains("酷乐文行")));
+    assert_eq!(
+        noise
+            .iter()
+            .filter(|n| n.text.contains("酷乐文行整理"))
+            .count(),
+        2
+    );
+    assert!(p.body.last().unwrap().text.contains("同志们，今天借此机会"));
+}
+
+#[test]
+fn seed_003_speaker_date_and_four_parallel_sections() {
+    let src = seed("003");
+    let (plans, noise) = run(&src);
+    let p = &plans[0];
+    assert_eq!(title(p), Some("做一名让组织放心群众满意的“一线总指挥”"));
+    assert_eq!(p.metadata.speaker.as_deref(), Some("王维东"));
+    assert_eq!(p.metadata.date.as_deref(), Some("2022-06-03"));
+    assert_eq!(&src[p.metadata.date_span.unwrap().range()], "2022-06-03");
+    assert!(noise.iter().any(|n| n.text == "00:27:18"));
+    let heads: Vec<String> = parallel_sections(&p.body)
+        .iter()
+        .map(|&(i, l)| p.body[i].text[..l].chars().take(4).collect())
+        .collect();
+    assert_eq!(heads, vec!["心中有党", "心中有民", "心中有责", "心中有戒"]);
+}
+
+#[test]
+fn seed_004_is_lossless_with_the_baseline_segmentation() {
+    let src = seed("004");
+    let (plans, _) = run(&src);
+    assert_eq!(title(&plans[0]), Some("强化政治机关意识着力打造模范机关"));
+}
+
+// ---- robustness ----
+
+mod prop {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "在全市工作会议上的讲话",
+        "党课《强化学习意识》",
+        "《坚定理想信念》",
+        "——张三同志在全县大会上的讲话",
+        "——学习体会",
+        "同志们：",
+        "各位领导、同志们：今天开会。",
+        "谢谢大家！",
+        "今天开会。会议很重要。",
+        "同志们，让我们携起手来！",
+        "一、总体要求",
+        "（2019年3月5日）",
+        "时间:2019-11-23",
+        "点击:0时间:2022-06-03 00:27:18",
+        "本文链接:https://www.example.com/a.html",
+        "王维东",
+        "市委书记",
+        "目录",
+        "篇一",
+        "篇二",
+        "1",
+        "2.某某讲稿 10",
+        "心中有党，是要求。",
+        "心中有民，就是服务。",
+        "某某整理，咨询QQ123",
+        "二〇一九年十一月二十三日",
+        "",
+        "  ",
+        "首页",
+        "相关新闻",
+    ];
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => proptest::sample::select(PIECES).prop_map(str::to_string),
+            1 => "[一二篇目录同志们：:，。！（）()《》—\\-0-9a-z 年月日谢大家\u{3000}]{0,12}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+        #[test]
+        fn plan_never_panics_and_loses_nothing(lines in proptest::collection::vec(line(), 0..14)) {
+            let src = lines.join("\n");
+            let (plans, _) = run(&src);
+            prop_assert!(!plans.is_empty());
+        }
+    }
+}
