@@ -21,6 +21,10 @@
 //!    the other candidate reads clearly better; this keeps short simplified
 //!    texts in GBK from being read as Big5.
 //!
+//! Input of which neither candidate makes Chinese text (almost none of the
+//! characters it decodes are frequent ones) is refused as binary: it is
+//! either not text or in an encoding this crate does not read.
+//!
 //! Invalid sequences are replaced by U+FFFD and reported as one
 //! `invalid_bytes` diagnostic with their count. Input where a quarter or more
 //! of the characters are undecodable is refused as binary.
@@ -107,7 +111,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             diagnostics: Vec::new(),
         });
     }
-    let enc = detect(bytes);
+    let enc = detect(bytes)?;
     finish(enc, decode_with(enc, bytes), false)
 }
 
@@ -290,10 +294,11 @@ fn plausible_unit(u: u16) -> bool {
         | 0xFF00..=0xFFEF) // full-width forms
 }
 
-/// Picks the encoding of input that is neither valid UTF-8 nor UTF-16.
-fn detect(bytes: &[u8]) -> &'static Encoding {
+/// Picks the encoding of input that is neither valid UTF-8 nor UTF-16, or
+/// refuses it when neither Chinese candidate reads it as Chinese.
+fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     if mostly_utf8(bytes) {
-        return UTF_8;
+        return Ok(UTF_8);
     }
     let sample = bytes.get(..SAMPLE_LEN).unwrap_or(bytes);
     let last = sample.len() == bytes.len();
@@ -309,24 +314,41 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     };
     let gb = fit(GB18030, sample, last);
     let big5 = fit(BIG5, sample, last);
-    let (best, best_q) = if gb >= big5 {
+    let (best, best_fit) = if gb.quality() >= big5.quality() {
         (GB18030, gb)
     } else {
         (BIG5, big5)
     };
-    match guess {
+    let (enc, chosen) = match guess {
         Some(g) if g != best => {
-            let q = if g == GB18030 { gb } else { big5 };
-            if q + 0.02 >= best_q {
-                g
+            let f = if g == GB18030 { gb } else { big5 };
+            if f.quality() + 0.02 >= best_fit.quality() {
+                (g, f)
             } else {
-                best
+                (best, best_fit)
             }
         }
-        Some(g) => g,
-        None => best,
+        Some(g) => (g, best_fit),
+        None => (best, best_fit),
+    };
+    if chosen.non_ascii >= MIN_NON_ASCII && chosen.common_share() < MIN_COMMON_SHARE {
+        return Err(binary(format!(
+            "does not read as Chinese text in GB18030 or Big5 ({:.0}% frequent characters as {})",
+            chosen.common_share() * 100.0,
+            encoding_name(enc)
+        )));
     }
+    Ok(enc)
 }
+
+/// Below this many non-ASCII characters, the share of frequent characters
+/// says too little to refuse an input.
+const MIN_NON_ASCII: usize = 32;
+
+/// Chinese text reads with well over a third of its characters among the
+/// frequent ones; bytes that are not text in the encoding, with a few
+/// percent.
+const MIN_COMMON_SHARE: f64 = 0.1;
 
 /// UTF-8 with a few broken sequences: at least ten valid multi-byte
 /// characters for each broken sequence.
@@ -339,30 +361,52 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multi > 0 && broken.saturating_mul(10) <= multi
 }
 
-/// How well `enc` reads `sample`: frequent Chinese characters and Chinese
-/// punctuation per non-ASCII character, less three per malformed sequence.
-fn fit(enc: &'static Encoding, sample: &[u8], last: bool) -> f64 {
+/// How `enc` reads a sample: non-ASCII characters, how many of them are
+/// frequent Chinese characters or Chinese punctuation, and how many
+/// sequences are malformed.
+#[derive(Clone, Copy, Debug, Default)]
+struct Fit {
+    non_ascii: usize,
+    common: usize,
+    malformed: usize,
+}
+
+impl Fit {
+    /// Frequent characters per non-ASCII character, less three per
+    /// malformed sequence.
+    fn quality(self) -> f64 {
+        let score = self.common as f64 - 3.0 * self.malformed as f64;
+        score / (self.non_ascii + self.malformed).max(1) as f64
+    }
+
+    /// Frequent characters per non-ASCII character or malformed sequence.
+    fn common_share(self) -> f64 {
+        self.common as f64 / (self.non_ascii + self.malformed).max(1) as f64
+    }
+}
+
+/// Decodes `sample` with `enc` and counts how well it reads.
+fn fit(enc: &'static Encoding, sample: &[u8], last: bool) -> Fit {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut buf = String::with_capacity(8 * 1024);
-    let (mut non_ascii, mut common, mut malformed) = (0usize, 0usize, 0usize);
+    let mut fit = Fit::default();
     let mut pos = 0;
     loop {
         let rest = sample.get(pos..).unwrap_or_default();
         let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut buf, last);
         pos += read;
         for c in buf.chars().filter(|c| !c.is_ascii()) {
-            non_ascii += 1;
-            common += usize::from(is_common(c));
+            fit.non_ascii += 1;
+            fit.common += usize::from(is_common(c));
         }
         buf.clear();
         match result {
             DecoderResult::InputEmpty => break,
             DecoderResult::OutputFull => {}
-            DecoderResult::Malformed(_, _) => malformed += 1,
+            DecoderResult::Malformed(_, _) => fit.malformed += 1,
         }
     }
-    let score = common as f64 - 3.0 * malformed as f64;
-    score / (non_ascii + malformed).max(1) as f64
+    fit
 }
 
 /// Frequent characters of Chinese prose, in simplified and traditional form,
@@ -405,7 +449,7 @@ mod tests {
     fn should_score_simplified_gbk_higher_as_gb18030_than_as_big5() {
         let text = "同志们：今天我们召开全市党风廉政建设工作会议，主要任务是贯彻落实上级精神。";
         let (bytes, _, _) = GB18030.encode(text);
-        assert!(fit(GB18030, &bytes, true) > fit(BIG5, &bytes, true) + 0.3);
+        assert!(fit(GB18030, &bytes, true).quality() > fit(BIG5, &bytes, true).quality() + 0.3);
     }
 
     #[test]

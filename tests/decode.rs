@@ -331,3 +331,15 @@ fn should_restrict_very_short_texts_to_the_chinese_encodings() {
         assert_eq!((d.text.as_str(), d.encoding), (text, "GB18030"));
     }
 }
+
+#[test]
+fn should_refuse_bytes_that_decode_but_do_not_read_as_chinese() {
+    // 0x80 0xBF … is well-formed GB18030 (€ and GBK pairs) but no text.
+    match decode(&[0x80, 0xBF].repeat(500)) {
+        Err(Error::Binary { reason }) => assert!(reason.contains("Chinese"), "{reason}"),
+        other => panic!("expected Binary, got {:?}", other.map(|d| d.encoding)),
+    }
+    // A short piece of rare characters is too little to judge: it decodes.
+    let rare = gb18030("岥壍厄凋");
+    assert!(decode(&rare).is_ok());
+}
