@@ -13,13 +13,15 @@
 //! 6. Input that is UTF-8 with a few broken sequences (much more valid
 //!    multi-byte UTF-8 than broken) is decoded as UTF-8 with the broken
 //!    sequences replaced by U+FFFD.
-//! 7. Otherwise chardetng guesses, and the guess is restricted to the
-//!    Chinese candidates GB18030 (which covers GBK and GB2312) and Big5:
-//!    both are tried on a sample and scored by the share of frequent Chinese
-//!    characters (simplified and traditional forms) among what they decode,
-//!    less the sequences they cannot decode. chardetng's guess stands unless
-//!    the other candidate reads clearly better; this keeps short simplified
-//!    texts in GBK from being read as Big5.
+//! 7. Otherwise the candidates are the Chinese encodings GB18030 (which
+//!    covers GBK and GB2312) and Big5. Both are tried on a sample and scored
+//!    by the share of frequent Chinese characters (simplified and
+//!    traditional forms) among what they decode, less the sequences they
+//!    cannot decode. A clear difference decides; this keeps simplified texts
+//!    in GBK from being read as Big5. When the scores are close (a short or
+//!    mostly ASCII text), chardetng decides between the two, and any other
+//!    guess of it (a Cyrillic or Korean encoding for a word or two) falls
+//!    back to the better score.
 //!
 //! Input of which neither candidate makes Chinese text (almost none of the
 //! characters it decodes are frequent ones) is refused as binary: it is
@@ -59,8 +61,16 @@ pub struct Decoded {
 /// The kind of the diagnostic reporting replaced invalid sequences.
 pub const INVALID_BYTES: &str = "invalid_bytes";
 
-/// How many bytes the detector and the candidate scoring look at.
-const SAMPLE_LEN: usize = 1 << 20;
+/// How many bytes the candidate scoring looks at.
+const SAMPLE_LEN: usize = 256 << 10;
+
+/// How many bytes chardetng looks at when the scoring cannot decide
+/// (chardetng reads a few MB/s).
+const DETECTOR_SAMPLE_LEN: usize = 64 << 10;
+
+/// A difference in [`Fit::quality`] that decides between the candidates
+/// without asking chardetng.
+const DECISIVE: f64 = 0.1;
 
 /// Decodes `bytes`, detecting the encoding.
 ///
@@ -97,7 +107,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             None => Err(binary("contains NUL bytes".into())),
         };
     }
-    let controls = bytes.iter().filter(|&&b| is_bad_control(b)).count();
+    let controls = count_bad_controls(bytes);
     if too_many_controls(controls, bytes.len()) {
         return Err(binary(format!(
             "{controls} control characters in {} bytes",
@@ -165,6 +175,24 @@ fn is_bad_control(b: u8) -> bool {
     (b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r')) || b == 0x7F
 }
 
+/// How many bytes of `bytes` are [bad controls](is_bad_control); written
+/// with compares only, in blocks of 255 counted in a byte, so that it
+/// vectorises.
+fn count_bad_controls(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|block| {
+            let mut n = 0u8;
+            for &b in block {
+                let c0 = b < 0x20;
+                let allowed = b.wrapping_sub(b'\t') < 5; // \t \n \v \f \r
+                n += u8::from((c0 & !allowed) | (b == 0x7F));
+            }
+            usize::from(n)
+        })
+        .sum()
+}
+
 /// More than 5% of the input.
 fn too_many_controls(controls: usize, total: usize) -> bool {
     controls > 0 && controls.saturating_mul(20) > total
@@ -216,15 +244,13 @@ fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> Raw {
 /// Checks the decoded text and reports its replacements.
 fn finish(enc: &'static Encoding, raw: Raw, utf16: bool) -> Result<Decoded, Error> {
     let name = encoding_name(enc);
+    // Controls and NUL are ASCII bytes, never part of a multi-byte
+    // character: count on bytes.
     let (mut chars, mut controls, mut nuls) = (0usize, 0usize, 0usize);
-    for c in raw.text.chars() {
-        chars += 1;
-        if c == '\0' {
-            nuls += 1;
-        }
-        if u8::try_from(c).is_ok_and(is_bad_control) {
-            controls += 1;
-        }
+    for &b in raw.text.as_bytes() {
+        chars += usize::from(b & 0xC0 != 0x80);
+        controls += usize::from(is_bad_control(b));
+        nuls += usize::from(b == 0);
     }
     if nuls > 0 && !utf16 {
         return Err(binary("contains NUL bytes".into()));
@@ -302,16 +328,6 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     }
     let sample = bytes.get(..SAMPLE_LEN).unwrap_or(bytes);
     let last = sample.len() == bytes.len();
-    let mut detector = EncodingDetector::new();
-    detector.feed(sample, last);
-    let guessed = detector.guess(None, true);
-    let guess = if guessed == GBK || guessed == GB18030 {
-        Some(GB18030)
-    } else if guessed == BIG5 {
-        Some(BIG5)
-    } else {
-        None
-    };
     let gb = fit(GB18030, sample, last);
     let big5 = fit(BIG5, sample, last);
     let (best, best_fit) = if gb.quality() >= big5.quality() {
@@ -319,17 +335,22 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     } else {
         (BIG5, big5)
     };
-    let (enc, chosen) = match guess {
-        Some(g) if g != best => {
-            let f = if g == GB18030 { gb } else { big5 };
-            if f.quality() + 0.02 >= best_fit.quality() {
-                (g, f)
-            } else {
-                (best, best_fit)
-            }
+    let (enc, chosen) = if (gb.quality() - big5.quality()).abs() >= DECISIVE {
+        (best, best_fit)
+    } else {
+        // Too close to call on the reading alone (a short or mostly ASCII
+        // text): ask the detector, on a bounded sample as it is slow.
+        let sample = bytes.get(..DETECTOR_SAMPLE_LEN).unwrap_or(bytes);
+        let mut detector = EncodingDetector::new();
+        detector.feed(sample, sample.len() == bytes.len());
+        let guessed = detector.guess(None, true);
+        if guessed == BIG5 {
+            (BIG5, big5)
+        } else if guessed == GBK || guessed == GB18030 {
+            (GB18030, gb)
+        } else {
+            (best, best_fit)
         }
-        Some(g) => (g, best_fit),
-        None => (best, best_fit),
     };
     if chosen.non_ascii >= MIN_NON_ASCII && chosen.common_share() < MIN_COMMON_SHARE {
         return Err(binary(format!(
@@ -355,8 +376,13 @@ const MIN_COMMON_SHARE: f64 = 0.1;
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut multi, mut broken) = (0usize, 0usize);
     for chunk in bytes.utf8_chunks() {
-        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        // Lead bytes of multi-byte characters.
+        multi += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
         broken += usize::from(!chunk.invalid().is_empty());
+        if broken >= 64 && broken.saturating_mul(10) > multi {
+            // Clearly not UTF-8 (GBK, Big5): no need to read on.
+            return false;
+        }
     }
     multi > 0 && broken.saturating_mul(10) <= multi
 }
@@ -422,15 +448,29 @@ const COMMON: &str = concat!(
     "，。、；：？！“”‘’《》（）【】…—·"
 );
 
-static COMMON_SORTED: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut v: Vec<char> = COMMON.chars().collect();
-    v.sort_unstable();
-    v.dedup();
-    v
+/// First code point covered by [`COMMON_SET`]: general punctuation.
+const COMMON_BASE: u32 = 0x2000;
+/// One past the last: the end of the full-width forms.
+const COMMON_END: u32 = 0x1_0000;
+
+/// [`COMMON`] as a bit set over `COMMON_BASE..COMMON_END` (7 KB), for a
+/// lookup per character without search.
+static COMMON_SET: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; ((COMMON_END - COMMON_BASE) / 64) as usize];
+    for c in COMMON.chars() {
+        let i = (c as u32).wrapping_sub(COMMON_BASE) as usize;
+        if let Some(word) = bits.get_mut(i / 64) {
+            *word |= 1 << (i % 64);
+        }
+    }
+    bits
 });
 
 fn is_common(c: char) -> bool {
-    COMMON_SORTED.binary_search(&c).is_ok()
+    let i = (c as u32).wrapping_sub(COMMON_BASE) as usize;
+    COMMON_SET
+        .get(i / 64)
+        .is_some_and(|word| word & (1 << (i % 64)) != 0)
 }
 
 #[cfg(test)]
@@ -450,6 +490,15 @@ mod tests {
         let text = "同志们：今天我们召开全市党风廉政建设工作会议，主要任务是贯彻落实上级精神。";
         let (bytes, _, _) = GB18030.encode(text);
         assert!(fit(GB18030, &bytes, true).quality() > fit(BIG5, &bytes, true).quality() + 0.3);
+    }
+
+    #[test]
+    fn should_count_the_same_controls_as_the_byte_test() {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(2000).collect();
+        let slow = bytes.iter().filter(|&&b| is_bad_control(b)).count();
+        assert_eq!(count_bad_controls(&bytes), slow);
+        assert_eq!(count_bad_controls(b"a\tb\nc\x0b\x0c\r"), 0);
+        assert_eq!(count_bad_controls(b"\x00\x08\x0e\x1f\x7f"), 5);
     }
 
     #[test]
