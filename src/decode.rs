@@ -59,6 +59,15 @@ pub struct Decoded {
 }
 
 /// The kind of the diagnostic reporting replaced invalid sequences.
+///
+/// ```
+/// let d = jianggao::decode::decode("一、总体要求\n要抓好落实。".as_bytes()).unwrap();
+/// assert!(d.diagnostics.is_empty());
+/// let mut bytes = "一、总体要求，要抓好落实。".as_bytes().to_vec();
+/// bytes.insert(9, 0xFF);
+/// let d = jianggao::decode::decode(&bytes).unwrap();
+/// assert_eq!(d.diagnostics[0].kind, jianggao::decode::INVALID_BYTES);
+/// ```
 pub const INVALID_BYTES: &str = "invalid_bytes";
 
 /// How many bytes the candidate scoring looks at.
