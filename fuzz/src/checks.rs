@@ -1,0 +1,253 @@
+//! Properties every parse must have, and a generator of speech-like texts.
+//!
+//! Shared by the fuzz targets and by the property and pathological tests of
+//! the crate (which include this file with `#[path]`), so both check the
+//! same things.
+
+#![allow(dead_code)]
+
+use jianggao::{Document, Section, Span};
+
+/// Outline markers of every family, as they are written in real texts.
+pub const MARKERS: &[&str] = &[
+    "一、",
+    "二、",
+    "三、",
+    "十一、",
+    "(一)",
+    "（二）",
+    "(三)",
+    "(-)",
+    "〔三〕",
+    "【四】",
+    "1.",
+    "2.",
+    "3、",
+    "１．",
+    "(1)",
+    "（2）",
+    "⑴",
+    "3)",
+    "①",
+    "②",
+    "❸",
+    "一是",
+    "二是",
+    "三 是",
+    "二要",
+    "首先，",
+    "其次，",
+    "再次，",
+    "最后，",
+    "第一，",
+    "第二，",
+    "第三部分",
+    "第四条",
+    "其一，",
+    "其二，",
+    "一方面，",
+    "另一方面，",
+    "一个是",
+    "另一个是",
+    "壹、",
+    "貳、",
+    "篇一",
+    "篇二",
+];
+
+/// Sentences and pieces of sentences of speech text, with header lines.
+pub const SENTENCES: &[&str] = &[
+    "要加强理论学习。",
+    "坚持以人民为中心的发展思想",
+    "全面从严治党永远在路上！",
+    "同志们：",
+    "同志们，",
+    "谢谢大家！",
+    "我们要认真贯彻落实，",
+    "确保各项工作取得实效；",
+    "为什么？",
+    "一是一，二是二。",
+    "第一次",
+    "党课《守初心 担使命》",
+    "在全市党风廉政建设工作会议上的讲话",
+    "（2023年5月12日）",
+    "2023-05-12",
+    "张三",
+    "总之，",
+    "来源：http://example.com/a.html",
+    "重点要把好四关：",
+    "……",
+];
+
+/// Lines that are not speech: site chrome, page numbers, separators.
+pub const NOISE: &[&str] = &[
+    "首页",
+    "上一页",
+    "下一页",
+    "第 3 页 共 9 页",
+    "- 12 -",
+    "12",
+    "本文由用户上传",
+    "点击阅读全文",
+    "——————",
+    "http://www.example.com/x?id=1",
+    "版权所有 © 2023",
+    "相关推荐",
+];
+
+/// Line breaks and spaces of every kind.
+pub const SEPARATORS: &[&str] = &["\n", "\n\n", "\r\n", " ", "　", "\t", "\u{200B}", "\u{0C}"];
+
+fn pick<'a>(list: &[&'a str], i: u8) -> &'a str {
+    list.get(usize::from(i) % list.len().max(1))
+        .copied()
+        .unwrap_or("")
+}
+
+/// Builds a speech-like text from `data`: each pair of bytes chooses a
+/// marker, a sentence, a noise line, a separator or a raw character.
+///
+/// ```ignore
+/// let text = speech_from_bytes(&[0, 0, 2, 0]);
+/// assert_eq!(text, "一、要加强理论学习。");
+/// ```
+pub fn speech_from_bytes(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len() * 8);
+    for pair in data.chunks(2) {
+        let (what, which) = match *pair {
+            [a, b] => (a, b),
+            [a] => (a, 0),
+            _ => continue,
+        };
+        match what % 10 {
+            0 | 1 => out.push_str(pick(MARKERS, which)),
+            2..=4 => out.push_str(pick(SENTENCES, which)),
+            5 => {
+                out.push('\n');
+                out.push_str(pick(NOISE, which));
+                out.push('\n');
+            }
+            6 | 7 => out.push_str(pick(SEPARATORS, which)),
+            8 => {
+                // A marker at the start of a fresh line.
+                out.push('\n');
+                out.push_str(pick(MARKERS, which));
+            }
+            _ => {
+                let c = char::from_u32(u32::from(which) * 131 + 0x4E00).unwrap_or('字');
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// Checks that every span of `doc` lies inside `text` on char boundaries,
+/// that noise is ordered and holds its source text, and that markers hold
+/// the text they were read from. Returns the first violation.
+pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
+    let check = |what: &str, span: Span| -> Result<(), String> {
+        if span.start > span.end || span.end > text.len() {
+            return Err(format!(
+                "{what} span {span:?} out of bounds (len {})",
+                text.len()
+            ));
+        }
+        if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+            return Err(format!("{what} span {span:?} splits a character"));
+        }
+        Ok(())
+    };
+    let check_opt = |what: &str, span: Option<Span>| span.map_or(Ok(()), |s| check(what, s));
+    for speech in &doc.speeches {
+        check("speech", speech.span)?;
+        check_opt("title", speech.title_span)?;
+        check_opt("greeting", speech.greeting_span)?;
+        check_opt("closing", speech.closing_span)?;
+        let m = &speech.metadata;
+        for (what, span) in [
+            ("speaker", m.speaker_span),
+            ("date", m.date_span),
+            ("occasion", m.occasion_span),
+            ("source", m.source_span),
+        ] {
+            check_opt(what, span)?;
+        }
+        for p in speech.preamble.iter().chain(&speech.conclusion) {
+            check("paragraph", p.span)?;
+        }
+        // Walk the sections without recursion: depth depends on the input.
+        let mut stack: Vec<&Section> = speech.sections.iter().collect();
+        while let Some(s) = stack.pop() {
+            check("section", s.span)?;
+            check_opt("section title", s.title_span)?;
+            if let Some(marker) = &s.marker {
+                check("marker", marker.span)?;
+                let source = text.get(marker.span.range()).unwrap_or_default();
+                if marker.text != source {
+                    return Err(format!(
+                        "marker text {:?} is not its source {source:?}",
+                        marker.text
+                    ));
+                }
+            }
+            for p in &s.paragraphs {
+                check("paragraph", p.span)?;
+            }
+            stack.extend(&s.points);
+        }
+    }
+    for n in &doc.noise {
+        check("noise", n.span)?;
+        let source = text.get(n.span.range()).unwrap_or_default();
+        if n.text != source {
+            return Err(format!(
+                "noise text {:?} is not its source {source:?}",
+                n.text
+            ));
+        }
+    }
+    for w in doc.noise.windows(2) {
+        if let [a, b] = w {
+            if a.span > b.span {
+                return Err(format!(
+                    "noise out of order: {:?} before {:?}",
+                    a.span, b.span
+                ));
+            }
+        }
+    }
+    for d in &doc.diagnostics {
+        check_opt("diagnostic", d.span)?;
+    }
+    Ok(())
+}
+
+/// Parses `text` twice and checks the result: spans (see
+/// [`check_document`]) and determinism.
+pub fn check_parse(text: &str) -> Result<Document, String> {
+    let doc = jianggao::parse(text);
+    check_document(text, &doc)?;
+    let again = jianggao::parse(text);
+    if again != doc {
+        return Err("two parses of the same text differ".into());
+    }
+    Ok(doc)
+}
+
+/// Decodes and parses `bytes`, and checks the spans against the decoded
+/// text. Refused input is fine; a panic is not.
+pub fn check_parse_bytes(bytes: &[u8]) -> Result<(), String> {
+    let Ok(decoded) = jianggao::decode::decode(bytes) else {
+        if jianggao::parse_bytes(bytes).is_ok() {
+            return Err("parse_bytes accepted what decode refused".into());
+        }
+        return Ok(());
+    };
+    let doc =
+        jianggao::parse_bytes(bytes).map_err(|e| format!("decode ok, parse_bytes failed: {e}"))?;
+    if doc.encoding != decoded.encoding {
+        return Err(format!("encoding {} != {}", doc.encoding, decoded.encoding));
+    }
+    check_document(&decoded.text, &doc)
+}
