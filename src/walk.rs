@@ -48,11 +48,11 @@ struct Link<'a> {
 /// A section or point met by [`Nodes`], with where it stands.
 ///
 /// ```
-/// let doc = jianggao::parse("一、总体要求\n要抓好落实。一是要学理论。");
+/// let doc = jianggao::parse("一、总体要求\n要抓好落实。一是要学理论。二是要学业务。");
 /// let point = doc.nodes().last().unwrap();
 /// assert_eq!(point.depth, 2);
 /// assert_eq!(point.speech, 0);
-/// assert_eq!(point.heading_path(), ["总体要求", "要学理论"]);
+/// assert_eq!(point.heading_path(), ["总体要求", "要学业务"]);
 /// ```
 #[derive(Clone, Debug)]
 pub struct Node<'a> {
@@ -75,7 +75,8 @@ impl<'a> Node<'a> {
     /// Costs time in the depth of the node.
     ///
     /// ```
-    /// let doc = jianggao::parse("关于加强学习的讲话\n同志们：\n一、总体要求\n要抓好落实。");
+    /// let mut doc = jianggao::parse("一、总体要求\n要抓好落实。");
+    /// doc.speeches[0].title = Some("关于加强学习的讲话".into());
     /// let n = doc.nodes().next().unwrap();
     /// assert_eq!(n.heading_path(), ["关于加强学习的讲话", "总体要求"]);
     /// ```

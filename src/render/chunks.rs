@@ -17,7 +17,8 @@
 //!
 //! ```
 //! use jianggao::render::chunks::{chunks, ChunkOptions};
-//! let doc = jianggao::parse("关于学习的讲话\n一、总体要求\n要抓好落实。要加强领导。");
+//! let mut doc = jianggao::parse("一、总体要求\n要抓好落实。要加强领导。");
+//! doc.speeches[0].title = Some("关于学习的讲话".into());
 //! let cs = chunks(&doc, &ChunkOptions::new(6));
 //! assert_eq!(cs.len(), 2);
 //! assert_eq!(cs[0].heading_path, ["关于学习的讲话", "总体要求"]);
@@ -106,7 +107,7 @@ pub fn chunks(doc: &Document, opts: &ChunkOptions) -> Vec<Chunk> {
 ///
 /// ```
 /// use jianggao::render::chunks::{chunks_with_source, ChunkOptions};
-/// let src = "一、总体要求\n要抓好\n落实。要加强领导。";
+/// let src = "一、总体要求\n要抓好落实。要加强领导。";
 /// let doc = jianggao::parse(src);
 /// let cs = chunks_with_source(&doc, src, &ChunkOptions::new(6));
 /// assert_eq!(cs[1].text, "要加强领导。");
@@ -122,11 +123,12 @@ impl Document {
     ///
     /// ```
     /// use jianggao::render::chunks::ChunkOptions;
-    /// let doc = jianggao::parse("一、总体要求\n要抓好落实。一是要学理论。");
+    /// let doc = jianggao::parse("一、总体要求\n要抓好落实。一是要学理论。二是要学业务。");
     /// let cs = doc.chunks(&ChunkOptions::default());
     /// assert_eq!(cs.len(), 2);
     /// assert_eq!(cs[1].heading_path, ["总体要求"]);
-    /// assert_eq!(cs[1].text, "一是要学理论");
+    /// // Points that are only a title, one per line:
+    /// assert_eq!(cs[1].text, "一是要学理论\n二是要学业务");
     /// ```
     pub fn chunks(&self, opts: &ChunkOptions) -> Vec<Chunk> {
         chunks(self, opts)
@@ -274,17 +276,27 @@ impl<'a, 'o> Chunker<'a, 'o> {
         let mut span: Option<Span> = None;
         for leaf in run {
             let marker = leaf.marker.as_ref();
-            let line = format!(
-                "{}{}",
-                marker.map_or("", |m| m.text.trim()),
-                leaf.title.as_deref().unwrap_or_default().trim()
-            );
-            let n = line.chars().count();
             let leaf_span = [marker.map(|m| m.span), leaf.title_span]
                 .into_iter()
                 .flatten()
                 .reduce(Span::cover)
                 .unwrap_or(leaf.span);
+            // The point as written (with the end mark the title leaves
+            // out) when the source is known and it stands on one line.
+            let written = self
+                .src
+                .and_then(|src| src.get(leaf_span.range()))
+                .map(str::trim)
+                .filter(|w| !w.is_empty() && !w.contains(['\n', '\r']));
+            let line = match written {
+                Some(w) => w.to_string(),
+                None => format!(
+                    "{}{}",
+                    marker.map_or("", |m| m.text.trim()),
+                    leaf.title.as_deref().unwrap_or_default().trim()
+                ),
+            };
+            let n = line.chars().count();
             let sep = usize::from(!text.is_empty());
             if chars + sep + n > max && !text.is_empty() {
                 self.emit(speech, path, &text, span.unwrap_or(leaf_span));
@@ -316,7 +328,7 @@ impl<'a, 'o> Chunker<'a, 'o> {
 /// after sentence ends where possible, between characters otherwise.
 /// Pieces are trimmed of white space; blank pieces are left out.
 ///
-/// ```ignore
+/// ```text
 /// assert_eq!(split("甲。乙。", 2), [(0, 6), (6, 12)]);
 /// ```
 fn split(text: &str, max: usize) -> Vec<(usize, usize)> {

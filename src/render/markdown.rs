@@ -9,7 +9,8 @@
 //! front matter, and each speech's metadata as a list below its title.
 //!
 //! ```
-//! let doc = jianggao::parse("关于学习的讲话\n同志们：\n一、总体要求\n要抓好落实。\n谢谢大家！");
+//! let mut doc = jianggao::parse("同志们：\n一、总体要求\n要抓好落实。\n谢谢大家！");
+//! doc.speeches[0].title = Some("关于学习的讲话".into());
 //! let md = jianggao::render::markdown::render(&doc);
 //! assert!(md.starts_with("---\ntitle: \"关于学习的讲话\"\n"));
 //! assert!(md.contains("\n# 关于学习的讲话\n"));
@@ -24,7 +25,7 @@ use crate::model::{Document, Metadata, Paragraph, Section, Speech};
 /// Renders `doc` as Markdown. See the [module](self) documentation.
 ///
 /// ```
-/// let doc = jianggao::parse("一、总体要求\n要抓好落实。一是要学理论。");
+/// let doc = jianggao::parse("一、总体要求\n要抓好落实。一是要学理论。二是要学业务。");
 /// let md = jianggao::render::markdown::render(&doc);
 /// assert!(md.contains("\n### 一是要学理论\n"));
 /// ```
