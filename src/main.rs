@@ -37,7 +37,9 @@ enum Offsets {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Print the Document JSON of FILE (`-` reads stdin). Several files, a
+    /// Print the Document JSON of FILE, or JSONL for many files.
+    ///
+    /// One FILE (`-` reads stdin) prints its Document JSON. Several files, a
     /// directory or --files-from give one JSON object per line (JSONL), each
     /// with a "file" field, in input order; a file that fails gives a line
     /// with an "error" field, and the exit status is 1 at the end.
