@@ -547,3 +547,24 @@ fn char_offsets_should_count_every_byte_boundary() {
     assert_eq!(idx.char_offset(src.len()), count);
     assert_eq!(idx.char_len(), src.chars().count());
 }
+
+proptest::proptest! {
+    #[test]
+    fn chunks_should_cover_any_paragraph_within_the_limit(
+        text in "[甲乙丙𠀀a 。！？；”\n]{0,60}",
+        max in 1usize..12,
+    ) {
+        let mut doc = sample();
+        doc.speeches[0].preamble = vec![para(&text)];
+        doc.speeches[0].sections.clear();
+        doc.speeches[0].conclusion.clear();
+        let cs = doc.chunks(&ChunkOptions::new(max));
+        for c in &cs {
+            proptest::prop_assert!(!c.text.trim().is_empty());
+            proptest::prop_assert!(c.text.chars().count() <= max);
+        }
+        let joined: String = cs.iter().flat_map(|c| c.text.chars()).filter(|c| !c.is_whitespace()).collect();
+        let expected: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        proptest::prop_assert_eq!(joined, expected);
+    }
+}

@@ -337,8 +337,16 @@ fn split(text: &str, max: usize) -> Vec<(usize, usize)> {
     let mut piece_chars = 0;
     let mut sent_start = 0;
     let mut sent_chars = 0;
+    // White space before a sentence: counted only if the sentence joins
+    // the current piece.
+    let mut gap = 0;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        if sent_chars == 0 && c.is_whitespace() {
+            gap += 1;
+            sent_start = i + c.len_utf8();
+            continue;
+        }
         sent_chars += 1;
         let mut end = i + c.len_utf8();
         if is_sentence_end(c) {
@@ -356,8 +364,10 @@ fn split(text: &str, max: usize) -> Vec<(usize, usize)> {
             continue;
         }
         // A sentence `sent_start..end` of `sent_chars` chars is complete.
-        if piece_chars + sent_chars <= max {
-            piece_chars += sent_chars;
+        // Leading white space of a piece is trimmed off: it costs nothing.
+        let cost = if piece_chars == 0 { 0 } else { gap };
+        if piece_chars + cost + sent_chars <= max {
+            piece_chars += cost + sent_chars;
         } else {
             push_trimmed(text, piece_start, sent_start, &mut out);
             if sent_chars <= max {
@@ -381,6 +391,7 @@ fn split(text: &str, max: usize) -> Vec<(usize, usize)> {
         }
         sent_start = end;
         sent_chars = 0;
+        gap = 0;
     }
     push_trimmed(text, piece_start, text.len(), &mut out);
     out
@@ -468,6 +479,8 @@ mod tests {
     fn split_should_not_leave_blank_pieces() {
         assert!(split("   ", 2).is_empty());
         assert_eq!(split("甲。 乙。", 2), [(0, 6), (7, 13)]);
+        assert_eq!(split(" 甲。 乙。 ", 5), [(1, 14)]);
+        assert_eq!(split(" 甲。 乙。 ", 4), [(1, 7), (8, 14)]);
     }
 
     #[test]
@@ -475,8 +488,8 @@ mod tests {
         let Some(map) = SourceMap::align("甲乙", "甲\n2\n乙", 10) else {
             panic!("aligns")
         };
-        assert_eq!(map.span(3, 6), Some(Span::new(15, 18)));
-        assert_eq!(map.span(0, 6), Some(Span::new(10, 18)));
+        assert_eq!(map.span(3, 6), Some(Span::new(16, 19)));
+        assert_eq!(map.span(0, 6), Some(Span::new(10, 19)));
     }
 
     #[test]
