@@ -27,17 +27,22 @@ pub mod marker;
 pub mod meta;
 pub mod model;
 pub mod normalize;
+pub mod offsets;
 pub mod outline;
 pub mod render;
 pub mod segment;
 pub mod span;
+pub mod walk;
 
 pub use error::Error;
 pub use model::{
     Diagnostic, Document, Marker, MarkerKind, Metadata, Noise, Paragraph, Point, Section, Speech,
     SCHEMA_VERSION,
 };
+pub use offsets::CharOffsets;
+pub use render::chunks::{Chunk, ChunkOptions};
 pub use span::{OffsetMap, Span};
+pub use walk::{Node, Nodes};
 
 /// Parses a speech text.
 ///

@@ -4,6 +4,7 @@
 //! (field names are the JSON names). Spans are byte offsets into the decoded
 //! text.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::span::Span;
@@ -18,7 +19,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(doc.speeches.len(), 1);
 /// assert_eq!(doc.speeches[0].sections.len(), 2);
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Document {
     /// Version of this JSON shape.
     pub schema_version: u32,
@@ -42,7 +43,7 @@ pub struct Document {
 /// assert_eq!(speech.greeting.as_deref(), Some("同志们"));
 /// assert_eq!(speech.closing.as_deref(), Some("谢谢大家"));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Speech {
     /// The speech title, without wrappers such as `党课《…》`.
     pub title: Option<String>,
@@ -80,7 +81,7 @@ pub struct Speech {
 /// let m = jianggao::Metadata::default();
 /// assert!(m.speaker.is_none() && m.date.is_none());
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Metadata {
     /// The speaker's name.
     pub speaker: Option<String>,
@@ -108,7 +109,7 @@ pub struct Metadata {
 /// assert_eq!(s.marker.as_ref().map(|m| m.ordinal), Some(1));
 /// assert_eq!(s.title.as_deref(), Some("总体要求"));
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Section {
     /// `None`: an unmarked section (one of several parallel paragraphs).
     pub marker: Option<Marker>,
@@ -136,7 +137,7 @@ pub type Point = Section;
 /// assert_eq!(m.text, "一、");
 /// assert_eq!(m.kind, jianggao::MarkerKind::CnDun);
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Marker {
     /// The marker as written in the source, e.g. `(-)` or `三 是`.
     pub text: String,
@@ -154,7 +155,9 @@ pub struct Marker {
 /// ```
 /// assert_eq!(jianggao::MarkerKind::CnDun.example(), "一、");
 /// ```
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MarkerKind {
@@ -245,7 +248,7 @@ impl MarkerKind {
 /// let doc = jianggao::parse("同志们：\n今天开会。");
 /// assert_eq!(doc.speeches[0].preamble[0].text, "今天开会。");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Paragraph {
     /// The clean text.
     pub text: String,
@@ -259,7 +262,7 @@ pub struct Paragraph {
 /// let doc = jianggao::parse("首页\n一、总体要求\n要抓好落实。");
 /// assert!(doc.noise.iter().any(|n| n.text == "首页"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Noise {
     /// The dropped text, as in the source.
     pub text: String,
@@ -276,7 +279,7 @@ pub struct Noise {
 /// assert!(doc.truncated);
 /// assert!(doc.diagnostics.iter().any(|d| d.kind == "truncated"));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Diagnostic {
     /// A short machine-readable kind (`"truncated"`, `"skipped_ordinal"`, ...).
     pub kind: String,
@@ -316,5 +319,46 @@ impl Noise {
             span,
             reason: reason.to_string(),
         }
+    }
+}
+
+impl Document {
+    /// The JSON Schema (draft 2020-12) of the document's JSON, as checked
+    /// in at `schema/document.schema.json` and printed by `jianggao schema`.
+    ///
+    /// ```
+    /// let schema = jianggao::Document::json_schema();
+    /// assert_eq!(schema["title"], "Document");
+    /// assert!(schema["properties"]["speeches"].is_object());
+    /// ```
+    pub fn json_schema() -> serde_json::Value {
+        let mut schema = serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default();
+        // Descriptions come from the doc comments: keep their prose, drop
+        // the code examples. The schema is small and shallow, but walk it
+        // with a stack all the same.
+        let mut stack = vec![&mut schema];
+        while let Some(v) = stack.pop() {
+            match v {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map.iter_mut() {
+                        match v {
+                            serde_json::Value::String(s) if k == "description" => {
+                                let prose: Vec<&str> = s
+                                    .split("```")
+                                    .step_by(2)
+                                    .map(str::trim)
+                                    .filter(|p| !p.is_empty())
+                                    .collect();
+                                *s = prose.join("\n\n");
+                            }
+                            _ => stack.push(v),
+                        }
+                    }
+                }
+                serde_json::Value::Array(items) => stack.extend(items.iter_mut()),
+                _ => {}
+            }
+        }
+        schema
     }
 }

@@ -1,6 +1,7 @@
 //! Byte spans into the decoded text, and the map from a cleaned string back
 //! to the source it was cut from.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `start..end` into the decoded UTF-8 text.
@@ -16,7 +17,18 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(span.len(), 6);
 /// ```
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    JsonSchema,
 )]
 pub struct Span {
     /// First byte of the piece.

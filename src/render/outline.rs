@@ -12,6 +12,20 @@ use std::fmt::Write;
 /// assert!(out.contains("- 一、 | 总体要求"));
 /// ```
 pub fn render(doc: &Document) -> String {
+    render_to_depth(doc, None)
+}
+
+/// Renders `doc` like [`render`], down to `max_depth` levels of sections and
+/// points (1: sections only); `None` renders every level.
+///
+/// ```
+/// let doc = jianggao::parse("一、总体要求\n要抓好落实。一是要学理论。");
+/// let out = jianggao::render::outline::render_to_depth(&doc, Some(1));
+/// assert!(out.contains("- 一、 | 总体要求"));
+/// assert!(!out.contains("一是"));
+/// ```
+pub fn render_to_depth(doc: &Document, max_depth: Option<usize>) -> String {
+    let max_depth = max_depth.unwrap_or(usize::MAX);
     let mut out = String::new();
     for sp in &doc.speeches {
         let _ = writeln!(out, "== {}", sp.title.as_deref().unwrap_or(""));
@@ -29,7 +43,11 @@ pub fn render(doc: &Document) -> String {
             }
         }
         // Explicit stack: no recursion over input-sized depth.
-        let mut stack: Vec<(&Section, usize)> = sp.sections.iter().rev().map(|s| (s, 0)).collect();
+        let mut stack: Vec<(&Section, usize)> = if max_depth == 0 {
+            Vec::new()
+        } else {
+            sp.sections.iter().rev().map(|s| (s, 0)).collect()
+        };
         while let Some((node, depth)) = stack.pop() {
             let marker = node.marker.as_ref().map_or("*", |m| m.text.as_str());
             let _ = writeln!(
@@ -39,8 +57,22 @@ pub fn render(doc: &Document) -> String {
                 marker,
                 node.title.as_deref().unwrap_or("")
             );
-            stack.extend(node.points.iter().rev().map(|p| (p, depth + 1)));
+            if depth + 1 < max_depth {
+                stack.extend(node.points.iter().rev().map(|p| (p, depth + 1)));
+            }
         }
     }
     out
+}
+
+impl Document {
+    /// The indented outline of the document; see [`render`].
+    ///
+    /// ```
+    /// let doc = jianggao::parse("一、总体要求\n要抓好落实。");
+    /// assert!(doc.outline().contains("- 一、 | 总体要求"));
+    /// ```
+    pub fn outline(&self) -> String {
+        render(self)
+    }
 }
