@@ -33,19 +33,13 @@ fn fixtures() -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let texts: Vec<String> = paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
     assert!(!texts.is_empty(), "no fixtures in {}", dir.display());
     texts
 }
 
 fn env_usize(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 /// The fixtures repeated until they hold about `bytes` bytes.
@@ -96,9 +90,7 @@ fn bench_corpus(c: &mut Criterion) {
     let bytes: usize = docs.iter().map(String::len).sum();
 
     let mut g = c.benchmark_group("corpus");
-    g.sample_size(10)
-        .measurement_time(Duration::from_secs(20))
-        .warm_up_time(Duration::from_secs(2));
+    g.sample_size(10).measurement_time(Duration::from_secs(20)).warm_up_time(Duration::from_secs(2));
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("parse_bytes/s", |b| {
         b.iter(|| {
@@ -121,37 +113,23 @@ fn bench_corpus(c: &mut Criterion) {
 fn bench_stages(c: &mut Criterion) {
     let texts = fixtures();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let gb: Vec<Vec<u8>> = texts
-        .iter()
-        .map(|t| encoding_rs::GB18030.encode(t).0.into_owned())
-        .collect();
+    let gb: Vec<Vec<u8>> = texts.iter().map(|t| encoding_rs::GB18030.encode(t).0.into_owned()).collect();
     let gb_bytes: usize = gb.iter().map(Vec::len).sum();
-    let segmented: Vec<_> = texts
-        .iter()
-        .map(|t| jianggao::segment::segment(t))
-        .collect();
-    let block_bytes: usize = segmented
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .map(|b| b.text.len())
-        .sum();
+    let segmented: Vec<_> = texts.iter().map(|t| jianggao::segment::segment(t)).collect();
+    let block_bytes: usize = segmented.iter().flat_map(|s| &s.blocks).map(|b| b.text.len()).sum();
     let bodies: Vec<_> = texts
         .iter()
         .zip(&segmented)
         .flat_map(|(t, s)| {
             let mut noise = Vec::new();
-            jianggao::meta::plan(t, s.blocks.clone(), &mut noise)
-                .into_iter()
-                .map(|p| p.body)
+            jianggao::meta::plan(t, s.blocks.clone(), &mut noise).into_iter().map(|p| p.body)
         })
         .collect();
     let body_bytes: usize = bodies.iter().flatten().map(|b| b.text.len()).sum();
     let docs: Vec<_> = texts.iter().map(|t| jianggao::parse(t)).collect();
 
     let mut g = c.benchmark_group("stages");
-    g.sample_size(20)
-        .measurement_time(Duration::from_secs(5))
-        .warm_up_time(Duration::from_secs(1));
+    g.sample_size(20).measurement_time(Duration::from_secs(5)).warm_up_time(Duration::from_secs(1));
 
     g.throughput(Throughput::Bytes(gb_bytes as u64));
     g.bench_function("decode_gb18030", |b| {
@@ -211,8 +189,7 @@ fn bench_stages(c: &mut Criterion) {
 
 fn bench_scaling(c: &mut Criterion) {
     let texts = fixtures();
-    let mut sizes: Vec<(&str, usize)> =
-        vec![("1KB", 1 << 10), ("1MB", 1 << 20), ("10MB", 10 << 20)];
+    let mut sizes: Vec<(&str, usize)> = vec![("1KB", 1 << 10), ("1MB", 1 << 20), ("10MB", 10 << 20)];
     if std::env::var_os("JIANGGAO_BENCH_100MB").is_some() {
         sizes.push(("100MB", 100 << 20));
     }

@@ -106,17 +106,8 @@ impl Tree {
 }
 
 fn node_span(n: &Section) -> Span {
-    let mut span = n
-        .marker
-        .as_ref()
-        .map(|m| m.span)
-        .or(n.title_span)
-        .unwrap_or(n.span);
-    for s in n
-        .title_span
-        .iter()
-        .chain(n.paragraphs.iter().map(|p| &p.span))
-    {
+    let mut span = n.marker.as_ref().map(|m| m.span).or(n.title_span).unwrap_or(n.span);
+    for s in n.title_span.iter().chain(n.paragraphs.iter().map(|p| &p.span)) {
         span = span.cover(*s);
     }
     if let Some(last) = n.points.last() {
@@ -140,10 +131,7 @@ fn speech_span(s: &Speech, body: &[Block]) -> Span {
 /// A paragraph of `block.text[start..end]`, trimmed, or `None` when blank.
 fn paragraph(block: &Block, start: usize, end: usize) -> Option<Paragraph> {
     let (a, b) = trim(&block.text, start, end)?;
-    Some(Paragraph {
-        text: block.text[a..b].to_string(),
-        span: block.source_span(a, b),
-    })
+    Some(Paragraph { text: block.text[a..b].to_string(), span: block.source_span(a, b) })
 }
 
 /// `start..end` of `text` without surrounding spaces, or `None` when empty.
@@ -179,9 +167,8 @@ fn node(src: &str, block: &Block, item: &Item, end: usize) -> Section {
         None if item.position == Position::BlockStart || item.marker.is_none() => b,
         None => b,
     };
-    let title_text = block.text[a..title_end].trim_end_matches(|c: char| {
-        is_sentence_end(c) || matches!(fold(c), ':' | ',' | '、') || is_space(c)
-    });
+    let title_text = block.text[a..title_end]
+        .trim_end_matches(|c: char| is_sentence_end(c) || matches!(fold(c), ':' | ',' | '、') || is_space(c));
     if !title_text.is_empty() {
         node.title = Some(title_text.to_string());
         node.title_span = Some(block.source_span(a, title_end));

@@ -96,11 +96,7 @@ const DECISIVE: f64 = 0.1;
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if bytes.is_empty() {
-        return Ok(Decoded {
-            text: String::new(),
-            encoding: "UTF-8",
-            diagnostics: Vec::new(),
-        });
+        return Ok(Decoded { text: String::new(), encoding: "UTF-8", diagnostics: Vec::new() });
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(binary(format!("{kind} file signature")));
@@ -118,17 +114,10 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     }
     let controls = count_bad_controls(bytes);
     if too_many_controls(controls, bytes.len()) {
-        return Err(binary(format!(
-            "{controls} control characters in {} bytes",
-            bytes.len()
-        )));
+        return Err(binary(format!("{controls} control characters in {} bytes", bytes.len())));
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: s.to_owned(),
-            encoding: "UTF-8",
-            diagnostics: Vec::new(),
-        });
+        return Ok(Decoded { text: s.to_owned(), encoding: "UTF-8", diagnostics: Vec::new() });
     }
     let enc = detect(bytes)?;
     finish(enc, decode_with(enc, bytes), false)
@@ -163,19 +152,13 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
         (b"GIF89a", "GIF image"),
         (b"%PDF-", "PDF document"),
         (b"PK\x03\x04", "ZIP archive (or DOCX)"),
-        (
-            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
-            "OLE2 document (DOC, XLS)",
-        ),
+        (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "OLE2 document (DOC, XLS)"),
         (b"\x1F\x8B", "gzip archive"),
         (b"Rar!\x1A\x07", "RAR archive"),
         (b"7z\xBC\xAF\x27\x1C", "7z archive"),
         (b"\x7FELF", "ELF executable"),
     ];
-    SIGNATURES
-        .iter()
-        .find(|(sig, _)| bytes.starts_with(sig))
-        .map(|&(_, kind)| kind)
+    SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)).map(|&(_, kind)| kind)
 }
 
 /// C0 controls other than tab, line feed, vertical tab, form feed and
@@ -218,26 +201,18 @@ struct Raw {
 /// malformed sequence by U+FFFD and counting them.
 fn decode_with(enc: &'static Encoding, bytes: &[u8]) -> Raw {
     let mut decoder = enc.new_decoder_without_bom_handling();
-    let cap = decoder
-        .max_utf8_buffer_length_without_replacement(bytes.len())
-        .unwrap_or(bytes.len().saturating_mul(3));
-    let mut raw = Raw {
-        text: String::with_capacity(cap),
-        invalid: 0,
-        first_invalid: None,
-    };
+    let cap = decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len().saturating_mul(3));
+    let mut raw = Raw { text: String::with_capacity(cap), invalid: 0, first_invalid: None };
     let mut pos = 0;
     loop {
         let rest = bytes.get(pos..).unwrap_or_default();
-        let (result, read) =
-            decoder.decode_to_string_without_replacement(rest, &mut raw.text, true);
+        let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut raw.text, true);
         pos += read;
         match result {
             DecoderResult::InputEmpty => break,
             DecoderResult::OutputFull => {
-                let more = decoder
-                    .max_utf8_buffer_length_without_replacement(bytes.len().saturating_sub(pos))
-                    .unwrap_or(64);
+                let more =
+                    decoder.max_utf8_buffer_length_without_replacement(bytes.len().saturating_sub(pos)).unwrap_or(64);
                 raw.text.reserve(more.max(16));
             }
             DecoderResult::Malformed(_, _) => {
@@ -265,9 +240,7 @@ fn finish(enc: &'static Encoding, raw: Raw, utf16: bool) -> Result<Decoded, Erro
         return Err(binary("contains NUL bytes".into()));
     }
     if too_many_controls(controls, chars) {
-        return Err(binary(format!(
-            "{controls} control characters in {chars} {name} characters"
-        )));
+        return Err(binary(format!("{controls} control characters in {chars} {name} characters")));
     }
     if raw.invalid > 0 && raw.invalid.saturating_mul(4) > chars {
         return Err(binary(format!(
@@ -277,9 +250,7 @@ fn finish(enc: &'static Encoding, raw: Raw, utf16: bool) -> Result<Decoded, Erro
     }
     let mut diagnostics = Vec::new();
     if raw.invalid > 0 {
-        let span = raw
-            .first_invalid
-            .map(|at| Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8()));
+        let span = raw.first_invalid.map(|at| Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8()));
         let n = raw.invalid;
         let s = if n == 1 { "" } else { "s" };
         diagnostics.push(Diagnostic::new(
@@ -288,11 +259,7 @@ fn finish(enc: &'static Encoding, raw: Raw, utf16: bool) -> Result<Decoded, Erro
             span,
         ));
     }
-    Ok(Decoded {
-        text: raw.text,
-        encoding: name,
-        diagnostics,
-    })
+    Ok(Decoded { text: raw.text, encoding: name, diagnostics })
 }
 
 /// UTF-16 without a BOM: the byte order in which at least 90% of the 16-bit
@@ -306,11 +273,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
             be += usize::from(plausible_unit(u16::from_be_bytes([a, b])));
         }
     }
-    let (enc, good) = if le >= be {
-        (UTF_16LE, le)
-    } else {
-        (UTF_16BE, be)
-    };
+    let (enc, good) = if le >= be { (UTF_16LE, le) } else { (UTF_16BE, be) };
     (units > 0 && good.saturating_mul(10) >= units.saturating_mul(9)).then_some(enc)
 }
 
@@ -339,11 +302,7 @@ fn detect(bytes: &[u8]) -> Result<&'static Encoding, Error> {
     let last = sample.len() == bytes.len();
     let gb = fit(GB18030, sample, last);
     let big5 = fit(BIG5, sample, last);
-    let (best, best_fit) = if gb.quality() >= big5.quality() {
-        (GB18030, gb)
-    } else {
-        (BIG5, big5)
-    };
+    let (best, best_fit) = if gb.quality() >= big5.quality() { (GB18030, gb) } else { (BIG5, big5) };
     let (enc, chosen) = if (gb.quality() - big5.quality()).abs() >= DECISIVE {
         (best, best_fit)
     } else {
@@ -477,9 +436,7 @@ static COMMON_SET: LazyLock<Vec<u64>> = LazyLock::new(|| {
 
 fn is_common(c: char) -> bool {
     let i = (c as u32).wrapping_sub(COMMON_BASE) as usize;
-    COMMON_SET
-        .get(i / 64)
-        .is_some_and(|word| word & (1 << (i % 64)) != 0)
+    COMMON_SET.get(i / 64).is_some_and(|word| word & (1 << (i % 64)) != 0)
 }
 
 #[cfg(test)]

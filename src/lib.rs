@@ -36,8 +36,7 @@ pub mod walk;
 
 pub use error::Error;
 pub use model::{
-    Diagnostic, Document, Marker, MarkerKind, Metadata, Noise, Paragraph, Point, Section, Speech,
-    SCHEMA_VERSION,
+    Diagnostic, Document, Marker, MarkerKind, Metadata, Noise, Paragraph, Point, Section, Speech, SCHEMA_VERSION,
 };
 pub use offsets::CharOffsets;
 pub use render::chunks::{Chunk, ChunkOptions};

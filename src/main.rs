@@ -15,11 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Parser)]
-#[command(
-    name = "jianggao",
-    version,
-    about = "Parse Chinese speech texts (讲稿) into a typed outline tree"
-)]
+#[command(name = "jianggao", version, about = "Parse Chinese speech texts (讲稿) into a typed outline tree")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -110,15 +106,7 @@ fn read_input(path: &Path) -> io::Result<Vec<u8>> {
 fn load(path: &Path, want_text: bool) -> Result<(Document, Option<String>), String> {
     let bytes = read_input(path).map_err(|e| e.to_string())?;
     let doc = jianggao::parse_bytes(&bytes).map_err(|e| e.to_string())?;
-    let text = if want_text {
-        Some(
-            jianggao::decode::decode(&bytes)
-                .map_err(|e| e.to_string())?
-                .text,
-        )
-    } else {
-        None
-    };
+    let text = if want_text { Some(jianggao::decode::decode(&bytes).map_err(|e| e.to_string())?.text) } else { None };
     Ok((doc, text))
 }
 
@@ -204,12 +192,8 @@ fn batch_line(path: &Path, offsets: Offsets) -> (String, Result<(), String>) {
     let name = path.display().to_string();
     let result = load(path, offsets == Offsets::Chars).and_then(|(mut doc, text)| {
         convert(&mut doc, text.as_deref(), offsets);
-        serde_json::to_string(&Output {
-            file: Some(&name),
-            offsets: offsets_name(offsets),
-            doc: &doc,
-        })
-        .map_err(|e| e.to_string())
+        serde_json::to_string(&Output { file: Some(&name), offsets: offsets_name(offsets), doc: &doc })
+            .map_err(|e| e.to_string())
     });
     match result {
         Ok(line) => (line, Ok(())),
@@ -229,21 +213,11 @@ const MANY: usize = 32;
 
 /// Parses `paths` on `jobs` threads and writes one line each, in input
 /// order. Returns false if any failed.
-fn batch(
-    paths: &[PathBuf],
-    jobs: usize,
-    offsets: Offsets,
-    out: &mut impl Write,
-) -> Result<bool, String> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .build()
-        .map_err(|e| e.to_string())?;
+fn batch(paths: &[PathBuf], jobs: usize, offsets: Offsets, out: &mut impl Write) -> Result<bool, String> {
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
     let progress = (io::stderr().is_terminal() && paths.len() >= MANY).then(|| {
         let pb = ProgressBar::new(paths.len() as u64);
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} (eta {eta})")
-        {
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} (eta {eta})") {
             pb.set_style(style);
         }
         pb
@@ -297,27 +271,15 @@ fn run(cli: Cli) -> Result<bool, String> {
     let mut out = io::BufWriter::new(stdout.lock());
     let io_err = |e: io::Error| e.to_string();
     let ok = match cli.command {
-        Command::Parse {
-            files,
-            files_from,
-            glob,
-            jobs,
-            compact,
-            offsets,
-        } => {
-            let single =
-                files_from.is_none() && files.len() == 1 && files.iter().all(|f| !f.is_dir());
+        Command::Parse { files, files_from, glob, jobs, compact, offsets } => {
+            let single = files_from.is_none() && files.len() == 1 && files.iter().all(|f| !f.is_dir());
             if single {
                 let Some(file) = files.first() else {
                     return Err("no input".into());
                 };
                 let (mut doc, text) = load_named(file, offsets == Offsets::Chars)?;
                 convert(&mut doc, text.as_deref(), offsets);
-                let output = Output {
-                    file: None,
-                    offsets: offsets_name(offsets),
-                    doc: &doc,
-                };
+                let output = Output { file: None, offsets: offsets_name(offsets), doc: &doc };
                 write_json(&mut out, &output, compact)?;
                 true
             } else {
@@ -331,30 +293,22 @@ fn run(cli: Cli) -> Result<bool, String> {
                 if inputs.is_empty() && files_from.is_none() {
                     return Err("no input: give FILE, a directory, or --files-from".into());
                 }
-                let glob = Glob::new(&glob)
-                    .map_err(|e| format!("--glob: {e}"))?
-                    .compile_matcher();
+                let glob = Glob::new(&glob).map_err(|e| format!("--glob: {e}"))?.compile_matcher();
                 let paths = expand(&inputs, &glob);
                 batch(&paths, jobs, offsets, &mut out)?
             }
         }
         Command::Outline { file, depth } => {
             let (doc, _) = load_named(&file, false)?;
-            out.write_all(jianggao::render::outline::render_to_depth(&doc, depth).as_bytes())
-                .map_err(io_err)?;
+            out.write_all(jianggao::render::outline::render_to_depth(&doc, depth).as_bytes()).map_err(io_err)?;
             true
         }
         Command::Markdown { file } => {
             let (doc, _) = load_named(&file, false)?;
-            out.write_all(doc.to_markdown().as_bytes())
-                .map_err(io_err)?;
+            out.write_all(doc.to_markdown().as_bytes()).map_err(io_err)?;
             true
         }
-        Command::Chunks {
-            file,
-            max_chars,
-            offsets,
-        } => {
+        Command::Chunks { file, max_chars, offsets } => {
             let (doc, text) = load_named(&file, true)?;
             let text = text.unwrap_or_default();
             let index = (offsets == Offsets::Chars).then(|| CharOffsets::new(&text));

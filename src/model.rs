@@ -155,9 +155,7 @@ pub struct Marker {
 /// ```
 /// assert_eq!(jianggao::MarkerKind::CnDun.example(), "一、");
 /// ```
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MarkerKind {
@@ -297,11 +295,7 @@ impl Diagnostic {
     /// assert_eq!(d.kind, "truncated");
     /// ```
     pub fn new(kind: &str, message: impl Into<String>, span: Option<Span>) -> Self {
-        Diagnostic {
-            kind: kind.to_string(),
-            message: message.into(),
-            span,
-        }
+        Diagnostic { kind: kind.to_string(), message: message.into(), span }
     }
 }
 
@@ -314,11 +308,7 @@ impl Noise {
     /// ```
     pub fn at(src: &str, span: Span, reason: &str) -> Self {
         let text = src.get(span.range()).unwrap_or_default().to_string();
-        Noise {
-            text,
-            span,
-            reason: reason.to_string(),
-        }
+        Noise { text, span, reason: reason.to_string() }
     }
 }
 
@@ -343,12 +333,8 @@ impl Document {
                     for (k, v) in map.iter_mut() {
                         match v {
                             serde_json::Value::String(s) if k == "description" => {
-                                let prose: Vec<&str> = s
-                                    .split("```")
-                                    .step_by(2)
-                                    .map(str::trim)
-                                    .filter(|p| !p.is_empty())
-                                    .collect();
+                                let prose: Vec<&str> =
+                                    s.split("```").step_by(2).map(str::trim).filter(|p| !p.is_empty()).collect();
                                 *s = prose.join("\n\n");
                             }
                             _ => stack.push(v),

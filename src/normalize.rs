@@ -51,10 +51,7 @@ pub fn is_clause_end(c: char) -> bool {
 /// assert!(jianggao::normalize::is_closing_quote('”'));
 /// ```
 pub fn is_closing_quote(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '》' | '〃'
-    )
+    matches!(c, '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '》' | '〃')
 }
 
 /// True for CJK ideographs and CJK punctuation: characters between which a
@@ -90,10 +87,7 @@ pub fn is_cjk(c: char) -> bool {
 /// assert!(jianggao::normalize::is_invisible('\u{200B}'));
 /// ```
 pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
 /// True for any kind of space, including the ideographic space, NBSP and

@@ -90,10 +90,7 @@ impl<'a> CharOffsets<'a> {
         let block = byte / STRIDE;
         let base = self.checkpoints.get(block).copied().unwrap_or(0);
         let from = block * STRIDE;
-        let rest = self
-            .bytes
-            .get(from..byte)
-            .map_or(0, |b| b.iter().filter(|&&b| starts_char(b)).count());
+        let rest = self.bytes.get(from..byte).map_or(0, |b| b.iter().filter(|&&b| starts_char(b)).count());
         base + rest
     }
 
@@ -155,12 +152,7 @@ impl Document {
             conv_opt(&mut sp.greeting_span);
             conv_opt(&mut sp.closing_span);
             let m = &mut sp.metadata;
-            for s in [
-                &mut m.speaker_span,
-                &mut m.date_span,
-                &mut m.occasion_span,
-                &mut m.source_span,
-            ] {
+            for s in [&mut m.speaker_span, &mut m.date_span, &mut m.occasion_span, &mut m.source_span] {
                 conv_opt(s);
             }
             for p in sp.preamble.iter_mut().chain(sp.conclusion.iter_mut()) {

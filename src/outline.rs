@@ -64,6 +64,8 @@ struct Cand {
     class: Class,
     /// The count announced right before it (`三条：①…`), for a first item.
     announced: Option<u32>,
+    /// The ordinal as written (unmarked sections count 1, 2, 3 in order).
+    ordinal: u32,
 }
 
 /// Families that share one sequence: `首先 其次 第三` count as one list.
@@ -84,14 +86,7 @@ fn class_of(kind: MarkerKind) -> Class {
 
 /// Word markers never make a heading line, wherever they stand.
 fn is_word(kind: MarkerKind) -> bool {
-    matches!(
-        kind,
-        MarkerKind::CnShi
-            | MarkerKind::GeShi
-            | MarkerKind::Qi
-            | MarkerKind::Sequence
-            | MarkerKind::FangMian
-    )
+    matches!(kind, MarkerKind::CnShi | MarkerKind::GeShi | MarkerKind::Qi | MarkerKind::Sequence | MarkerKind::FangMian)
 }
 
 struct Level {
@@ -139,14 +134,7 @@ pub fn infer(blocks: &[Block], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         .into_iter()
         .map(|(ci, ordinal, depth)| {
             let c = &cands[ci];
-            Item {
-                block: c.block,
-                offset: c.offset,
-                marker: c.m,
-                ordinal,
-                depth,
-                position: c.position,
-            }
+            Item { block: c.block, offset: c.offset, marker: c.m, ordinal, depth, position: c.position }
         })
         .collect()
 }
@@ -154,7 +142,9 @@ pub fn infer(blocks: &[Block], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
 fn candidates(blocks: &[Block]) -> Vec<Cand> {
     let mut out = Vec::new();
     for (bi, b) in blocks.iter().enumerate() {
-        for c in marker::scan(&b.text) {
+        let mut found = marker::scan(&b.text);
+        recover_first_items(&b.text, &mut found);
+        for c in found {
             if c.position == Position::BlockStart
                 && matches!(c.m.kind, MarkerKind::ArabicDot | MarkerKind::ArabicParen)
                 && bi > 0
@@ -163,9 +153,7 @@ fn candidates(blocks: &[Block]) -> Vec<Cand> {
                 continue;
             }
             let heading = c.position == Position::BlockStart && !is_word(c.m.kind);
-            let announced = (c.m.ordinal == 1)
-                .then(|| announced_count(b.text.get(..c.offset).unwrap_or("")))
-                .flatten();
+            let announced = (c.m.ordinal == 1).then(|| announced_count(b.text.get(..c.offset).unwrap_or(""))).flatten();
             out.push(Cand {
                 block: bi,
                 offset: c.offset,
@@ -174,10 +162,85 @@ fn candidates(blocks: &[Block]) -> Vec<Cand> {
                 heading,
                 class: class_of(c.m.kind),
                 announced,
+                ordinal: c.m.ordinal,
             });
         }
     }
+    // Unmarked parallel sections (`心中有党，…` `心中有民，…`) stand in for
+    // headings only where no marked heading competes with them.
+    if !out.iter().any(|c| c.heading) {
+        let parallel = crate::meta::parallel_sections(blocks);
+        if !parallel.is_empty() {
+            let mut merged = Vec::with_capacity(out.len() + parallel.len());
+            let mut rest = out.into_iter().peekable();
+            for (k, &(block, _)) in parallel.iter().enumerate() {
+                while let Some(c) = rest.next_if(|c| c.block < block) {
+                    merged.push(c);
+                }
+                // A marker at the very start of the block is the section's
+                // own opening, not a point inside it.
+                while rest.next_if(|c| c.block == block && c.offset == 0).is_some() {}
+                merged.push(Cand {
+                    block,
+                    offset: 0,
+                    m: None,
+                    position: Position::BlockStart,
+                    heading: true,
+                    class: Class::Unmarked,
+                    announced: None,
+                    ordinal: k as u32 + 1,
+                });
+            }
+            merged.extend(rest);
+            return merged;
+        }
+    }
     out
+}
+
+/// How far back (bytes) a lost first item is looked for.
+const RECOVER_WINDOW: usize = 600;
+
+/// Recovers the first item of an inline word list whose clause-start
+/// position was lost to extraction junk (`“五个必须"±o 一是必须…；二是必须…`):
+/// when a `二是` has no `一是` before it in the block, the nearest `一是` of the
+/// same family within a short window before it opens the list, provided it
+/// does not stand inside a word (`统一是…`).
+fn recover_first_items(text: &str, found: &mut Vec<marker::Candidate>) {
+    let mut added = Vec::new();
+    for c in found.iter() {
+        if c.m.ordinal != 2 || !is_word(c.m.kind) {
+            continue;
+        }
+        let has_first = found.iter().any(|d| d.offset < c.offset && d.m.kind == c.m.kind && d.m.ordinal == 1);
+        if has_first {
+            continue;
+        }
+        let from = crate::segment::floor_char_boundary(text, c.offset.saturating_sub(RECOVER_WINDOW));
+        let window = text.get(from..c.offset).unwrap_or("");
+        let mut prev: Option<char> = None;
+        let mut best = None;
+        for (i, ch) in window.char_indices() {
+            if prev.is_none_or(|p| !is_ideograph(p)) {
+                if let Some(m) = marker::parse_marker(&window[i..]) {
+                    if m.kind == c.m.kind && m.ordinal == 1 {
+                        best = Some(marker::Candidate { offset: from + i, position: Position::Inline, m });
+                    }
+                }
+            }
+            prev = Some(ch);
+        }
+        added.extend(best);
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|c| c.offset);
+        found.dedup_by_key(|c| c.offset);
+    }
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
 /// True when `prev` is a long paragraph cut off in the middle of a sentence
@@ -204,14 +267,7 @@ fn announced_count(before: &str) -> Option<u32> {
         .or_else(|| t.strip_suffix(':'))
         .or_else(|| t.strip_suffix('。'))?
         .trim_end_matches(['”', '"', '’', '\'', ' ']);
-    let tail: Vec<char> = t
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let tail: Vec<char> = t.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
     let mut found = None;
     for (i, &c) in tail.iter().enumerate() {
         let n = match c {
@@ -225,27 +281,10 @@ fn announced_count(before: &str) -> Option<u32> {
                 },
             },
         };
-        let next = tail[i + 1..]
-            .iter()
-            .copied()
-            .find(|c| !matches!(c, '“' | '”' | '"' | '\''));
+        let next = tail[i + 1..].iter().copied().find(|c| !matches!(c, '“' | '”' | '"' | '\''));
         if matches!(
             next,
-            Some(
-                '条' | '点'
-                    | '关'
-                    | '个'
-                    | '项'
-                    | '种'
-                    | '方'
-                    | '件'
-                    | '句'
-                    | '招'
-                    | '步'
-                    | '要'
-                    | '大'
-                    | '是'
-            )
+            Some('条' | '点' | '关' | '个' | '项' | '种' | '方' | '件' | '句' | '招' | '步' | '要' | '大' | '是')
         ) {
             found = Some(n);
         }
@@ -258,12 +297,7 @@ type Accepted = Vec<(usize, u32, usize)>;
 /// One pass of the level rules over the candidates not yet rejected.
 /// Returns the accepted (candidate, ordinal, depth) and, per accepted item,
 /// the id of the list it belongs to.
-fn assign(
-    blocks: &[Block],
-    cands: &[Cand],
-    rejected: &[bool],
-    diags: &mut Vec<Diagnostic>,
-) -> (Accepted, Vec<usize>) {
+fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<Diagnostic>) -> (Accepted, Vec<usize>) {
     let mut stack: Vec<Level> = Vec::new();
     let mut accepted = Vec::new();
     let mut lists = Vec::new();
@@ -272,7 +306,7 @@ fn assign(
         if rejected[ci] {
             continue;
         }
-        let n = c.m.map_or(1, |m| m.ordinal);
+        let n = c.ordinal;
         // An inline marker of a family open as a heading level continues
         // that heading list: the line break before it was lost.
         let heading = c.heading
@@ -284,14 +318,10 @@ fn assign(
                 stack.pop();
             }
         }
-        while stack
-            .last()
-            .is_some_and(|l| l.class != c.class && l.expect.is_some_and(|e| l.last >= e))
-        {
+        while stack.last().is_some_and(|l| l.class != c.class && l.expect.is_some_and(|e| l.last >= e)) {
             stack.pop();
         }
-        let span =
-            || Some(blocks[c.block].source_span(c.offset, c.offset + c.m.map_or(0, |m| m.len)));
+        let span = || Some(blocks[c.block].source_span(c.offset, c.offset + c.m.map_or(0, |m| m.len)));
         if let Some(d) = stack.iter().rposition(|l| l.class == c.class) {
             let lvl = &stack[d];
             let next = lvl.last + 1;
@@ -341,23 +371,14 @@ fn assign(
             lists.push(next_list);
             next_list += 1;
         } else if heading {
-            diags.push(Diagnostic::new(
-                "out_of_sequence",
-                format!("a list cannot start at ordinal {n}"),
-                span(),
-            ));
+            diags.push(Diagnostic::new("out_of_sequence", format!("a list cannot start at ordinal {n}"), span()));
         }
     }
     (accepted, lists)
 }
 
 /// Candidates of lists that fail rule 5.
-fn weak_lists(
-    blocks: &[Block],
-    cands: &[Cand],
-    accepted: &Accepted,
-    lists: &[usize],
-) -> Vec<usize> {
+fn weak_lists(blocks: &[Block], cands: &[Cand], accepted: &Accepted, lists: &[usize]) -> Vec<usize> {
     let n_lists = lists.iter().copied().max().map_or(0, |m| m + 1);
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_lists];
     for (k, &l) in lists.iter().enumerate() {
@@ -369,10 +390,7 @@ fn weak_lists(
         let word = first.m.is_some_and(|x| is_word(x.kind));
         let weak = if m.len() == 1 {
             !first.heading || word
-        } else if first
-            .m
-            .is_some_and(|x| matches!(x.kind, MarkerKind::FangMian | MarkerKind::Qi))
-        {
+        } else if first.m.is_some_and(|x| matches!(x.kind, MarkerKind::FangMian | MarkerKind::Qi)) {
             // Argument words: a list only when its items are developed, not
             // halves of one sentence or one-sentence restatements.
             m.windows(2).all(|w| {

@@ -16,20 +16,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(&text[span.range()], "一、");
 /// assert_eq!(span.len(), 6);
 /// ```
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    PartialOrd,
-    Ord,
-    Serialize,
-    Deserialize,
-    JsonSchema,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 pub struct Span {
     /// First byte of the piece.
     pub start: usize,
@@ -166,11 +153,8 @@ impl OffsetMap {
     pub fn split_off(&mut self, at: usize) -> OffsetMap {
         let first = self.to_source(at);
         let i = self.runs.partition_point(|&(c, _)| c <= at);
-        let mut tail = OffsetMap {
-            runs: vec![(0, first)],
-        };
-        tail.runs
-            .extend(self.runs[i..].iter().map(|&(c, s)| (c - at, s)));
+        let mut tail = OffsetMap { runs: vec![(0, first)] };
+        tail.runs.extend(self.runs[i..].iter().map(|&(c, s)| (c - at, s)));
         self.runs.truncate(i);
         tail
     }

@@ -30,12 +30,7 @@ pub fn heading_label(node: &Section) -> Option<&str> {
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .or_else(|| {
-            node.marker
-                .as_ref()
-                .map(|m| m.text.trim())
-                .filter(|t| !t.is_empty())
-        })
+        .or_else(|| node.marker.as_ref().map(|m| m.text.trim()).filter(|t| !t.is_empty()))
 }
 
 /// One link of the chain of ancestors shared by the nodes below it.
@@ -136,12 +131,7 @@ pub struct Nodes<'a> {
 
 impl<'a> Nodes<'a> {
     fn new(doc: &'a Document) -> Self {
-        Nodes {
-            speeches: doc.speeches.iter().enumerate(),
-            speech: 0,
-            speech_title: None,
-            stack: Vec::new(),
-        }
+        Nodes { speeches: doc.speeches.iter().enumerate(), speech: 0, speech_title: None, stack: Vec::new() }
     }
 }
 
@@ -152,31 +142,15 @@ impl<'a> Iterator for Nodes<'a> {
         loop {
             if let Some((section, depth, parent)) = self.stack.pop() {
                 if !section.points.is_empty() {
-                    let link = Rc::new(Link {
-                        label: heading_label(section),
-                        parent: parent.clone(),
-                    });
-                    self.stack.extend(
-                        section
-                            .points
-                            .iter()
-                            .rev()
-                            .map(|p| (p, depth + 1, Some(Rc::clone(&link)))),
-                    );
+                    let link = Rc::new(Link { label: heading_label(section), parent: parent.clone() });
+                    self.stack.extend(section.points.iter().rev().map(|p| (p, depth + 1, Some(Rc::clone(&link)))));
                 }
-                return Some(Node {
-                    section,
-                    depth,
-                    speech: self.speech,
-                    speech_title: self.speech_title,
-                    parent,
-                });
+                return Some(Node { section, depth, speech: self.speech, speech_title: self.speech_title, parent });
             }
             let (i, sp) = self.speeches.next()?;
             self.speech = i;
             self.speech_title = speech_title(sp);
-            self.stack
-                .extend(sp.sections.iter().rev().map(|s| (s, 1, None)));
+            self.stack.extend(sp.sections.iter().rev().map(|s| (s, 1, None)));
         }
     }
 }

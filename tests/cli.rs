@@ -6,8 +6,7 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-const SMALL: &str =
-    "一、总体要求\n要抓好落实。一是要学理论。二是要学业务。\n二、保障措施\n要加强领导。";
+const SMALL: &str = "一、总体要求\n要抓好落实。一是要学理论。二是要学业务。\n二、保障措施\n要加强领导。";
 
 fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_jianggao"))
@@ -25,12 +24,7 @@ fn run_stdin(args: &[&str], input: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(input)
-        .expect("stdin takes the input");
+    child.stdin.take().expect("stdin is piped").write_all(input).expect("stdin takes the input");
     child.wait_with_output().expect("the binary finishes")
 }
 
@@ -39,10 +33,7 @@ fn stdout(o: &Output) -> String {
 }
 
 fn jsonl(o: &Output) -> Vec<Value> {
-    stdout(o)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    stdout(o).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
 }
 
 fn fixtures_dir() -> PathBuf {
@@ -55,10 +46,7 @@ fn batch_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let nested = dir.path().join("seeds");
     std::fs::create_dir(&nested).expect("mkdir");
-    for e in std::fs::read_dir(fixtures_dir().join("seeds"))
-        .expect("fixtures")
-        .flatten()
-    {
+    for e in std::fs::read_dir(fixtures_dir().join("seeds")).expect("fixtures").flatten() {
         std::fs::copy(e.path(), nested.join(e.file_name())).expect("copy");
     }
     std::fs::write(dir.path().join("a-small.txt"), SMALL).expect("write");
@@ -80,10 +68,7 @@ fn parse_of_one_file_should_print_one_pretty_document() {
     let doc: jianggao::Document = serde_json::from_str(&out).expect("a Document");
     assert_eq!(doc, jianggao::parse(SMALL));
     let v: Value = serde_json::from_str(&out).expect("JSON");
-    assert!(
-        v.get("file").is_none(),
-        "a single document has no file field"
-    );
+    assert!(v.get("file").is_none(), "a single document has no file field");
     assert!(v.get("offsets").is_none());
 }
 
@@ -115,29 +100,17 @@ fn parse_of_stdin_should_equal_parse_of_the_file() {
 fn parse_of_a_directory_should_write_a_line_per_text_and_go_on_after_errors() {
     let dir = batch_dir();
     let o = run(&["parse", dir.path().to_str().expect("utf-8 path")]);
-    assert!(
-        !o.status.success(),
-        "a failed file makes the exit status non-zero"
-    );
+    assert!(!o.status.success(), "a failed file makes the exit status non-zero");
     let lines = jsonl(&o);
-    let seeds = std::fs::read_dir(fixtures_dir().join("seeds"))
-        .expect("seeds")
-        .count();
+    let seeds = std::fs::read_dir(fixtures_dir().join("seeds")).expect("seeds").count();
     assert_eq!(lines.len(), seeds + 2, "every *.txt, not notes.md");
-    let files: Vec<&str> = lines
-        .iter()
-        .map(|l| l["file"].as_str().expect("file field"))
-        .collect();
+    let files: Vec<&str> = lines.iter().map(|l| l["file"].as_str().expect("file field")).collect();
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted, "stable, sorted order");
     let binary = lines
         .iter()
-        .find(|l| {
-            l["file"]
-                .as_str()
-                .is_some_and(|f| f.ends_with("b-binary.txt"))
-        })
+        .find(|l| l["file"].as_str().is_some_and(|f| f.ends_with("b-binary.txt")))
         .expect("a line for the binary file");
     assert!(binary["error"].as_str().is_some_and(|e| !e.is_empty()));
     assert!(binary.get("speeches").is_none());
@@ -145,10 +118,7 @@ fn parse_of_a_directory_should_write_a_line_per_text_and_go_on_after_errors() {
         assert!(l["speeches"].is_array(), "{l}");
     }
     let stderr = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        stderr.contains("b-binary.txt"),
-        "the failure names the file: {stderr}"
-    );
+    assert!(stderr.contains("b-binary.txt"), "the failure names the file: {stderr}");
 }
 
 #[test]
@@ -166,37 +136,21 @@ fn parse_of_good_files_should_succeed() {
     let dir = batch_dir();
     let a = dir.path().join("a-small.txt");
     let seeds = dir.path().join("seeds");
-    let o = run(&[
-        "parse",
-        a.to_str().expect("utf-8 path"),
-        seeds.to_str().expect("utf-8 path"),
-    ]);
+    let o = run(&["parse", a.to_str().expect("utf-8 path"), seeds.to_str().expect("utf-8 path")]);
     assert!(o.status.success());
     let lines = jsonl(&o);
-    assert!(
-        lines[0]["file"]
-            .as_str()
-            .is_some_and(|f| f.ends_with("a-small.txt")),
-        "input order"
-    );
+    assert!(lines[0]["file"].as_str().is_some_and(|f| f.ends_with("a-small.txt")), "input order");
     assert!(lines.iter().all(|l| l.get("error").is_none()));
 }
 
 #[test]
 fn parse_glob_should_choose_the_files_of_a_directory() {
     let dir = batch_dir();
-    let o = run(&[
-        "parse",
-        dir.path().to_str().expect("utf-8 path"),
-        "--glob",
-        "*.md",
-    ]);
+    let o = run(&["parse", dir.path().to_str().expect("utf-8 path"), "--glob", "*.md"]);
     assert!(o.status.success());
     let lines = jsonl(&o);
     assert_eq!(lines.len(), 1);
-    assert!(lines[0]["file"]
-        .as_str()
-        .is_some_and(|f| f.ends_with("notes.md")));
+    assert!(lines[0]["file"].as_str().is_some_and(|f| f.ends_with("notes.md")));
 }
 
 #[test]
@@ -233,14 +187,8 @@ fn offsets_chars_should_count_characters() {
     let second = |v: &Value, k: &str| v["speeches"][0]["sections"][1]["marker"]["span"][k].as_u64();
     let start = SMALL.find("二、").expect("in the text");
     assert_eq!(second(&b, "start"), Some(start as u64));
-    assert_eq!(
-        second(&c, "start"),
-        Some(SMALL[..start].chars().count() as u64)
-    );
-    assert_eq!(
-        second(&c, "end"),
-        Some(SMALL[..start].chars().count() as u64 + 2)
-    );
+    assert_eq!(second(&c, "start"), Some(SMALL[..start].chars().count() as u64));
+    assert_eq!(second(&c, "end"), Some(SMALL[..start].chars().count() as u64 + 2));
 }
 
 #[test]
@@ -250,10 +198,7 @@ fn outline_should_print_the_tree_to_the_given_depth() {
     let out = stdout(&all);
     assert!(out.contains("- 一、 | 总体要求"));
     assert!(out.contains("  - 一是 | 要学理论"));
-    let top = stdout(&run_stdin(
-        &["outline", "-", "--depth", "1"],
-        SMALL.as_bytes(),
-    ));
+    let top = stdout(&run_stdin(&["outline", "-", "--depth", "1"], SMALL.as_bytes()));
     assert!(top.contains("- 二、 | 保障措施"));
     assert!(!top.contains("一是"));
 }
@@ -284,10 +229,7 @@ fn chunks_should_print_jsonl_within_the_limit() {
     }
     let spans_in_bytes = lines.iter().all(|l| {
         let s = &l["span"];
-        let (a, b) = (
-            s["start"].as_u64().unwrap_or(0) as usize,
-            s["end"].as_u64().unwrap_or(0) as usize,
-        );
+        let (a, b) = (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
         SMALL.get(a..b).is_some()
     });
     assert!(spans_in_bytes);
@@ -298,18 +240,12 @@ fn chunks_offsets_chars_should_slice_by_character() {
     let o = run_stdin(&["chunks", "-", "--offsets", "chars"], SMALL.as_bytes());
     let chars: Vec<char> = SMALL.chars().collect();
     for l in jsonl(&o) {
-        let (a, b) = (
-            l["span"]["start"].as_u64().expect("start") as usize,
-            l["span"]["end"].as_u64().expect("end") as usize,
-        );
+        let (a, b) =
+            (l["span"]["start"].as_u64().expect("start") as usize, l["span"]["end"].as_u64().expect("end") as usize);
         // Runs of title-only points are one per line: compare without
         // white space.
         let slice: String = chars[a..b].iter().filter(|c| !c.is_whitespace()).collect();
-        let text: String = l["text"]
-            .as_str()
-            .expect("text")
-            .split_whitespace()
-            .collect();
+        let text: String = l["text"].as_str().expect("text").split_whitespace().collect();
         assert_eq!(slice, text);
     }
 }
@@ -320,10 +256,6 @@ fn schema_should_print_the_checked_in_schema() {
     assert!(o.status.success());
     let printed: Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/document.schema.json");
-    let file: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
-    assert_eq!(
-        printed, file,
-        "regenerate with: cargo run -- schema > schema/document.schema.json"
-    );
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
+    assert_eq!(printed, file, "regenerate with: cargo run -- schema > schema/document.schema.json");
 }

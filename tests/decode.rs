@@ -30,9 +30,7 @@ fn gb18030(text: &str) -> Vec<u8> {
 }
 
 fn utf16(text: &str, le: bool) -> Vec<u8> {
-    text.encode_utf16()
-        .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
-        .collect()
+    text.encode_utf16().flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() }).collect()
 }
 
 /// The Document JSON without its `encoding` field.
@@ -44,8 +42,7 @@ fn json_without_encoding(doc: &jianggao::Document) -> serde_json::Value {
     v
 }
 
-const SPEECH: &str =
-    "同志们：\n一、强化学习意识\n要加强学习。一是要学理论。二是要学业务。\n谢谢大家！";
+const SPEECH: &str = "同志们：\n一、强化学习意识\n要加强学习。一是要学理论。二是要学业务。\n谢谢大家！";
 
 #[test]
 fn should_decode_empty_input_to_empty_text() {
@@ -76,10 +73,7 @@ fn should_strip_utf8_bom() {
 
 #[test]
 fn should_decode_utf16_with_bom_in_both_byte_orders() {
-    for (le, bom, name) in [
-        (true, [0xFF, 0xFE], "UTF-16LE"),
-        (false, [0xFE, 0xFF], "UTF-16BE"),
-    ] {
+    for (le, bom, name) in [(true, [0xFF, 0xFE], "UTF-16LE"), (false, [0xFE, 0xFF], "UTF-16BE")] {
         let mut bytes = bom.to_vec();
         bytes.extend(utf16(SPEECH, le));
         let d = decode(&bytes).unwrap();
@@ -117,12 +111,7 @@ fn should_parse_gb18030_copy_of_every_fixture_like_the_original() {
         let from_bytes = jianggao::parse_bytes(&gb18030(&text)).unwrap();
         let from_text = jianggao::parse(&text);
         assert_eq!(from_bytes.encoding, "GB18030");
-        assert_eq!(
-            json_without_encoding(&from_bytes),
-            json_without_encoding(&from_text),
-            "{}",
-            path.display()
-        );
+        assert_eq!(json_without_encoding(&from_bytes), json_without_encoding(&from_text), "{}", path.display());
     }
 }
 
@@ -203,10 +192,7 @@ fn should_refuse_random_bytes_with_nuls() {
         bytes[201] = 0;
         match decode(&bytes) {
             Err(Error::Binary { reason }) => assert!(!reason.is_empty()),
-            other => panic!(
-                "seed {seed}: expected Binary, got {:?}",
-                other.map(|d| d.encoding)
-            ),
+            other => panic!("seed {seed}: expected Binary, got {:?}", other.map(|d| d.encoding)),
         }
     }
 }
@@ -214,10 +200,7 @@ fn should_refuse_random_bytes_with_nuls() {
 #[test]
 fn should_refuse_random_bytes_without_nuls() {
     for seed in 1..20u64 {
-        let bytes: Vec<u8> = noise_bytes(4096, seed)
-            .into_iter()
-            .map(|b| b.max(1))
-            .collect();
+        let bytes: Vec<u8> = noise_bytes(4096, seed).into_iter().map(|b| b.max(1)).collect();
         assert!(decode(&bytes).is_err(), "seed {seed}");
     }
 }
@@ -264,17 +247,11 @@ fn should_replace_and_report_invalid_bytes_in_utf8_text() {
     assert_eq!(d.encoding, "UTF-8");
     // 0xFF and 0xFE are two broken sequences; the lone 0xC3 is a third.
     assert_eq!(d.text.matches('\u{FFFD}').count(), 3);
-    assert!(d
-        .text
-        .starts_with("一、总体要求\n要抓好落实，\u{FFFD}\u{FFFD}确保"));
+    assert!(d.text.starts_with("一、总体要求\n要抓好落实，\u{FFFD}\u{FFFD}确保"));
     assert_eq!(d.diagnostics.len(), 1);
     let diag = &d.diagnostics[0];
     assert_eq!(diag.kind, INVALID_BYTES);
-    assert!(
-        diag.message.starts_with("3 invalid UTF-8"),
-        "{}",
-        diag.message
-    );
+    assert!(diag.message.starts_with("3 invalid UTF-8"), "{}", diag.message);
     let span = diag.span.expect("span of the first replacement");
     assert_eq!(&d.text[span.range()], "\u{FFFD}");
 
@@ -298,9 +275,7 @@ fn should_replace_a_broken_sequence_in_gbk_text() {
     assert_eq!(d.encoding, "GB18030");
     assert_eq!(d.text.matches('\u{FFFD}').count(), 1);
     assert_eq!(d.diagnostics.len(), 1);
-    assert!(d.diagnostics[0]
-        .message
-        .starts_with("1 invalid GB18030 byte sequence "));
+    assert!(d.diagnostics[0].message.starts_with("1 invalid GB18030 byte sequence "));
 }
 
 #[test]
@@ -312,10 +287,7 @@ fn should_refuse_input_that_is_invalid_everywhere() {
 #[test]
 fn should_name_the_file_in_io_errors() {
     let source = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
-    let e = Error::Io {
-        path: "a/讲话.txt".into(),
-        source,
-    };
+    let e = Error::Io { path: "a/讲话.txt".into(), source };
     assert_eq!(e.to_string(), "cannot read a/讲话.txt: denied");
     assert!(std::error::Error::source(&e).is_some());
 }

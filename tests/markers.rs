@@ -6,13 +6,7 @@ use jianggao::MarkerKind::{self, *};
 
 /// The marker at the start of `s` as (kind, ordinal, marker text).
 fn pm(s: &str) -> Option<(MarkerKind, u32, &str)> {
-    parse_marker(s).map(|m| {
-        (
-            m.kind,
-            m.ordinal,
-            s.get(..m.len).unwrap_or("<not a char boundary>"),
-        )
-    })
+    parse_marker(s).map(|m| (m.kind, m.ordinal, s.get(..m.len).unwrap_or("<not a char boundary>")))
 }
 
 /// Asserts each `(input, kind, ordinal, marker text)`.
@@ -30,9 +24,7 @@ fn refuse(inputs: &[&str]) {
 }
 
 fn kinds(c: &[Candidate]) -> Vec<(MarkerKind, u32, Position)> {
-    c.iter()
-        .map(|c| (c.m.kind, c.m.ordinal, c.position))
-        .collect()
+    c.iter().map(|c| (c.m.kind, c.m.ordinal, c.position)).collect()
 }
 
 // ---------------------------------------------------------------- CnDun
@@ -60,15 +52,7 @@ fn should_support_cn_dun_markers() {
 
 #[test]
 fn should_not_support_cn_dun_enumerations_of_numerals() {
-    refuse(&[
-        "一、二线城市",
-        "三、四月份",
-        "一、二、三产业",
-        "一、二级医院",
-        "一 、二线城市",
-        "两、三天",
-        "一二三",
-    ]);
+    refuse(&["一、二线城市", "三、四月份", "一、二、三产业", "一、二级医院", "一 、二线城市", "两、三天", "一二三"]);
 }
 
 // ---------------------------------------------------------------- CapitalDun
@@ -133,10 +117,7 @@ fn should_support_hybrid_cn_paren_shi() {
 
 #[test]
 fn should_not_take_shi_of_a_word_after_cn_paren() {
-    check(&[
-        ("(一)是非观念", CnParen, 1, "(一)"),
-        ("(二)是否落实", CnParen, 2, "(二)"),
-    ]);
+    check(&[("(一)是非观念", CnParen, 1, "(一)"), ("(二)是否落实", CnParen, 2, "(二)")]);
 }
 
 #[test]
@@ -328,15 +309,7 @@ fn should_support_cn_shi_markers() {
 
 #[test]
 fn should_not_support_cn_shi_idioms() {
-    refuse(&[
-        "一是一、二是二",
-        "一是一，二是二",
-        "三是三",
-        "一是否",
-        "一是非",
-        "一则消息",
-        "一则新闻报道说",
-    ]);
+    refuse(&["一是一、二是二", "一是一，二是二", "三是三", "一是否", "一是非", "一则消息", "一则新闻报道说"]);
 }
 
 // ---------------------------------------------------------------- GeShi
@@ -344,12 +317,7 @@ fn should_not_support_cn_shi_idioms() {
 #[test]
 fn should_support_ge_shi_markers() {
     check(&[
-        (
-            "一个是从党纠正自身问题的智慧力量中增强信赖",
-            GeShi,
-            1,
-            "一个是",
-        ),
+        ("一个是从党纠正自身问题的智慧力量中增强信赖", GeShi, 1, "一个是"),
         ("另一个是从党领导国家和社会事业", GeShi, 2, "另一个是"),
         ("再一个是从\"中国梦\"的宏伟蓝图中", GeShi, 3, "再一个是"),
         ("一个 是,要事先准备", GeShi, 1, "一个 是,"),
@@ -400,16 +368,7 @@ fn should_support_qi_markers() {
 
 #[test]
 fn should_not_support_qi_inside_words() {
-    refuse(&[
-        "其一生",
-        "其一切",
-        "其一般",
-        "其一致性",
-        "其一贯做法",
-        "其一举一动",
-        "其中",
-        "其他",
-    ]);
+    refuse(&["其一生", "其一切", "其一般", "其一致性", "其一贯做法", "其一举一动", "其中", "其他"]);
 }
 
 // ---------------------------------------------------------------- Sequence
@@ -469,20 +428,7 @@ fn should_not_support_pian_inside_words() {
 
 #[test]
 fn should_not_support_plain_text() {
-    refuse(&[
-        "",
-        " ",
-        "同志们：",
-        "今天开会。",
-        "一",
-        "十",
-        "第",
-        "其",
-        "(",
-        "一些同志",
-        "一定要",
-        "二者",
-    ]);
+    refuse(&["", " ", "同志们：", "今天开会。", "一", "十", "第", "其", "(", "一些同志", "一定要", "二者"]);
 }
 
 #[test]
@@ -501,10 +447,7 @@ fn should_never_panic_or_overrun_on_prefixes_of_markers() {
         for (i, _) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
             let prefix = &s[..i];
             if let Some(m) = parse_marker(prefix) {
-                assert!(
-                    m.len <= prefix.len() && prefix.is_char_boundary(m.len),
-                    "prefix: {prefix}"
-                );
+                assert!(m.len <= prefix.len() && prefix.is_char_boundary(m.len), "prefix: {prefix}");
             }
         }
     }
@@ -516,18 +459,9 @@ fn should_never_panic_or_overrun_on_prefixes_of_markers() {
 fn should_scan_inline_cn_shi_but_not_di_adjective() {
     let text = "重点要把好“四关”：一是要把好“初始关”。对“第一次”要有防范之心，不能有侥幸心理。二是要把好“朋友关”。";
     let c = scan(text);
-    assert_eq!(
-        kinds(&c),
-        vec![(CnShi, 1, Position::Inline), (CnShi, 2, Position::Inline)]
-    );
-    assert_eq!(
-        text.get(c[0].offset..c[0].offset + c[0].m.len),
-        Some("一是")
-    );
-    assert_eq!(
-        text.get(c[1].offset..c[1].offset + c[1].m.len),
-        Some("二是")
-    );
+    assert_eq!(kinds(&c), vec![(CnShi, 1, Position::Inline), (CnShi, 2, Position::Inline)]);
+    assert_eq!(text.get(c[0].offset..c[0].offset + c[0].m.len), Some("一是"));
+    assert_eq!(text.get(c[1].offset..c[1].offset + c[1].m.len), Some("二是"));
 }
 
 #[test]
@@ -552,18 +486,12 @@ fn should_scan_markers_cut_by_wrap_spaces() {
     let text = "不得搞任何形式的派别活动;三 是必须遵循组织程序,决不允许擅作主张。";
     let c = scan(text);
     assert_eq!(kinds(&c), vec![(CnShi, 3, Position::Inline)]);
-    assert_eq!(
-        text.get(c[0].offset..c[0].offset + c[0].m.len),
-        Some("三 是")
-    );
+    assert_eq!(text.get(c[0].offset..c[0].offset + c[0].m.len), Some("三 是"));
 
     let text = "课就留下一个深深的烙印。另 一方面,要搞好讨论。";
     let c = scan(text);
     assert_eq!(kinds(&c), vec![(FangMian, 2, Position::Inline)]);
-    assert_eq!(
-        text.get(c[0].offset..c[0].offset + c[0].m.len),
-        Some("另 一方面,")
-    );
+    assert_eq!(text.get(c[0].offset..c[0].offset + c[0].m.len), Some("另 一方面,"));
 }
 
 #[test]
@@ -572,11 +500,7 @@ fn should_scan_block_start_after_leading_spaces() {
     let c = scan(text);
     assert_eq!(
         kinds(&c),
-        vec![
-            (CnDun, 1, Position::BlockStart),
-            (Sequence, 1, Position::Inline),
-            (Sequence, 2, Position::Inline)
-        ]
+        vec![(CnDun, 1, Position::BlockStart), (Sequence, 1, Position::Inline), (Sequence, 2, Position::Inline)]
     );
     assert_eq!(c[0].offset, 2);
 }
@@ -584,19 +508,13 @@ fn should_scan_block_start_after_leading_spaces() {
 #[test]
 fn should_scan_after_closing_quotes_and_half_width_ends() {
     let c = scan("他说：“要学习。”一是学理论。二是学业务! 三是学技能? 四是学管理: 五是学法律");
-    assert_eq!(
-        c.iter().map(|c| c.m.ordinal).collect::<Vec<_>>(),
-        vec![1, 2, 3, 4, 5]
-    );
-    assert!(c
-        .iter()
-        .all(|c| c.position == Position::Inline && c.m.kind == CnShi));
+    assert_eq!(c.iter().map(|c| c.m.ordinal).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
+    assert!(c.iter().all(|c| c.position == Position::Inline && c.m.kind == CnShi));
 }
 
 #[test]
 fn should_not_scan_markers_inside_sentences() {
-    let c =
-        scan("我们要首先抓好学习，其次抓好落实，一是一、二是二，最后一次机会。发展是第一要务。");
+    let c = scan("我们要首先抓好学习，其次抓好落实，一是一、二是二，最后一次机会。发展是第一要务。");
     assert!(c.is_empty(), "{c:?}");
 }
 
@@ -610,26 +528,14 @@ fn should_not_scan_times_as_clause_ends() {
 fn should_scan_circled_points_after_colon_and_stops() {
     let text = "重点要在五个方面下功夫:① 学以固本。着重抓好学习。②学以铸魂。认真参加学习。";
     let c = scan(text);
-    assert_eq!(
-        kinds(&c),
-        vec![
-            (Circled, 1, Position::Inline),
-            (Circled, 2, Position::Inline)
-        ]
-    );
+    assert_eq!(kinds(&c), vec![(Circled, 1, Position::Inline), (Circled, 2, Position::Inline)]);
     assert_eq!(c[0].m.len, "① ".len());
 }
 
 #[test]
 fn should_scan_di_inline_with_a_verb() {
     let c = scan("其次，要认真履行谋发展、惠民生的职责。第三要扎实履行保稳定、促和谐的职责。");
-    assert_eq!(
-        kinds(&c),
-        vec![
-            (Sequence, 2, Position::BlockStart),
-            (Di, 3, Position::Inline)
-        ]
-    );
+    assert_eq!(kinds(&c), vec![(Sequence, 2, Position::BlockStart), (Di, 3, Position::Inline)]);
 }
 
 #[test]
@@ -647,20 +553,12 @@ fn should_scan_nothing_in_empty_or_blank_text() {
 
 #[test]
 fn should_scan_every_seed_text_without_panicking_and_within_bounds() {
-    for entry in std::fs::read_dir("tests/fixtures/seeds")
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
+    for entry in std::fs::read_dir("tests/fixtures/seeds").into_iter().flatten().flatten() {
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
         for line in text.lines() {
             for c in scan(line) {
                 let end = c.offset + c.m.len;
-                assert!(
-                    line.is_char_boundary(c.offset)
-                        && line.is_char_boundary(end)
-                        && end <= line.len()
-                );
+                assert!(line.is_char_boundary(c.offset) && line.is_char_boundary(end) && end <= line.len());
             }
         }
     }
@@ -673,10 +571,7 @@ fn should_find_the_gold_markers_of_a_long_pdf_line() {
                 保持高度一致。 (二) 坚决贯彻落实县委各项决策部署。要按照要求,都要第一时间学 习领会。\
                 集中体现在“五个必须\"±o 一是必须维护党中央权威;二是必须维护党的团结;三 是必须遵循组织程序。";
     let got: Vec<_> = scan(text).iter().map(|c| (c.m.kind, c.m.ordinal)).collect();
-    assert_eq!(
-        got,
-        vec![(CnParen, 1), (CnParen, 2), (CnShi, 2), (CnShi, 3)]
-    );
+    assert_eq!(got, vec![(CnParen, 1), (CnParen, 2), (CnShi, 2), (CnShi, 3)]);
 }
 
 mod properties {

@@ -52,11 +52,7 @@ fn assert_lossless(src: &str, plans: &[SpeechPlan], noise: &[Noise]) {
     }
     for (i, c) in src.char_indices() {
         if !c.is_whitespace() {
-            assert_eq!(
-                count[i], 1,
-                "char {c:?} at {i} counted {} times in {src:?}",
-                count[i]
-            );
+            assert_eq!(count[i], 1, "char {c:?} at {i} counted {} times in {src:?}", count[i]);
         }
     }
 }
@@ -66,11 +62,7 @@ fn title(p: &SpeechPlan) -> Option<&str> {
 }
 
 fn noise_with<'a>(noise: &'a [Noise], reason: &str) -> Vec<&'a str> {
-    noise
-        .iter()
-        .filter(|n| n.reason == reason)
-        .map(|n| n.text.as_str())
-        .collect()
+    noise.iter().filter(|n| n.reason == reason).map(|n| n.text.as_str()).collect()
 }
 
 fn seed(name: &str) -> String {
@@ -105,13 +97,9 @@ fn should_unwrap_book_title_marks_but_not_a_quoted_work_inside_a_title() {
 
 #[test]
 fn should_read_occasion_from_a_zai_shang_de_jianghua_title_without_a_span() {
-    let (plans, _) =
-        run("在全市新任科级领导干部廉政谈话会上的讲话\n同志们：\n今天开会。会议很重要。");
+    let (plans, _) = run("在全市新任科级领导干部廉政谈话会上的讲话\n同志们：\n今天开会。会议很重要。");
     let m = &plans[0].metadata;
-    assert_eq!(
-        m.occasion.as_deref(),
-        Some("全市新任科级领导干部廉政谈话会")
-    );
+    assert_eq!(m.occasion.as_deref(), Some("全市新任科级领导干部廉政谈话会"));
     assert_eq!(m.occasion_span, None);
     assert_eq!(m.speaker, None);
 }
@@ -125,10 +113,7 @@ fn should_read_speaker_and_occasion_from_a_byline_subtitle() {
     assert_eq!(p.metadata.speaker.as_deref(), Some("张三"));
     assert_eq!(&src[p.metadata.speaker_span.unwrap().range()], "张三");
     assert_eq!(p.metadata.occasion.as_deref(), Some("全市工作会议"));
-    assert_eq!(
-        &src[p.metadata.occasion_span.unwrap().range()],
-        "全市工作会议"
-    );
+    assert_eq!(&src[p.metadata.occasion_span.unwrap().range()], "全市工作会议");
     assert!(noise_with(&noise, "subtitle").contains(&"——"));
 }
 
@@ -137,10 +122,7 @@ fn should_split_a_one_line_double_title_with_a_byline() {
     let src = "凝心聚力谋发展——在全县经济工作会议上的讲话\n同志们：\n今天开会。会议很重要。";
     let (plans, _) = run(src);
     assert_eq!(title(&plans[0]), Some("凝心聚力谋发展"));
-    assert_eq!(
-        plans[0].metadata.occasion.as_deref(),
-        Some("全县经济工作会议")
-    );
+    assert_eq!(plans[0].metadata.occasion.as_deref(), Some("全县经济工作会议"));
     assert!(plans[0].metadata.occasion_span.is_some());
     assert_eq!(plans[0].metadata.speaker, None);
 }
@@ -149,10 +131,7 @@ fn should_split_a_one_line_double_title_with_a_byline() {
 fn should_join_a_plain_subtitle_to_the_title() {
     let src = "守初心担使命\n——学习贯彻全会精神的几点体会\n今天开会。会议很重要。";
     let (plans, _) = run(src);
-    assert_eq!(
-        title(&plans[0]),
-        Some("守初心担使命——学习贯彻全会精神的几点体会")
-    );
+    assert_eq!(title(&plans[0]), Some("守初心担使命——学习贯彻全会精神的几点体会"));
     assert_eq!(plans[0].body.len(), 1);
 }
 
@@ -180,21 +159,16 @@ fn should_make_a_repeated_title_noise() {
     let src = "严以用权研讨发言\n今天开会。会议很重要。\n严以用权研讨发言";
     let (plans, noise) = run(src);
     assert_eq!(title(&plans[0]), Some("严以用权研讨发言"));
-    assert_eq!(
-        noise_with(&noise, "repeated_title"),
-        vec!["严以用权研讨发言"]
-    );
+    assert_eq!(noise_with(&noise, "repeated_title"), vec!["严以用权研讨发言"]);
     assert_eq!(plans[0].body.len(), 1);
 }
 
 #[test]
 fn should_cut_a_title_run_into_the_first_paragraph() {
-    let src = "权力与责任的关系\n权力与责任权力与责任的关系权力是责任和义务的结合体。拥有多大的权力，就要负多大的责任。";
+    let src =
+        "权力与责任的关系\n权力与责任权力与责任的关系权力是责任和义务的结合体。拥有多大的权力，就要负多大的责任。";
     let (plans, noise) = run(src);
-    assert_eq!(
-        noise_with(&noise, "repeated_title"),
-        vec!["权力与责任权力与责任的关系"]
-    );
+    assert_eq!(noise_with(&noise, "repeated_title"), vec!["权力与责任权力与责任的关系"]);
     assert!(plans[0].body[0].text.starts_with("权力是责任"));
 }
 
@@ -212,9 +186,7 @@ fn should_read_bylines_and_labelled_names() {
     assert_eq!(plans[0].metadata.speaker.as_deref(), Some("李建国"));
     let (plans, noise) = run("做一名合格的党员\n作者：赵明 来源：人民网\n今天开会。会议很重要。");
     assert_eq!(plans[0].metadata.speaker.as_deref(), Some("赵明"));
-    assert!(noise_with(&noise, "metadata_line")
-        .iter()
-        .any(|t| t.contains("来源")));
+    assert!(noise_with(&noise, "metadata_line").iter().any(|t| t.contains("来源")));
     let (plans, _) = run("专题党课\n主讲人：欧阳明\n今天开会。会议很重要。");
     assert_eq!(plans[0].metadata.speaker.as_deref(), Some("欧阳明"));
 }
@@ -234,40 +206,17 @@ fn should_never_invent_a_speaker_from_a_role() {
 fn date_of(src: &str) -> (Option<String>, Option<String>) {
     let (plans, _) = run(src);
     let m = &plans[0].metadata;
-    (
-        m.date.clone(),
-        m.date_span.map(|s| src[s.range()].to_string()),
-    )
+    (m.date.clone(), m.date_span.map(|s| src[s.range()].to_string()))
 }
 
 #[test]
 fn should_read_a_header_date_in_every_common_form() {
     let cases = [
-        (
-            "标题一行\n点击:0时间:2022-06-03 00:27:18\n今天开会。会议很重要。",
-            "2022-06-03",
-            "2022-06-03",
-        ),
-        (
-            "标题一行\n（2019年3月5日）\n今天开会。会议很重要。",
-            "2019-03-05",
-            "2019年3月5日",
-        ),
-        (
-            "标题一行\n二〇一九年十一月二十三日\n今天开会。会议很重要。",
-            "2019-11-23",
-            "二〇一九年十一月二十三日",
-        ),
-        (
-            "标题一行\n2019.3.5\n今天开会。会议很重要。",
-            "2019-03-05",
-            "2019.3.5",
-        ),
-        (
-            "标题一行\n日期：2019/03/05\n今天开会。会议很重要。",
-            "2019-03-05",
-            "2019/03/05",
-        ),
+        ("标题一行\n点击:0时间:2022-06-03 00:27:18\n今天开会。会议很重要。", "2022-06-03", "2022-06-03"),
+        ("标题一行\n（2019年3月5日）\n今天开会。会议很重要。", "2019-03-05", "2019年3月5日"),
+        ("标题一行\n二〇一九年十一月二十三日\n今天开会。会议很重要。", "2019-11-23", "二〇一九年十一月二十三日"),
+        ("标题一行\n2019.3.5\n今天开会。会议很重要。", "2019-03-05", "2019.3.5"),
+        ("标题一行\n日期：2019/03/05\n今天开会。会议很重要。", "2019-03-05", "2019/03/05"),
     ];
     for (src, value, written) in cases {
         let (d, s) = date_of(src);
@@ -306,14 +255,8 @@ fn should_not_take_a_date_inside_a_body_paragraph() {
 #[test]
 fn should_read_a_source_url_in_its_forms() {
     for (line, url) in [
-        (
-            "本文链接:https://www.wenmi123.com/article/284997.html",
-            "https://www.wenmi123.com/article/284997.html",
-        ),
-        (
-            "来源：http://www.example.org/a/1.html",
-            "http://www.example.org/a/1.html",
-        ),
+        ("本文链接:https://www.wenmi123.com/article/284997.html", "https://www.wenmi123.com/article/284997.html"),
+        ("来源：http://www.example.org/a/1.html", "http://www.example.org/a/1.html"),
         ("www.example.cn/news/2.shtml", "www.example.cn/news/2.shtml"),
     ] {
         let src = format!("标题一行\n今天开会。会议很重要。\n{line}");
@@ -329,11 +272,9 @@ fn should_read_a_source_url_in_its_forms() {
 
 #[test]
 fn should_read_greetings_whole_or_at_the_start_of_a_block() {
-    for (g, words) in [
-        ("同志们、朋友们：", "同志们、朋友们"),
-        ("各位代表：", "各位代表"),
-        ("各位领导、同志们：", "各位领导、同志们"),
-    ] {
+    for (g, words) in
+        [("同志们、朋友们：", "同志们、朋友们"), ("各位代表：", "各位代表"), ("各位领导、同志们：", "各位领导、同志们")]
+    {
         let src = format!("{g}\n今天开会。会议很重要。");
         let (plans, _) = run(&src);
         assert_eq!(plans[0].greeting.as_ref().unwrap().0, words);
@@ -353,11 +294,8 @@ fn should_not_read_a_sentence_with_a_colon_as_greeting() {
 
 #[test]
 fn should_read_closings_at_the_end_even_before_a_watermark() {
-    for (end, words) in [
-        ("谢谢大家！", "谢谢大家"),
-        ("谢谢！", "谢谢"),
-        ("谢谢各位。", "谢谢各位"),
-    ] {
+    for (end, words) in [("谢谢大家！", "谢谢大家"), ("谢谢！", "谢谢"), ("谢谢各位。", "谢谢各位")]
+    {
         let src = format!("同志们：\n今天开会。会议很重要。\n{end}\n某某文库整理，咨询QQ206157060");
         let (plans, noise) = run(&src);
         assert_eq!(plans[0].closing.as_ref().unwrap().0, words);
@@ -367,16 +305,12 @@ fn should_read_closings_at_the_end_even_before_a_watermark() {
     }
     let (plans, _) = run("同志们：\n今天开会。会议很重要。让我们努力奋斗！谢谢大家！");
     assert_eq!(plans[0].closing.as_ref().unwrap().0, "谢谢大家");
-    assert_eq!(
-        plans[0].body[0].text,
-        "今天开会。会议很重要。让我们努力奋斗！"
-    );
+    assert_eq!(plans[0].body[0].text, "今天开会。会议很重要。让我们努力奋斗！");
 }
 
 #[test]
 fn should_not_read_a_final_exhortation_as_closing() {
-    let (plans, _) =
-        run("同志们：\n今天开会。会议很重要。\n同志们，让我们携起手来，共创美好明天！");
+    let (plans, _) = run("同志们：\n今天开会。会议很重要。\n同志们，让我们携起手来，共创美好明天！");
     assert!(plans[0].closing.is_none());
     assert_eq!(plans[0].body.len(), 2);
     assert!(jianggao::meta::opens_conclusion(&plans[0].body[1].text));
@@ -394,10 +328,7 @@ fn should_split_a_collection_at_pian_markers() {
     assert_eq!(plans[0].closing.as_ref().unwrap().0, "谢谢大家");
     assert_eq!(plans[1].greeting.as_ref().unwrap().0, "各位代表");
     assert_eq!(plans[1].metadata.occasion.as_deref(), Some("全市大会"));
-    assert_eq!(
-        noise_with(&noise, "collection_marker"),
-        vec!["篇一", "篇二"]
-    );
+    assert_eq!(noise_with(&noise, "collection_marker"), vec!["篇一", "篇二"]);
     assert_eq!(noise_with(&noise, "collection_title"), vec!["讲话汇编"]);
 }
 
@@ -409,10 +340,7 @@ fn should_read_a_toc_as_noise_and_give_the_header_title_to_the_first_piece() {
     assert_eq!(title(&plans[0]), Some("强化政治机关意识着力打造模范机关"));
     assert_eq!(plans[0].greeting.as_ref().unwrap().0, "同志们");
     assert!(plans[0].closing.is_none());
-    assert_eq!(
-        title(&plans[1]),
-        Some("\"提高政治意识.严守政治规矩.坚强机关党的组织建设\"专题党课讲稿")
-    );
+    assert_eq!(title(&plans[1]), Some("\"提高政治意识.严守政治规矩.坚强机关党的组织建设\"专题党课讲稿"));
     assert_eq!(noise_with(&noise, "toc").len(), 4);
     assert_eq!(noise_with(&noise, "collection_marker"), vec!["篇一"]);
     assert_eq!(noise_with(&noise, "repeated_title").len(), 1);
@@ -495,11 +423,7 @@ fn should_not_find_parallel_sections_in_ordinary_openings() {
         "在学习上，要持之以恒。",
     ]);
     assert!(parallel_sections(&b).is_empty());
-    let two = blocks_of(&[
-        "心中有党，是基本要求。",
-        "心中有民，就是要服务。",
-        "今天就讲到这里。",
-    ]);
+    let two = blocks_of(&["心中有党，是基本要求。", "心中有民，就是要服务。", "今天就讲到这里。"]);
     assert!(parallel_sections(&two).is_empty());
 }
 
@@ -513,10 +437,7 @@ fn seed_000_title_footer_date_and_source() {
     let p = &plans[0];
     assert_eq!(title(p), Some("市委书记严以用权专题研讨发言材料"));
     assert_eq!(p.metadata.date.as_deref(), Some("2015-11-30"));
-    assert_eq!(
-        p.metadata.source.as_deref(),
-        Some("https://www.wenmi123.com/article/284997.html")
-    );
+    assert_eq!(p.metadata.source.as_deref(), Some("https://www.wenmi123.com/article/284997.html"));
     assert_eq!(p.metadata.speaker, None);
     assert!(p.greeting.is_none() && p.closing.is_none());
     assert!(p.body.last().unwrap().text.starts_with("第三"));
@@ -542,22 +463,13 @@ fn seed_002_title_occasion_greeting_closing() {
     assert_eq!(plans.len(), 1);
     let p = &plans[0];
     assert_eq!(title(p), Some("在全市新任科级领导干部廉政谈话会上的讲话"));
-    assert_eq!(
-        p.metadata.occasion.as_deref(),
-        Some("全市新任科级领导干部廉政谈话会")
-    );
+    assert_eq!(p.metadata.occasion.as_deref(), Some("全市新任科级领导干部廉政谈话会"));
     assert_eq!(p.greeting.as_ref().unwrap().0, "同志们");
     assert_eq!(p.closing.as_ref().unwrap().0, "谢谢大家");
     assert_eq!(p.metadata.date, None);
     assert_eq!(p.metadata.speaker, None);
     assert!(p.body.iter().all(|b| !b.text.contains("酷乐文行")));
-    assert_eq!(
-        noise
-            .iter()
-            .filter(|n| n.text.contains("酷乐文行整理"))
-            .count(),
-        2
-    );
+    assert_eq!(noise.iter().filter(|n| n.text.contains("酷乐文行整理")).count(), 2);
     assert!(p.body.last().unwrap().text.contains("同志们，今天借此机会"));
 }
 
@@ -571,10 +483,8 @@ fn seed_003_speaker_date_and_four_parallel_sections() {
     assert_eq!(p.metadata.date.as_deref(), Some("2022-06-03"));
     assert_eq!(&src[p.metadata.date_span.unwrap().range()], "2022-06-03");
     assert!(noise.iter().any(|n| n.text == "00:27:18"));
-    let heads: Vec<String> = parallel_sections(&p.body)
-        .iter()
-        .map(|&(i, l)| p.body[i].text[..l].chars().take(4).collect())
-        .collect();
+    let heads: Vec<String> =
+        parallel_sections(&p.body).iter().map(|&(i, l)| p.body[i].text[..l].chars().take(4).collect()).collect();
     assert_eq!(heads, vec!["心中有党", "心中有民", "心中有责", "心中有戒"]);
 }
 

@@ -9,20 +9,14 @@ fn outline(src: &str) -> Vec<(usize, String, u32, String)> {
     common::nodes(&doc)
         .into_iter()
         .map(|(d, n)| {
-            let (m, o) = n
-                .marker
-                .as_ref()
-                .map_or(("*".into(), 0), |m| (m.text.clone(), m.ordinal));
+            let (m, o) = n.marker.as_ref().map_or(("*".into(), 0), |m| (m.text.clone(), m.ordinal));
             (d, m, o, n.title.clone().unwrap_or_default())
         })
         .collect()
 }
 
 fn shape(src: &str) -> Vec<(usize, String)> {
-    outline(src)
-        .into_iter()
-        .map(|(d, m, _, _)| (d, m))
-        .collect()
+    outline(src).into_iter().map(|(d, m, _, _)| (d, m)).collect()
 }
 
 fn s(d: usize, m: &str) -> (usize, String) {
@@ -34,15 +28,7 @@ fn should_nest_families_in_order_of_first_appearance() {
     let src = "一、总体要求\n（一）目标任务\n1.加强学习。每周一次。\n2.改进作风。\n（二）基本原则\n二、主要措施\n（一）健全制度\n";
     assert_eq!(
         shape(src),
-        vec![
-            s(1, "一、"),
-            s(2, "（一）"),
-            s(3, "1."),
-            s(3, "2."),
-            s(2, "（二）"),
-            s(1, "二、"),
-            s(2, "（一）")
-        ]
+        vec![s(1, "一、"), s(2, "（一）"), s(3, "1."), s(3, "2."), s(2, "（二）"), s(1, "二、"), s(2, "（一）")]
     );
 }
 
@@ -51,37 +37,21 @@ fn should_respect_a_text_whose_top_level_is_di() {
     let src = "第一，要牢记权力从何而来。正文。\n第二，要保持敬畏之心。正文。\n";
     let o = outline(src);
     assert_eq!(o.len(), 2);
-    assert_eq!(
-        (o[0].0, o[0].2, o[0].3.as_str()),
-        (1, 1, "要牢记权力从何而来")
-    );
+    assert_eq!((o[0].0, o[0].2, o[0].3.as_str()), (1, 1, "要牢记权力从何而来"));
     assert_eq!((o[1].0, o[1].2), (1, 2));
 }
 
 #[test]
 fn should_restart_ordinals_under_a_new_parent() {
     let src = "一、甲\n1.子一。\n2.子二。\n二、乙\n1.子一。\n2.子二。\n";
-    assert_eq!(
-        shape(src),
-        vec![
-            s(1, "一、"),
-            s(2, "1."),
-            s(2, "2."),
-            s(1, "二、"),
-            s(2, "1."),
-            s(2, "2.")
-        ]
-    );
+    assert_eq!(shape(src), vec![s(1, "一、"), s(2, "1."), s(2, "2."), s(1, "二、"), s(2, "1."), s(2, "2.")]);
 }
 
 #[test]
 fn should_make_an_inline_run_points_of_its_paragraph() {
     let src = "一、强化自律意识\n重点要把好“两关”：一是要把好“初始关”。对“第一次”要有防范之心。二是要把好“朋友关”。划清界限。\n二、强化规矩意识\n正文。\n";
     let o = outline(src);
-    let got: Vec<_> = o
-        .iter()
-        .map(|(d, m, _, t)| (*d, m.as_str(), t.as_str()))
-        .collect();
+    let got: Vec<_> = o.iter().map(|(d, m, _, t)| (*d, m.as_str(), t.as_str())).collect();
     assert_eq!(
         got,
         vec![
@@ -120,7 +90,8 @@ fn should_accept_one_skipped_heading_ordinal_with_a_diagnostic() {
 
 #[test]
 fn should_not_make_a_lone_shouxian_a_point() {
-    let src = "一、强化学习意识\n我们首先就要加强学习。首先要学理论，只有学好理论才能进步。\n二、强化宗旨意识\n正文。\n";
+    let src =
+        "一、强化学习意识\n我们首先就要加强学习。首先要学理论，只有学好理论才能进步。\n二、强化宗旨意识\n正文。\n";
     assert_eq!(shape(src), vec![s(1, "一、"), s(1, "二、")]);
 }
 
@@ -133,10 +104,7 @@ fn should_not_split_one_sentence_at_yifangmian() {
 #[test]
 fn should_accept_yifangmian_points_that_are_sentences() {
     let src = "一、甲\n具体要把握两点：一方面，要科学组织。党课重在质量。另一方面，要搞好讨论。做好下篇文章。\n";
-    assert_eq!(
-        shape(src),
-        vec![s(1, "一、"), s(2, "一方面，"), s(2, "另一方面，")]
-    );
+    assert_eq!(shape(src), vec![s(1, "一、"), s(2, "一方面，"), s(2, "另一方面，")]);
 }
 
 #[test]
@@ -154,11 +122,7 @@ fn should_close_an_announced_list_after_its_last_item() {
     let got: Vec<_> = o.iter().map(|(d, m, _, _)| (*d, m.as_str())).collect();
     assert_eq!(got[0], (1, "（二）"));
     let pos = |m: &str| got.iter().find(|g| g.1.starts_with(m)).map(|g| g.0);
-    assert_eq!(
-        pos("①"),
-        pos("一方面"),
-        "the 一方面 list is a sibling of the ①②③ list"
-    );
+    assert_eq!(pos("①"), pos("一方面"), "the 一方面 list is a sibling of the ①②③ list");
 }
 
 #[test]

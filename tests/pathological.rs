@@ -53,11 +53,7 @@ fn assert_linear(name: &str, n: usize, make: impl Fn(usize) -> String) {
         let t1 = best_of(3, || drop(jianggao::parse(&small)));
         let t4 = best_of(1, || drop(jianggao::parse(&big)));
         let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-3);
-        eprintln!(
-            "{name}: {} bytes {t1:?}, {} bytes {t4:?}, ratio {ratio:.1}",
-            small.len(),
-            big.len()
-        );
+        eprintln!("{name}: {} bytes {t1:?}, {} bytes {t4:?}, ratio {ratio:.1}", small.len(), big.len());
         if ratio < 10.0 {
             return;
         }
@@ -97,37 +93,25 @@ fn should_parse_5mb_without_newline_in_linear_time() {
 #[test]
 fn should_parse_200000_dun_markers_in_a_row_in_linear_time() {
     let _serial = serial();
-    assert_linear("一、二、三、…", 50_000, |n| {
-        (0..n).map(|i| format!("{}、", cn_numeral(i))).collect()
-    });
+    assert_linear("一、二、三、…", 50_000, |n| (0..n).map(|i| format!("{}、", cn_numeral(i))).collect());
 }
 
 #[test]
 fn should_parse_200000_shi_markers_in_a_row_in_linear_time() {
     let _serial = serial();
-    assert_linear("一是二是三是…", 50_000, |n| {
-        (0..n).map(|i| format!("{}是", cn_numeral(i))).collect()
-    });
+    assert_linear("一是二是三是…", 50_000, |n| (0..n).map(|i| format!("{}是", cn_numeral(i))).collect());
 }
 
 #[test]
 fn should_parse_200000_marker_lines_in_linear_time() {
     let _serial = serial();
-    assert_linear("一、 lines", 50_000, |n| {
-        (0..n)
-            .map(|i| format!("{}、加强学习\n", cn_numeral(i)))
-            .collect()
-    });
+    assert_linear("一、 lines", 50_000, |n| (0..n).map(|i| format!("{}、加强学习\n", cn_numeral(i))).collect());
 }
 
 #[test]
 fn should_parse_many_inline_markers_after_sentence_ends_in_linear_time() {
     let _serial = serial();
-    assert_linear("inline 一是", 20_000, |n| {
-        (0..n)
-            .map(|i| format!("{}是要加强学习。", cn_numeral(i)))
-            .collect()
-    });
+    assert_linear("inline 一是", 20_000, |n| (0..n).map(|i| format!("{}是要加强学习。", cn_numeral(i))).collect());
 }
 
 /// One line per family, cycling through the families: each line opens a
@@ -138,12 +122,7 @@ fn alternating_families(levels: usize) -> String {
         |i| format!("（{}）工作重点", cn_numeral(i)),
         |i| format!("{}. 具体措施", i % 99 + 1),
         |i| format!("({}) 组织领导", i % 99 + 1),
-        |i| {
-            format!(
-                "{}要抓好落实。",
-                char::from_u32(0x2460 + (i % 20) as u32).unwrap_or('①')
-            )
-        },
+        |i| format!("{}要抓好落实。", char::from_u32(0x2460 + (i % 20) as u32).unwrap_or('①')),
         |i| format!("{}是要加强学习。", cn_numeral(i)),
         |i| format!("第{}，要转变作风。", cn_numeral(i)),
         |_| "首先，要提高认识。".to_string(),
@@ -197,10 +176,7 @@ fn should_parse_1mb_line_of_one_repeated_character_in_linear_time() {
 fn should_parse_only_punctuation() {
     let _serial = serial();
     let unit = "。，、；：！？…—（）《》“”【】.,;:!?()-";
-    for text in [
-        repeat_to(unit, 100_000),
-        repeat_to(&format!("{unit}\n"), 100_000),
-    ] {
+    for text in [repeat_to(unit, 100_000), repeat_to(&format!("{unit}\n"), 100_000)] {
         let doc = jianggao::parse(&text);
         check_document(&text, &doc).unwrap_or_else(|e| panic!("{e}"));
     }
@@ -213,19 +189,9 @@ fn should_parse_only_whitespace_to_nothing() {
     let text = repeat_to(" \n\t　\r\n\u{A0}\n\n", 100_000);
     let doc = jianggao::parse(&text);
     check_document(&text, &doc).unwrap_or_else(|e| panic!("{e}"));
-    assert!(doc
-        .noise
-        .iter()
-        .all(|n| n.text.trim().is_empty() || n.text.chars().all(char::is_whitespace)));
-    let paragraphs: usize = doc
-        .speeches
-        .iter()
-        .map(|s| s.preamble.len() + s.conclusion.len() + s.sections.len())
-        .sum();
-    assert_eq!(
-        paragraphs, 0,
-        "whitespace should not make paragraphs or sections"
-    );
+    assert!(doc.noise.iter().all(|n| n.text.trim().is_empty() || n.text.chars().all(char::is_whitespace)));
+    let paragraphs: usize = doc.speeches.iter().map(|s| s.preamble.len() + s.conclusion.len() + s.sections.len()).sum();
+    assert_eq!(paragraphs, 0, "whitespace should not make paragraphs or sections");
 }
 
 #[test]
@@ -246,24 +212,14 @@ fn should_refuse_nul_bytes() {
     for i in (0..bytes.len()).step_by(97) {
         bytes[i] = 0;
     }
-    assert!(matches!(
-        jianggao::parse_bytes(&bytes),
-        Err(Error::Binary { .. })
-    ));
-    assert!(matches!(
-        jianggao::parse_bytes(&[0u8; 1 << 16]),
-        Err(Error::Binary { .. })
-    ));
+    assert!(matches!(jianggao::parse_bytes(&bytes), Err(Error::Binary { .. })));
+    assert!(matches!(jianggao::parse_bytes(&[0u8; 1 << 16]), Err(Error::Binary { .. })));
 }
 
 #[test]
 fn should_refuse_invalid_utf8_everywhere() {
     let _serial = serial();
-    for bytes in [
-        vec![0xFFu8; 1 << 20],
-        [0x80u8, 0xBF].repeat(1 << 19),
-        [0xC3u8, 0x28].repeat(1 << 19),
-    ] {
+    for bytes in [vec![0xFFu8; 1 << 20], [0x80u8, 0xBF].repeat(1 << 19), [0xC3u8, 0x28].repeat(1 << 19)] {
         match jianggao::parse_bytes(&bytes) {
             Err(Error::Binary { reason }) => assert!(!reason.is_empty()),
             Ok(doc) => panic!("accepted as {}", doc.encoding),
@@ -291,10 +247,7 @@ fn should_read_gbk_that_could_pass_for_big5_as_gb18030() {
     let text = "同志们：\n今天我们召开党风廉政建设工作会议，主要任务是学习贯彻上级会议精神。";
     let (bytes, _, _) = encoding_rs::GB18030.encode(text);
     let (as_big5, _, had_errors) = encoding_rs::BIG5.decode(&bytes);
-    assert!(
-        !had_errors,
-        "the sample should be valid Big5 too: {as_big5}"
-    );
+    assert!(!had_errors, "the sample should be valid Big5 too: {as_big5}");
     let d = jianggao::decode::decode(&bytes).expect("decodes");
     assert_eq!((d.text.as_str(), d.encoding), (text, "GB18030"));
 }
@@ -302,14 +255,8 @@ fn should_read_gbk_that_could_pass_for_big5_as_gb18030() {
 #[test]
 fn should_decode_large_gbk_in_linear_time() {
     let _serial = serial();
-    let unit =
-        "同志们：\n一、提高政治站位\n要加强理论学习，坚持以人民为中心。一是要学，二是要做。\n";
-    let make = |n: usize| {
-        encoding_rs::GB18030
-            .encode(&repeat_to(unit, n))
-            .0
-            .into_owned()
-    };
+    let unit = "同志们：\n一、提高政治站位\n要加强理论学习，坚持以人民为中心。一是要学，二是要做。\n";
+    let make = |n: usize| encoding_rs::GB18030.encode(&repeat_to(unit, n)).0.into_owned();
     let (small, big) = (make(1 << 20), make(4 << 20));
     let t1 = best_of(3, || drop(jianggao::decode::decode(&small)));
     let t4 = best_of(1, || drop(jianggao::decode::decode(&big)));

@@ -5,9 +5,7 @@
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
 
-use checks::{
-    check_parse, check_parse_bytes, speech_from_bytes, MARKERS, NOISE, SENTENCES, SEPARATORS,
-};
+use checks::{check_parse, check_parse_bytes, speech_from_bytes, MARKERS, NOISE, SENTENCES, SEPARATORS};
 use proptest::prelude::*;
 
 /// A speech-like text: a random mix of markers, sentences, noise lines,
@@ -27,15 +25,8 @@ fn speech_like() -> impl Strategy<Value = String> {
 
 /// 64 cases, so the suite stays fast; `PROPTEST_CASES=5000` for a deeper run.
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(64);
-    ProptestConfig {
-        cases,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    }
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64);
+    ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
 
 proptest! {

@@ -7,32 +7,17 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use jianggao::render::chunks::{chunks, chunks_with_source, ChunkOptions};
-use jianggao::{
-    CharOffsets, Document, Marker, MarkerKind, Metadata, Paragraph, Section, Span, Speech,
-};
+use jianggao::{CharOffsets, Document, Marker, MarkerKind, Metadata, Paragraph, Section, Span, Speech};
 
 fn marker(text: &str, kind: MarkerKind, ordinal: u32) -> Marker {
-    Marker {
-        text: text.into(),
-        kind,
-        ordinal,
-        span: Span::default(),
-    }
+    Marker { text: text.into(), kind, ordinal, span: Span::default() }
 }
 
 fn para(text: &str) -> Paragraph {
-    Paragraph {
-        text: text.into(),
-        span: Span::default(),
-    }
+    Paragraph { text: text.into(), span: Span::default() }
 }
 
-fn node(
-    m: Option<Marker>,
-    title: Option<&str>,
-    paragraphs: &[&str],
-    points: Vec<Section>,
-) -> Section {
+fn node(m: Option<Marker>, title: Option<&str>, paragraphs: &[&str], points: Vec<Section>) -> Section {
     Section {
         marker: m,
         title: title.map(str::to_string),
@@ -46,44 +31,14 @@ fn node(
 /// A speech with sections, points, a sub-point, a heading-only point and a
 /// run of title-only points.
 fn sample() -> Document {
-    let sub = node(
-        Some(marker("1.", MarkerKind::ArabicDot, 1)),
-        Some("加强教育培训"),
-        &["每年至少轮训一次。"],
-        vec![],
-    );
-    let heading_only = node(
-        Some(marker("（一）", MarkerKind::CnParen, 1)),
-        Some("抓好队伍建设"),
-        &[],
-        vec![sub],
-    );
+    let sub = node(Some(marker("1.", MarkerKind::ArabicDot, 1)), Some("加强教育培训"), &["每年至少轮训一次。"], vec![]);
+    let heading_only = node(Some(marker("（一）", MarkerKind::CnParen, 1)), Some("抓好队伍建设"), &[], vec![sub]);
     let leaves = vec![
-        node(
-            Some(marker("一是", MarkerKind::CnShi, 1)),
-            Some("要学理论"),
-            &[],
-            vec![],
-        ),
-        node(
-            Some(marker("二是", MarkerKind::CnShi, 2)),
-            Some("要学业务"),
-            &[],
-            vec![],
-        ),
+        node(Some(marker("一是", MarkerKind::CnShi, 1)), Some("要学理论"), &[], vec![]),
+        node(Some(marker("二是", MarkerKind::CnShi, 2)), Some("要学业务"), &[], vec![]),
     ];
-    let s1 = node(
-        Some(marker("一、", MarkerKind::CnDun, 1)),
-        Some("强化学习意识"),
-        &["要加强学习。"],
-        leaves,
-    );
-    let s2 = node(
-        Some(marker("二、", MarkerKind::CnDun, 2)),
-        Some("突出工作重点"),
-        &[],
-        vec![heading_only],
-    );
+    let s1 = node(Some(marker("一、", MarkerKind::CnDun, 1)), Some("强化学习意识"), &["要加强学习。"], leaves);
+    let s2 = node(Some(marker("二、", MarkerKind::CnDun, 2)), Some("突出工作重点"), &[], vec![heading_only]);
     Document {
         schema_version: jianggao::SCHEMA_VERSION,
         speeches: vec![Speech {
@@ -154,13 +109,7 @@ fn outline_paths(doc: &Document) -> Vec<Vec<String>> {
         };
         path.truncate(depth);
         path.push(label);
-        out.push(
-            speech_title
-                .iter()
-                .cloned()
-                .chain(path.iter().flatten().cloned())
-                .collect(),
-        );
+        out.push(speech_title.iter().cloned().chain(path.iter().flatten().cloned()).collect());
     }
     out
 }
@@ -172,21 +121,10 @@ fn chunk_heading_paths_should_match_the_outline() {
     let cs = doc.chunks(&ChunkOptions::default());
     let title = vec!["在全县党建工作会议上的讲话".to_string()];
     for c in &cs {
-        assert!(
-            c.heading_path == title || paths.contains(&c.heading_path),
-            "{:?} is an outline path",
-            c.heading_path
-        );
+        assert!(c.heading_path == title || paths.contains(&c.heading_path), "{:?} is an outline path", c.heading_path);
     }
-    let got: Vec<(Vec<&str>, &str)> = cs
-        .iter()
-        .map(|c| {
-            (
-                c.heading_path.iter().map(String::as_str).collect(),
-                c.text.as_str(),
-            )
-        })
-        .collect();
+    let got: Vec<(Vec<&str>, &str)> =
+        cs.iter().map(|c| (c.heading_path.iter().map(String::as_str).collect(), c.text.as_str())).collect();
     let t = "在全县党建工作会议上的讲话";
     assert_eq!(
         got,
@@ -194,10 +132,7 @@ fn chunk_heading_paths_should_match_the_outline() {
             (vec![t], "今天开会。"),
             (vec![t, "强化学习意识"], "要加强学习。"),
             (vec![t, "强化学习意识"], "一是要学理论\n二是要学业务"),
-            (
-                vec![t, "突出工作重点", "抓好队伍建设", "加强教育培训"],
-                "每年至少轮训一次。"
-            ),
+            (vec![t, "突出工作重点", "抓好队伍建设", "加强教育培训"], "每年至少轮训一次。"),
             (vec![t], "让我们共同努力！"),
         ]
     );
@@ -210,12 +145,8 @@ fn chunks_of_every_fixture_should_follow_the_outline() {
         let paths = outline_paths(&doc);
         for c in chunks(&doc, &ChunkOptions::default()) {
             let speech = doc.speeches.get(c.speech).expect("speech index is valid");
-            let title: Vec<String> = speech
-                .title
-                .iter()
-                .map(|t| t.trim().to_string())
-                .filter(|t| !t.is_empty())
-                .collect();
+            let title: Vec<String> =
+                speech.title.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
             assert!(
                 c.heading_path == title || paths.contains(&c.heading_path),
                 "{}: {:?} is an outline path",
@@ -233,26 +164,12 @@ fn chunks_should_respect_the_size_limit_and_never_be_empty() {
         for max in [1, 7, 30, 200] {
             for c in chunks_with_source(&doc, &src, &ChunkOptions::new(max)) {
                 let n = c.text.chars().count();
-                assert!(
-                    n <= max,
-                    "{}: chunk of {n} chars over {max}",
-                    path.display()
-                );
+                assert!(n <= max, "{}: chunk of {n} chars over {max}", path.display());
                 assert!(!c.text.trim().is_empty(), "{}: empty chunk", path.display());
                 assert_eq!(c.text, c.text.trim(), "chunks are trimmed");
-                assert_ne!(
-                    c.heading_path.last(),
-                    Some(&c.text),
-                    "{}: heading-only chunk",
-                    path.display()
-                );
+                assert_ne!(c.heading_path.last(), Some(&c.text), "{}: heading-only chunk", path.display());
                 let slice = src.get(c.span.range());
-                assert!(
-                    slice.is_some(),
-                    "{}: span {:?} splits a character",
-                    path.display(),
-                    c.span
-                );
+                assert!(slice.is_some(), "{}: span {:?} splits a character", path.display(), c.span);
             }
         }
     }
@@ -283,20 +200,8 @@ fn a_long_paragraph_should_split_at_sentence_ends() {
     let mut doc = sample();
     doc.speeches[0].preamble = vec![para("第一句话很短。第二句话也短！第三句呢？第四句；最后。")];
     let cs = doc.chunks(&ChunkOptions::new(8));
-    let texts: Vec<&str> = cs
-        .iter()
-        .take_while(|c| c.heading_path.len() == 1)
-        .map(|c| c.text.as_str())
-        .collect();
-    assert_eq!(
-        texts,
-        [
-            "第一句话很短。",
-            "第二句话也短！",
-            "第三句呢？",
-            "第四句；最后。"
-        ]
-    );
+    let texts: Vec<&str> = cs.iter().take_while(|c| c.heading_path.len() == 1).map(|c| c.text.as_str()).collect();
+    assert_eq!(texts, ["第一句话很短。", "第二句话也短！", "第三句呢？", "第四句；最后。"]);
 }
 
 #[test]
@@ -304,11 +209,7 @@ fn a_sentence_longer_than_the_limit_should_split_between_characters() {
     let mut doc = sample();
     doc.speeches[0].preamble = vec![para("一二三四五六七八九十𠀀𠀁")];
     let cs = doc.chunks(&ChunkOptions::new(5));
-    let texts: Vec<&str> = cs
-        .iter()
-        .take_while(|c| c.heading_path.len() == 1)
-        .map(|c| c.text.as_str())
-        .collect();
+    let texts: Vec<&str> = cs.iter().take_while(|c| c.heading_path.len() == 1).map(|c| c.text.as_str()).collect();
     assert_eq!(texts, ["一二三四五", "六七八九十", "𠀀𠀁"]);
 }
 
@@ -341,39 +242,15 @@ fn markdown_should_have_front_matter_and_nested_headings() {
             "#### 1.加强教育培训",
         ]
     );
-    let body: Vec<&str> = md
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .skip(7)
-        .collect();
-    assert_eq!(
-        body,
-        [
-            "同志们",
-            "今天开会。",
-            "要加强学习。",
-            "每年至少轮训一次。",
-            "让我们共同努力！",
-            "谢谢大家"
-        ]
-    );
+    let body: Vec<&str> = md.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).skip(7).collect();
+    assert_eq!(body, ["同志们", "今天开会。", "要加强学习。", "每年至少轮训一次。", "让我们共同努力！", "谢谢大家"]);
 }
 
 #[test]
 fn markdown_should_not_go_deeper_than_six_levels() {
-    let mut leaf = node(
-        Some(marker("①", MarkerKind::Circled, 1)),
-        Some("最深"),
-        &["正文。"],
-        vec![],
-    );
+    let mut leaf = node(Some(marker("①", MarkerKind::Circled, 1)), Some("最深"), &["正文。"], vec![]);
     for _ in 0..8 {
-        leaf = node(
-            Some(marker("1.", MarkerKind::ArabicDot, 1)),
-            Some("层"),
-            &[],
-            vec![leaf],
-        );
+        leaf = node(Some(marker("1.", MarkerKind::ArabicDot, 1)), Some("层"), &[], vec![leaf]);
     }
     let mut doc = sample();
     doc.speeches[0].sections = vec![leaf];
@@ -417,10 +294,8 @@ fn outline_depth_should_limit_the_levels_shown() {
 #[test]
 fn nodes_should_yield_document_order_with_depth_and_heading_path() {
     let doc = sample();
-    let got: Vec<(usize, usize, Vec<&str>)> = doc
-        .nodes()
-        .map(|n| (n.speech, n.depth, n.heading_path()[1..].to_vec()))
-        .collect();
+    let got: Vec<(usize, usize, Vec<&str>)> =
+        doc.nodes().map(|n| (n.speech, n.depth, n.heading_path()[1..].to_vec())).collect();
     assert_eq!(
         got,
         [
@@ -440,12 +315,7 @@ fn nodes_should_use_the_marker_when_a_node_has_no_title() {
     let mut doc = sample();
     doc.speeches[0].title = None;
     doc.speeches[0].sections = vec![
-        node(
-            Some(marker("一、", MarkerKind::CnDun, 1)),
-            None,
-            &["甲。"],
-            vec![],
-        ),
+        node(Some(marker("一、", MarkerKind::CnDun, 1)), None, &["甲。"], vec![]),
         node(None, None, &["乙。"], vec![]),
     ];
     let paths: Vec<Vec<&str>> = doc.nodes().map(|n| n.heading_path()).collect();
@@ -454,19 +324,9 @@ fn nodes_should_use_the_marker_when_a_node_has_no_title() {
 
 /// A chain of `depth` nested points, built without recursion.
 fn deep(depth: usize) -> Document {
-    let mut n = node(
-        Some(marker("1.", MarkerKind::ArabicDot, 1)),
-        Some("底"),
-        &["最深处的正文。"],
-        vec![],
-    );
+    let mut n = node(Some(marker("1.", MarkerKind::ArabicDot, 1)), Some("底"), &["最深处的正文。"], vec![]);
     for _ in 1..depth {
-        n = node(
-            Some(marker("1.", MarkerKind::ArabicDot, 1)),
-            Some("层"),
-            &[],
-            vec![n],
-        );
+        n = node(Some(marker("1.", MarkerKind::ArabicDot, 1)), Some("层"), &[], vec![n]);
     }
     let mut doc = sample();
     doc.speeches[0].sections = vec![n];
@@ -499,10 +359,7 @@ fn deep_trees_should_be_walked_without_recursion() {
     drop(it);
 
     let cs = doc.chunks(&ChunkOptions::default());
-    let deepest = cs
-        .iter()
-        .find(|c| c.text == "最深处的正文。")
-        .expect("the deepest paragraph is a chunk");
+    let deepest = cs.iter().find(|c| c.text == "最深处的正文。").expect("the deepest paragraph is a chunk");
     assert_eq!(deepest.heading_path.len(), DEPTH + 1);
     assert!(doc.to_markdown().contains("###### 1.底"));
     let outline = jianggao::render::outline::render_to_depth(&doc, Some(3));

@@ -8,8 +8,7 @@ use serde_json::Value;
 const SCHEMA_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/document.schema.json");
 
 fn checked_in() -> Value {
-    let text =
-        std::fs::read_to_string(SCHEMA_PATH).expect("schema/document.schema.json is readable");
+    let text = std::fs::read_to_string(SCHEMA_PATH).expect("schema/document.schema.json is readable");
     serde_json::from_str(&text).expect("schema/document.schema.json is JSON")
 }
 
@@ -22,10 +21,7 @@ fn texts(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
     while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(&d)
-            .expect("fixture dir is readable")
-            .flatten()
-        {
+        for e in std::fs::read_dir(&d).expect("fixture dir is readable").flatten() {
             let p = e.path();
             if p.is_dir() {
                 dirs.push(p);
@@ -39,9 +35,7 @@ fn texts(dir: &Path) -> Vec<PathBuf> {
 }
 
 fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
-    v.iter_errors(instance)
-        .map(|e| format!("{} at {}", e, e.instance_path))
-        .collect()
+    v.iter_errors(instance).map(|e| format!("{} at {}", e, e.instance_path)).collect()
 }
 
 #[test]
@@ -57,14 +51,7 @@ fn checked_in_schema_should_equal_the_generated_one() {
 fn schema_should_describe_the_top_level_fields() {
     let schema = checked_in();
     let required = schema["required"].as_array().expect("required is a list");
-    for field in [
-        "schema_version",
-        "speeches",
-        "noise",
-        "diagnostics",
-        "truncated",
-        "encoding",
-    ] {
+    for field in ["schema_version", "speeches", "noise", "diagnostics", "truncated", "encoding"] {
         assert!(required.iter().any(|r| r == field), "{field} is required");
     }
     assert!(schema["$defs"]["Section"]["properties"]["points"].is_object());
@@ -103,10 +90,7 @@ fn schema_should_reject_a_document_of_the_wrong_shape() {
     assert!(v.is_valid(&good));
 
     let mut no_speeches = good.clone();
-    no_speeches
-        .as_object_mut()
-        .expect("object")
-        .remove("speeches");
+    no_speeches.as_object_mut().expect("object").remove("speeches");
     assert!(!v.is_valid(&no_speeches), "speeches is required");
 
     let mut bad_span = good.clone();

@@ -13,10 +13,7 @@ fn main() {
         eprintln!("compare: set JIANGGAO_COMPARE_DIR (see benches/compare/run.sh)");
         return;
     };
-    let rounds: usize = std::env::var("JIANGGAO_COMPARE_ROUNDS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(3);
+    let rounds: usize = std::env::var("JIANGGAO_COMPARE_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3);
     let mut files: Vec<_> = match std::fs::read_dir(&dir) {
         Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
         Err(e) => {
@@ -40,9 +37,6 @@ fn main() {
         best = best.min(t.elapsed().as_secs_f64());
     }
     let mbps = bytes as f64 / (1 << 20) as f64 / best.max(1e-9);
-    eprintln!(
-        "compare: {} files, {bytes} bytes in, {json_bytes} bytes of JSON out",
-        inputs.len()
-    );
+    eprintln!("compare: {} files, {bytes} bytes in, {json_bytes} bytes of JSON out", inputs.len());
     println!("jianggao {bytes} {best:.4} {mbps:.2} {}", inputs.len());
 }

@@ -99,9 +99,7 @@ pub const NOISE: &[&str] = &[
 pub const SEPARATORS: &[&str] = &["\n", "\n\n", "\r\n", " ", "　", "\t", "\u{200B}", "\u{0C}"];
 
 fn pick<'a>(list: &[&'a str], i: u8) -> &'a str {
-    list.get(usize::from(i) % list.len().max(1))
-        .copied()
-        .unwrap_or("")
+    list.get(usize::from(i) % list.len().max(1)).copied().unwrap_or("")
 }
 
 /// Builds a speech-like text from `data`: each pair of bytes chooses a
@@ -148,10 +146,7 @@ pub fn speech_from_bytes(data: &[u8]) -> String {
 pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
     let check = |what: &str, span: Span| -> Result<(), String> {
         if span.start > span.end || span.end > text.len() {
-            return Err(format!(
-                "{what} span {span:?} out of bounds (len {})",
-                text.len()
-            ));
+            return Err(format!("{what} span {span:?} out of bounds (len {})", text.len()));
         }
         if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
             return Err(format!("{what} span {span:?} splits a character"));
@@ -185,10 +180,7 @@ pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
                 check("marker", marker.span)?;
                 let source = text.get(marker.span.range()).unwrap_or_default();
                 if marker.text != source {
-                    return Err(format!(
-                        "marker text {:?} is not its source {source:?}",
-                        marker.text
-                    ));
+                    return Err(format!("marker text {:?} is not its source {source:?}", marker.text));
                 }
             }
             for p in &s.paragraphs {
@@ -201,19 +193,13 @@ pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
         check("noise", n.span)?;
         let source = text.get(n.span.range()).unwrap_or_default();
         if n.text != source {
-            return Err(format!(
-                "noise text {:?} is not its source {source:?}",
-                n.text
-            ));
+            return Err(format!("noise text {:?} is not its source {source:?}", n.text));
         }
     }
     for w in doc.noise.windows(2) {
         if let [a, b] = w {
             if a.span > b.span {
-                return Err(format!(
-                    "noise out of order: {:?} before {:?}",
-                    a.span, b.span
-                ));
+                return Err(format!("noise out of order: {:?} before {:?}", a.span, b.span));
             }
         }
     }
@@ -244,8 +230,7 @@ pub fn check_parse_bytes(bytes: &[u8]) -> Result<(), String> {
         }
         return Ok(());
     };
-    let doc =
-        jianggao::parse_bytes(bytes).map_err(|e| format!("decode ok, parse_bytes failed: {e}"))?;
+    let doc = jianggao::parse_bytes(bytes).map_err(|e| format!("decode ok, parse_bytes failed: {e}"))?;
     if doc.encoding != decoded.encoding {
         return Err(format!("encoding {} != {}", doc.encoding, decoded.encoding));
     }

@@ -33,11 +33,7 @@ fn circled_value(c: char) -> Option<u32> {
 
 /// `①` `❷` `➂` `➍`.
 pub(super) fn circled(i: &str) -> R<'_, (MarkerKind, u32)> {
-    let Some((c, n)) = i
-        .chars()
-        .next()
-        .and_then(|c| circled_value(c).map(|n| (c, n)))
-    else {
+    let Some((c, n)) = i.chars().next().and_then(|c| circled_value(c).map(|n| (c, n))) else {
         return reject(i);
     };
     let (r, _) = tail(i.get(c.len_utf8()..).unwrap_or_default(), is_num_punct)?;

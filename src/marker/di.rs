@@ -35,27 +35,12 @@ use nom::character::complete::{char, satisfy};
 use nom::combinator::{eof, value};
 use nom::Parser;
 
-use super::lex::{
-    gap, is_num_punct, is_word_punct, opt_shi, reject, spaced, spaces, starts_with_any, tail, R,
-};
+use super::lex::{gap, is_num_punct, is_word_punct, opt_shi, reject, spaced, spaces, starts_with_any, tail, R};
 use super::numeral::{arabic_ordinal, cn_numeral};
 use crate::model::MarkerKind;
 
 /// Structural words that may follow `第N` when punctuation follows them.
-const SUFFIXES: [&str; 12] = [
-    "部分",
-    "个方面",
-    "方面",
-    "章",
-    "节",
-    "条",
-    "点",
-    "项",
-    "篇",
-    "讲",
-    "单元",
-    "课",
-];
+const SUFFIXES: [&str; 12] = ["部分", "个方面", "方面", "章", "节", "条", "点", "项", "篇", "讲", "单元", "课"];
 
 /// Words after `第N` that open the item itself.
 const VERBS: [&str; 56] = [
@@ -188,9 +173,7 @@ pub(super) fn di(i: &str) -> R<'_, (MarkerKind, u32)> {
     let (after_gap, g) = gap(r)?;
 
     // 第一部分 / 第三条： / 第二点是
-    if let Ok((s, _)) =
-        alt(SUFFIXES.map(tag::<&str, &str, nom::error::Error<&str>>)).parse(after_gap)
-    {
+    if let Ok((s, _)) = alt(SUFFIXES.map(tag::<&str, &str, nom::error::Error<&str>>)).parse(after_gap) {
         if let Ok((s, _)) = boundary(s) {
             return Ok((s, out));
         }

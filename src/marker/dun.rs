@@ -32,29 +32,11 @@ fn is_enumeration(i: &str, numeral: fn(&str) -> R<'_, u32>) -> bool {
     let Ok((r, _)) = gap(r) else { return false };
     matches!(
         r.chars().next(),
-        Some(
-            '、' | '，'
-                | ','
-                | '线'
-                | '等'
-                | '级'
-                | '季'
-                | '类'
-                | '年'
-                | '月'
-                | '产'
-                | '档'
-                | '期'
-                | '批'
-        )
+        Some('、' | '，' | ',' | '线' | '等' | '级' | '季' | '类' | '年' | '月' | '产' | '档' | '期' | '批')
     )
 }
 
-fn dun_with<'a>(
-    i: &'a str,
-    numeral: fn(&str) -> R<'_, u32>,
-    kind: MarkerKind,
-) -> R<'a, (MarkerKind, u32)> {
+fn dun_with<'a>(i: &'a str, numeral: fn(&str) -> R<'_, u32>, kind: MarkerKind) -> R<'a, (MarkerKind, u32)> {
     let (r, n) = numeral(i)?;
     let (r, _) = gap(r)?;
     let (r, _) = satisfy(is_num_punct).parse(r)?;

@@ -135,20 +135,13 @@ fn families(c: char) -> &'static [Family] {
 pub fn parse_marker(input: &str) -> Option<MarkerMatch> {
     let list = families(input.chars().next()?);
     let (rest, (kind, ordinal)) = list.iter().find_map(|f| f(input).ok())?;
-    Some(MarkerMatch {
-        kind,
-        ordinal,
-        len: input.len() - rest.len(),
-    })
+    Some(MarkerMatch { kind, ordinal, len: input.len() - rest.len() })
 }
 
 /// True for the characters after which an inline marker may stand:
 /// `。！？；：` and `! ? ; :`, and `…`.
 fn is_clause_end(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…'
-    )
+    matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…')
 }
 
 /// True for what may stand between a clause end and an inline marker:
@@ -193,11 +186,7 @@ pub fn scan(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     let start = text.len() - text.trim_start_matches(crate::normalize::is_space).len();
     if let Some(m) = text.get(start..).and_then(parse_marker) {
-        out.push(Candidate {
-            offset: start,
-            position: Position::BlockStart,
-            m,
-        });
+        out.push(Candidate { offset: start, position: Position::BlockStart, m });
     }
     let bytes = text.as_bytes();
     let mut last_tried = start;
@@ -224,11 +213,7 @@ pub fn scan(text: &str) -> Vec<Candidate> {
         }
         last_tried = j;
         if let Some(m) = text.get(j..).and_then(parse_marker) {
-            out.push(Candidate {
-                offset: j,
-                position: Position::Inline,
-                m,
-            });
+            out.push(Candidate { offset: j, position: Position::Inline, m });
         }
     }
     out

@@ -160,9 +160,7 @@ pub fn arabic_run(i: &str) -> R<'_, (u32, usize)> {
     let mut value: u32 = 0;
     let mut n = 0;
     for c in digits.chars() {
-        value = value
-            .saturating_mul(10)
-            .saturating_add(arabic_digit(c).unwrap_or(0));
+        value = value.saturating_mul(10).saturating_add(arabic_digit(c).unwrap_or(0));
         n += 1;
     }
     Ok((rest, (value, n)))

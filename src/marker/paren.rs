@@ -52,10 +52,7 @@ fn is_round_close(c: char) -> bool {
 }
 
 fn is_dash(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '—' | '－' | '–' | '‐' | '‑' | '‒' | '―' | '─' | '━' | 'ー'
-    )
+    matches!(c, '-' | '—' | '－' | '–' | '‐' | '‑' | '‒' | '―' | '─' | '━' | 'ー')
 }
 
 /// `㈠`…`㈩` (U+3220..U+3229): parenthesised ideographs 1..10.

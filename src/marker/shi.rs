@@ -23,9 +23,8 @@ use super::numeral::cn_numeral;
 use crate::model::MarkerKind;
 
 /// What follows `一则` when it is a classifier ("a piece of …").
-const ZE_NOUNS: [&str; 12] = [
-    "消息", "新闻", "通知", "报道", "故事", "广告", "公告", "启事", "寓言", "笑话", "短信", "案例",
-];
+const ZE_NOUNS: [&str; 12] =
+    ["消息", "新闻", "通知", "报道", "故事", "广告", "公告", "启事", "寓言", "笑话", "短信", "案例"];
 
 /// `是` + the same numeral, closed by punctuation or the end: the idiom
 /// `一是一、二是二`. A title that begins with the numeral (`一是一以贯之…`)

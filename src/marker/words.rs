@@ -41,10 +41,7 @@ use nom::character::complete::char;
 use nom::combinator::value;
 use nom::Parser;
 
-use super::lex::{
-    gap, is_space, is_word_punct, next_after_spaces, opt_shi, reject, spaced, starts_with_any,
-    tail, R,
-};
+use super::lex::{gap, is_space, is_word_punct, next_after_spaces, opt_shi, reject, spaced, starts_with_any, tail, R};
 use super::numeral::cn_numeral;
 use crate::model::MarkerKind;
 
@@ -63,12 +60,8 @@ pub(super) fn ge_shi(i: &str) -> R<'_, (MarkerKind, u32)> {
 
 /// `一方面` `另一方面`.
 pub(super) fn fang_mian(i: &str) -> R<'_, (MarkerKind, u32)> {
-    let (r, n) = alt((
-        value(1, spaced("一方面")),
-        value(2, spaced("另一方面")),
-        value(2, spaced("另外一方面")),
-    ))
-    .parse(i)?;
+    let (r, n) =
+        alt((value(1, spaced("一方面")), value(2, spaced("另一方面")), value(2, spaced("另外一方面")))).parse(i)?;
     let (r, _) = tail(r, is_word_punct)?;
     Ok((r, (MarkerKind::FangMian, n)))
 }
@@ -81,9 +74,7 @@ pub(super) fn qi(i: &str) -> R<'_, (MarkerKind, u32)> {
     let ok = match next_after_spaces(r) {
         None => true,
         Some(c) => {
-            r.starts_with(is_space)
-                || is_word_punct(c)
-                || matches!(c, '。' | '是' | '要' | '在' | '就' | '为' | '则')
+            r.starts_with(is_space) || is_word_punct(c) || matches!(c, '。' | '是' | '要' | '在' | '就' | '为' | '则')
         }
     };
     if !ok {
@@ -95,10 +86,8 @@ pub(super) fn qi(i: &str) -> R<'_, (MarkerKind, u32)> {
 }
 
 /// Adjective uses of `最后`.
-const ZUIHOU_NOT: [&str; 14] = [
-    "一", "两", "几", "的", "阶段", "期限", "关头", "防线", "时刻", "胜利", "结果", "环节", "这",
-    "那",
-];
+const ZUIHOU_NOT: [&str; 14] =
+    ["一", "两", "几", "的", "阶段", "期限", "关头", "防线", "时刻", "胜利", "结果", "环节", "这", "那"];
 
 /// `首先` `其次` `再次` `再者` `最后`.
 pub(super) fn sequence(i: &str) -> R<'_, (MarkerKind, u32)> {

@@ -58,23 +58,25 @@ fn cn_number(s: &str) -> Option<(u32, usize)> {
 
 /// True for a table-of-contents heading line: `目录`, `目 录`.
 pub(crate) fn is_toc_head(text: &str) -> bool {
-    let k: String = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '　')
-        .collect();
+    let k: String = text.chars().filter(|c| !c.is_whitespace() && *c != '　').collect();
     k == "目录" || k == "目次"
 }
 
 /// True for a line that may stand in a table of contents: short, no sentence
 /// end, and either a page number alone, an entry ending in a page number,
-/// or a collection marker.
+/// a numbered entry (`2.…讲稿`, whose page number may have been cut out as
+/// noise already), or a collection marker.
 fn is_toc_entry(text: &str) -> bool {
     let t = text.trim();
     if t.is_empty() || chars(t) > 60 || has_stop(t) {
         return false;
     }
     let last = t.chars().next_back().map(fold);
-    last.is_some_and(|c| c.is_ascii_digit()) || pian(t).is_some()
+    let numbered = {
+        let digits = t.chars().take_while(|c| fold(*c).is_ascii_digit()).count();
+        digits > 0 && t.chars().nth(digits).is_some_and(|c| matches!(fold(c), '.' | '、'))
+    };
+    last.is_some_and(|c| c.is_ascii_digit()) || numbered || pian(t).is_some()
 }
 
 /// The blocks of a table of contents starting at `blocks[at]` (a `目录`

@@ -65,14 +65,10 @@ fn ascii_digit(c: char) -> Option<u32> {
 }
 
 fn cn_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九"
-        .chars()
-        .position(|d| d == c)
-        .map(|p| p as u32)
-        .or(match c {
-            '零' | '○' | 'Ｏ' | 'O' | '0' => Some(0),
-            _ => None,
-        })
+    "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or(match c {
+        '零' | '○' | 'Ｏ' | 'O' | '0' => Some(0),
+        _ => None,
+    })
 }
 
 /// A cursor over the chars of a string that tracks the byte offset.
@@ -120,11 +116,7 @@ impl<'a> Cur<'a> {
 
 fn make(start: usize, end: usize, y: u32, m: u32, d: u32) -> Option<DateMatch> {
     let ok = (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
-    ok.then(|| DateMatch {
-        start,
-        end,
-        value: format!("{y:04}-{m:02}-{d:02}"),
-    })
+    ok.then(|| DateMatch { start, end, value: format!("{y:04}-{m:02}-{d:02}") })
 }
 
 fn arabic(s: &str) -> Option<DateMatch> {
@@ -225,10 +217,7 @@ mod tests {
 
     #[test]
     fn reads_every_common_form() {
-        assert_eq!(
-            v("本文2015-11-30 13:45:21发表").as_deref(),
-            Some("2015-11-30")
-        );
+        assert_eq!(v("本文2015-11-30 13:45:21发表").as_deref(), Some("2015-11-30"));
         assert_eq!(v("2019年11月23日").as_deref(), Some("2019-11-23"));
         assert_eq!(v("（2019年3月5日）").as_deref(), Some("2019-03-05"));
         assert_eq!(v("2019.3.5").as_deref(), Some("2019-03-05"));

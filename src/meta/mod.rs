@@ -76,9 +76,7 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
 
     // Where speeches start.
     let mut starts = vec![0];
-    let header_pian = blocks
-        .get(..first_body)
-        .and_then(|h| h.iter().position(is_pian_block));
+    let header_pian = blocks.get(..first_body).and_then(|h| h.iter().position(is_pian_block));
     let collection_header = header_pian.is_some_and(|m| m > 0);
     if let Some(m) = header_pian.filter(|&m| m > 0) {
         starts.push(m);
@@ -165,14 +163,10 @@ fn drop_toc(sink: &mut Sink, blocks: Vec<Block>) -> Vec<Block> {
     // Look only in the header: before the first long paragraph.
     let limit = blocks
         .iter()
-        .position(|b| {
-            chars(&b.text) > 150 || b.text.chars().filter(|&c| text::is_stop(c)).count() >= 2
-        })
+        .position(|b| chars(&b.text) > 150 || b.text.chars().filter(|&c| text::is_stop(c)).count() >= 2)
         .unwrap_or(blocks.len());
     let head = blocks.get(..limit).unwrap_or_default();
-    let Some(at) = head
-        .iter()
-        .position(|b| b.text.trim().starts_with("目录") || collection::is_toc_head(&b.text))
+    let Some(at) = head.iter().position(|b| b.text.trim().starts_with("目录") || collection::is_toc_head(&b.text))
     else {
         return blocks;
     };
@@ -212,6 +206,10 @@ fn strong_body(b: &Block) -> bool {
     if greeting(t).is_some() {
         return true;
     }
+    if is_pian_block(b) {
+        // A collection marker opens a speech; it is not body text yet.
+        return false;
+    }
     let stops = t.chars().filter(|&c| text::is_stop(c)).count();
     let hard_chrome = has_chrome(t);
     if title::starts_with_marker(t) && !hard_chrome {
@@ -222,21 +220,12 @@ fn strong_body(b: &Block) -> bool {
 
 /// A second title inside the text: a title-shaped line after a paragraph
 /// that ends a speech, before the opening of a new one.
-fn second_title(
-    blocks: &[Block],
-    i: usize,
-    header_keys: &std::collections::BTreeSet<String>,
-) -> bool {
-    let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i))
-    else {
+fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTreeSet<String>) -> bool {
+    let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i)) else {
         return false;
     };
     let t = cur.text.trim();
-    if !title::title_shape(t)
-        || greeting(t).is_some()
-        || meta_line(t).is_some()
-        || name_line(t).is_some()
-    {
+    if !title::title_shape(t) || greeting(t).is_some() || meta_line(t).is_some() || name_line(t).is_some() {
         return false;
     }
     if header_keys.contains(&key(&t[visible_range(t)])) {
@@ -263,24 +252,17 @@ fn second_title(
 fn greeting(text: &str) -> Option<(usize, usize)> {
     let lead = text.len() - text.trim_start_matches(is_space).len();
     let t = text.get(lead..)?;
-    let (colon, c) = t
-        .char_indices()
-        .take(30)
-        .find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let (colon, c) = t.char_indices().take(30).find(|&(_, c)| matches!(c, '：' | ':'))?;
     let head = t.get(..colon)?.trim_end_matches(is_space);
     if head.is_empty() || has_stop(head) {
         return None;
     }
-    let ok = head
-        .split(['、', '，', ',', ' ', '　'])
-        .filter(|s| !s.is_empty())
-        .all(|w| {
-            let n = chars(w);
-            (w.ends_with('们') && n <= 8)
-                || ((w.starts_with("各位") || w.starts_with("尊敬的") || w.starts_with("亲爱的"))
-                    && n <= 14)
-                || w == "大家"
-        });
+    let ok = head.split(['、', '，', ',', ' ', '　']).filter(|s| !s.is_empty()).all(|w| {
+        let n = chars(w);
+        (w.ends_with('们') && n <= 8)
+            || ((w.starts_with("各位") || w.starts_with("尊敬的") || w.starts_with("亲爱的")) && n <= 14)
+            || w == "大家"
+    });
     ok.then_some((lead + head.len(), lead + colon + c.len_utf8()))
 }
 
@@ -303,9 +285,7 @@ const CLOSINGS: &[&str] = &[
 /// of its words, their end, and the end past the final punctuation.
 fn closing(text: &str) -> Option<(usize, usize, usize)> {
     let t = text.trim_end_matches(is_space);
-    let core = t.trim_end_matches(|c: char| {
-        matches!(fold(c), '!' | '。' | '.' | '~' | '～') || is_space(c)
-    });
+    let core = t.trim_end_matches(|c: char| matches!(fold(c), '!' | '。' | '.' | '~' | '～') || is_space(c));
     let start = core
         .char_indices()
         .rev()
@@ -313,9 +293,7 @@ fn closing(text: &str) -> Option<(usize, usize, usize)> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let words = core.get(start..)?;
     let lead = words.len() - words.trim_start_matches(is_space).len();
-    CLOSINGS
-        .contains(&words.trim())
-        .then_some((start + lead, core.len(), t.len()))
+    CLOSINGS.contains(&words.trim()).then_some((start + lead, core.len(), t.len()))
 }
 
 /// Values read from one header or footer line.
@@ -374,11 +352,7 @@ fn meta_line(text: &str) -> Option<MetaLine> {
     if chars(t) > 120 {
         return None;
     }
-    let m = MetaLine {
-        date: date::find_date(text),
-        url: find_url(text),
-        speaker: speaker::labelled(text),
-    };
+    let m = MetaLine { date: date::find_date(text), url: find_url(text), speaker: speaker::labelled(text) };
     let label = label_line(t);
     if m.date.is_none() && m.url.is_none() && m.speaker.is_none() && !label {
         return None;
@@ -389,10 +363,7 @@ fn meta_line(text: &str) -> Option<MetaLine> {
     used.extend(m.date.as_ref().map(|d| (d.start, d.end)));
     used.extend(m.url);
     used.extend(m.speaker);
-    let han = text
-        .char_indices()
-        .filter(|&(i, c)| is_han(c) && !used.iter().any(|&(s, e)| s <= i && i < e))
-        .count();
+    let han = text.char_indices().filter(|&(i, c)| is_han(c) && !used.iter().any(|&(s, e)| s <= i && i < e)).count();
     let limit = if label { 40 } else { 24 };
     (han <= limit).then_some(m)
 }
@@ -400,11 +371,7 @@ fn meta_line(text: &str) -> Option<MetaLine> {
 /// `label: value` where the label is a known site label or chrome, and the
 /// value is short and holds no sentence.
 fn label_line(t: &str) -> bool {
-    let Some((i, c)) = t
-        .char_indices()
-        .take(10)
-        .find(|&(_, c)| matches!(c, '：' | ':'))
-    else {
+    let Some((i, c)) = t.char_indices().take(10).find(|&(_, c)| matches!(c, '：' | ':')) else {
         return false;
     };
     let label = t.get(..i).unwrap_or_default().trim();
@@ -414,19 +381,12 @@ fn label_line(t: &str) -> bool {
 
 /// The first URL in `text`: `https://…`, `http://…` or `www.…`.
 fn find_url(text: &str) -> Option<(usize, usize)> {
-    let start = ["https://", "http://", "www."]
-        .iter()
-        .filter_map(|p| text.find(p))
-        .min()?;
+    let start = ["https://", "http://", "www."].iter().filter_map(|p| text.find(p)).min()?;
     let rest = text.get(start..)?;
     let len: usize = rest
         .chars()
         .take_while(|&c| {
-            c.is_ascii_graphic()
-                && !matches!(
-                    c,
-                    '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | ','
-                )
+            c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '[' | ']' | '{' | '}' | ',')
         })
         .map(char::len_utf8)
         .sum();
@@ -454,20 +414,14 @@ fn name_line(text: &str) -> Option<(String, usize, usize)> {
 fn read_collection_header(sink: &mut Sink, chunk: Vec<Block>) -> Carry {
     let mut carry = Carry::default();
     let best = best_title(&chunk, 0, chunk.len());
-    let tkey = best
-        .and_then(|i| chunk.get(i))
-        .map(|b| key(&b.text[visible_range(&b.text)]));
+    let tkey = best.and_then(|i| chunk.get(i)).map(|b| key(&b.text[visible_range(&b.text)]));
     for (i, b) in chunk.iter().enumerate() {
         if Some(i) == best {
             let (vs, ve) = title::visible(&b.text);
             carry.title = Some((b.text[vs..ve].to_string(), span_of(b, vs, ve)));
             sink.rest(b, &[(vs, ve)], "title_wrapper");
         } else if !take_meta(sink, b, &mut carry.meta) {
-            let reason = if tkey.as_ref().is_some_and(|k| is_repeat(&b.text, k)) {
-                "repeated_title"
-            } else {
-                "header"
-            };
+            let reason = if tkey.as_ref().is_some_and(|k| is_repeat(&b.text, k)) { "repeated_title" } else { "header" };
             sink.block(b, reason);
         }
     }
@@ -481,9 +435,7 @@ fn is_repeat(text: &str, k: &str) -> bool {
         return false;
     }
     let bk = key(text);
-    bk == k
-        || key(&text[visible_range(text)]) == k
-        || (bk.contains(k) && chars(&bk) <= chars(k) + 12)
+    bk == k || key(&text[visible_range(text)]) == k || (bk.contains(k) && chars(&bk) <= chars(k) + 12)
 }
 
 /// Takes the metadata values of one header/footer line into `meta` (only
@@ -538,12 +490,7 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
         let Some(b) = chunk.get(i) else { break };
         let t = b.text.trim();
         let subtitle = t.starts_with(['—', '─']) || t.starts_with("--");
-        if subtitle
-            || !title::title_shape(t)
-            || meta_line(t).is_some()
-            || name_line(t).is_some()
-            || is_pian_block(b)
-        {
+        if subtitle || !title::title_shape(t) || meta_line(t).is_some() || name_line(t).is_some() || is_pian_block(b) {
             continue;
         }
         seen += 1;
@@ -554,10 +501,7 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
         let vis = &b.text[r.clone()];
         let k = key(vis);
         let mut score = 0;
-        let repeated = keys
-            .iter()
-            .enumerate()
-            .any(|(j, (bk, vk))| j != i && !k.is_empty() && (*bk == k || *vk == k));
+        let repeated = keys.iter().enumerate().any(|(j, (bk, vk))| j != i && !k.is_empty() && (*bk == k || *vk == k));
         if repeated {
             score += 4;
         }
@@ -584,12 +528,7 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
 }
 
 /// Reads one speech from its blocks.
-fn read_speech(
-    sink: &mut Sink,
-    mut chunk: Vec<Block>,
-    carry: &mut Carry,
-    first: bool,
-) -> SpeechPlan {
+fn read_speech(sink: &mut Sink, mut chunk: Vec<Block>, carry: &mut Carry, first: bool) -> SpeechPlan {
     let mut plan = SpeechPlan::default();
     if first {
         plan.metadata = std::mem::take(&mut carry.meta);
@@ -608,14 +547,8 @@ fn read_speech(
             }
         }
     }
-    let strong = chunk
-        .iter()
-        .skip(from)
-        .position(strong_body)
-        .map_or(chunk.len(), |p| p + from);
-    let strong_is_greeting = chunk
-        .get(strong)
-        .is_some_and(|b| greeting(&b.text).is_some());
+    let strong = chunk.iter().skip(from).position(strong_body).map_or(chunk.len(), |p| p + from);
+    let strong_is_greeting = chunk.get(strong).is_some_and(|b| greeting(&b.text).is_some());
     let best = best_title(&chunk, from, strong);
     let mut title_key = String::new();
     let mut blocks = chunk.into_iter().enumerate().peekable();
@@ -635,11 +568,7 @@ fn read_speech(
                 title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();
                 for (_, p) in pending.drain(..) {
                     if !take_meta(sink, &p, &mut plan.metadata) {
-                        let r = if is_repeat(&p.text, &title_key) {
-                            "repeated_title"
-                        } else {
-                            "header"
-                        };
+                        let r = if is_repeat(&p.text, &title_key) { "repeated_title" } else { "header" };
                         sink.block(&p, r);
                     }
                 }
@@ -658,8 +587,7 @@ fn read_speech(
             plan.title = Some(t);
         }
     } else if let Some((_, span)) = carry.title.take() {
-        sink.noise
-            .push(Noise::at(sink.src, span, "collection_title"));
+        sink.noise.push(Noise::at(sink.src, span, "collection_title"));
     }
     plan.body.extend(blocks.map(|(_, b)| b));
     if plan.title.is_some() && title_key.is_empty() {
@@ -678,13 +606,7 @@ fn read_speech(
 /// chrome. Returns false when the line is not a header line (the body
 /// starts there). With `before_greeting`, any line before the greeting is
 /// a header line.
-fn header_line(
-    sink: &mut Sink,
-    b: &Block,
-    plan: &mut SpeechPlan,
-    title_key: &str,
-    before_greeting: bool,
-) -> bool {
+fn header_line(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, title_key: &str, before_greeting: bool) -> bool {
     let t = b.text.trim();
     if is_pian_block(b) {
         sink.block(b, "collection_marker");
@@ -764,12 +686,7 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
 
 /// Records the speaker and occasion of a byline read at `off` in `b`;
 /// returns the ranges used.
-fn take_byline(
-    b: &Block,
-    off: usize,
-    by: &title::Byline,
-    meta: &mut Metadata,
-) -> Vec<(usize, usize)> {
+fn take_byline(b: &Block, off: usize, by: &title::Byline, meta: &mut Metadata) -> Vec<(usize, usize)> {
     let mut used = Vec::new();
     if let Some((s, e)) = by.speaker {
         if meta.speaker.is_none() {
@@ -820,9 +737,7 @@ fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) {
     };
     let before = &b.text[..pos];
     let bk = key(before);
-    if !(before.trim().is_empty()
-        || (chars(&bk) >= 2 && title_key.starts_with(&bk) && bk == before.trim()))
-    {
+    if !(before.trim().is_empty() || (chars(&bk) >= 2 && title_key.starts_with(&bk) && bk == before.trim())) {
         return;
     }
     let end = pos + title_key.len();
@@ -875,12 +790,7 @@ fn is_trailer(b: &Block, title_key: &str) -> bool {
 /// what the header left empty), then the closing.
 fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
     let mut end = plan.body.len();
-    while end > 1
-        && plan
-            .body
-            .get(end - 1)
-            .is_some_and(|b| is_trailer(b, title_key))
-    {
+    while end > 1 && plan.body.get(end - 1).is_some_and(|b| is_trailer(b, title_key)) {
         end -= 1;
     }
     // The closing may be followed by a few short lines that are not speech.
@@ -913,11 +823,7 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
         if take_meta(sink, &b, &mut plan.metadata) {
             continue;
         }
-        let reason = if is_repeat(&b.text, title_key) {
-            "repeated_title"
-        } else {
-            "trailer"
-        };
+        let reason = if is_repeat(&b.text, title_key) { "repeated_title" } else { "trailer" };
         sink.block(&b, reason);
     }
 }

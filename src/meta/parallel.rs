@@ -86,10 +86,7 @@ fn valid(members: &[usize], heads: &[Option<Vec<char>>], cp: usize) -> bool {
     if !(2..=4).contains(&cp) {
         return false;
     }
-    let hs: Vec<&Vec<char>> = members
-        .iter()
-        .filter_map(|&m| heads.get(m).and_then(Option::as_ref))
-        .collect();
+    let hs: Vec<&Vec<char>> = members.iter().filter_map(|&m| heads.get(m).and_then(Option::as_ref)).collect();
     let Some(first) = hs.first().and_then(|h| h.first()) else {
         return false;
     };
@@ -125,11 +122,7 @@ fn head(text: &str) -> Option<Vec<char>> {
         }
         if c == '是' && shi.is_none() && out.len() >= 3 {
             // `心中有党是…` / `心中有民就是…`
-            let n = if out.last() == Some(&'就') {
-                out.len() - 1
-            } else {
-                out.len()
-            };
+            let n = if out.last() == Some(&'就') { out.len() - 1 } else { out.len() };
             shi = Some(n);
         }
         if !(is_han(c) || matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》')) {
@@ -144,7 +137,5 @@ fn head(text: &str) -> Option<Vec<char>> {
 
 /// Byte length of the lead sentence of `text`, without its end mark.
 fn lead_len(text: &str) -> usize {
-    text.char_indices()
-        .find(|&(_, c)| matches!(fold(c), '。' | '!' | '?' | ';'))
-        .map_or(text.len(), |(i, _)| i)
+    text.char_indices().find(|&(_, c)| matches!(fold(c), '。' | '!' | '?' | ';')).map_or(text.len(), |(i, _)| i)
 }

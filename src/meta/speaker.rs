@@ -8,15 +8,14 @@ use super::text::is_han;
 const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
 
 /// Two-character surnames.
-const COMPOUND: &[&str] = &[
-    "欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "慕容", "令狐", "夏侯", "尉迟", "长孙",
-];
+const COMPOUND: &[&str] =
+    &["欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "慕容", "令狐", "夏侯", "尉迟", "长孙"];
 
 /// Endings that make a word a role or a title, not a name.
 const ROLE_ENDS: &[&str] = &[
-    "书记", "主任", "部长", "局长", "处长", "科长", "市长", "县长", "区长", "省长", "镇长", "乡长",
-    "主席", "校长", "院长", "经理", "委员", "代表", "干部", "领导", "同志", "总监", "组长", "队长",
-    "所长", "站长", "厂长", "行长", "会长", "秘书", "常委", "委会", "政府", "党委", "支部",
+    "书记", "主任", "部长", "局长", "处长", "科长", "市长", "县长", "区长", "省长", "镇长", "乡长", "主席", "校长",
+    "院长", "经理", "委员", "代表", "干部", "领导", "同志", "总监", "组长", "队长", "所长", "站长", "厂长", "行长",
+    "会长", "秘书", "常委", "委会", "政府", "党委", "支部",
 ];
 
 /// Short words that look like a name line but are not.
@@ -124,16 +123,7 @@ pub fn name_in(prefix: &str) -> Option<(usize, usize)> {
 }
 
 /// Labels before a speaker's name.
-const LABELS: &[&str] = &[
-    "主讲人",
-    "讲话人",
-    "发言人",
-    "报告人",
-    "撰稿人",
-    "主讲",
-    "作者",
-    "讲者",
-];
+const LABELS: &[&str] = &["主讲人", "讲话人", "发言人", "报告人", "撰稿人", "主讲", "作者", "讲者"];
 
 /// A labelled name in a header line (`作者：张三`, `主讲人: 李四`): the byte
 /// range of the name.
@@ -156,11 +146,7 @@ pub fn labelled(text: &str) -> Option<(usize, usize)> {
         };
         let r3 = r2.trim_start();
         let start = text.len() - r3.len();
-        let len: usize = r3
-            .chars()
-            .take_while(|&c| is_han(c) || c == '·')
-            .map(char::len_utf8)
-            .sum();
+        let len: usize = r3.chars().take_while(|&c| is_han(c) || c == '·').map(char::len_utf8).sum();
         let name = r3.get(..len).unwrap_or_default();
         if let Some((a, b)) = name_in(name) {
             return Some((start + a, start + b));

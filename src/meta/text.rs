@@ -13,10 +13,7 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// A comparison key: folded, with spaces and punctuation dropped.
 pub(crate) fn key(s: &str) -> String {
-    s.chars()
-        .map(fold)
-        .filter(|c| c.is_alphanumeric())
-        .collect()
+    s.chars().map(fold).filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Number of chars.
@@ -38,9 +35,7 @@ pub(crate) fn has_stop(s: &str) -> bool {
 /// True when `s` ends a sentence (a stop, possibly followed by closing quotes).
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| is_space(c) || crate::normalize::is_closing_quote(c));
-    t.chars()
-        .next_back()
-        .is_some_and(|c| is_stop(c) || c == '…')
+    t.chars().next_back().is_some_and(|c| is_stop(c) || c == '…')
 }
 
 /// The byte range of `s[a..e]` with spaces trimmed at both ends.
@@ -87,9 +82,8 @@ pub(crate) fn has_chrome(s: &str) -> bool {
 }
 
 /// Genre words of a speech title.
-const GENRE: &[&str] = &[
-    "讲话", "讲稿", "发言", "党课", "致辞", "报告", "讲课", "演讲", "心得", "体会", "汇报", "辅导",
-];
+const GENRE: &[&str] =
+    &["讲话", "讲稿", "发言", "党课", "致辞", "报告", "讲课", "演讲", "心得", "体会", "汇报", "辅导"];
 
 /// True when `s` names a speech genre (`…的讲话`, `…发言材料`, `…党课讲稿`).
 pub(crate) fn has_genre(s: &str) -> bool {

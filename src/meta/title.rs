@@ -74,12 +74,7 @@ pub fn starts_with_marker(text: &str) -> bool {
             }
             (1..=3).contains(&n) && it.next().is_some_and(|c| matches!(c, ')' | '〕' | '】'))
         }
-        '第' => {
-            it.next().is_some_and(num)
-                && it
-                    .next()
-                    .is_some_and(|c| matches!(c, ',' | '，' | '、' | '是' | ' '))
-        }
+        '第' => it.next().is_some_and(num) && it.next().is_some_and(|c| matches!(c, ',' | '，' | '、' | '是' | ' ')),
         c if c.is_ascii_digit() => {
             // `1.` `12、`: one or two digits (a year is not a list number).
             let mut n = 1;
@@ -87,16 +82,10 @@ pub fn starts_with_marker(text: &str) -> bool {
                 it.next();
                 n += 1;
             }
-            n <= 2
-                && it
-                    .next()
-                    .is_some_and(|c| matches!(c, '.' | '、' | ')' | '．'))
+            n <= 2 && it.next().is_some_and(|c| matches!(c, '.' | '、' | ')' | '．'))
         }
         c if "一二三四五六七八九十".contains(c) => {
-            while it
-                .peek()
-                .is_some_and(|&c| "一二三四五六七八九十".contains(c))
-            {
+            while it.peek().is_some_and(|&c| "一二三四五六七八九十".contains(c)) {
                 it.next();
             }
             it.next().is_some_and(|c| matches!(c, '、' | '.' | '是'))
@@ -106,19 +95,8 @@ pub fn starts_with_marker(text: &str) -> bool {
 }
 
 /// Genre words that may wrap a title in `《》`: `党课《X》` is the title X.
-const WRAPPERS: &[&str] = &[
-    "专题党课",
-    "党课讲稿",
-    "党课",
-    "讲稿",
-    "讲话稿",
-    "讲话",
-    "发言稿",
-    "发言",
-    "范文",
-    "精选",
-    "专题",
-];
+const WRAPPERS: &[&str] =
+    &["专题党课", "党课讲稿", "党课", "讲稿", "讲话稿", "讲话", "发言稿", "发言", "范文", "精选", "专题"];
 
 /// The byte range of the visible title inside a title line: spaces
 /// trimmed, `《X》` and `党课《X》` unwrapped.
@@ -180,25 +158,18 @@ pub fn byline(text: &str) -> Option<Byline> {
     let (o_start, o_end) = occasion_range(text)?;
     let at = o_start.checked_sub('在'.len_utf8())?;
     let head = text.get(..at).unwrap_or_default();
-    let lead = head.len()
-        - head
-            .trim_start_matches(['—', '-', '─', ' ', '　', '(', '（'])
-            .len();
+    let lead = head.len() - head.trim_start_matches(['—', '-', '─', ' ', '　', '(', '（']).len();
     let who = head.get(lead..).unwrap_or_default();
     let speaker = name_in(who).map(|(a, b)| (lead + a, lead + b));
     if speaker.is_none() && chars(who.trim()) > 12 {
         return None;
     }
-    Some(Byline {
-        speaker,
-        occasion: Some((o_start, o_end)),
-    })
+    Some(Byline { speaker, occasion: Some((o_start, o_end)) })
 }
 
 /// Genre words that end a `在…上的X` title.
-const OCCASION_GENRES: &[&str] = &[
-    "讲话", "发言", "致辞", "报告", "讲课", "党课", "演讲", "总结", "辅导", "讲稿", "动员",
-];
+const OCCASION_GENRES: &[&str] =
+    &["讲话", "发言", "致辞", "报告", "讲课", "党课", "演讲", "总结", "辅导", "讲稿", "动员"];
 
 /// The byte range of the occasion in a `…在OCCASION上的讲话` text.
 ///

@@ -180,11 +180,7 @@ fn push_children<'a>(stack: &mut Vec<Item<'a>>, children: &'a [Section], depth: 
 
 impl<'a, 'o> Chunker<'a, 'o> {
     fn new(src: Option<&'a str>, opts: &'o ChunkOptions) -> Self {
-        Chunker {
-            src,
-            opts,
-            out: Vec::new(),
-        }
+        Chunker { src, opts, out: Vec::new() }
     }
 
     fn max(&self) -> usize {
@@ -445,9 +441,7 @@ impl SourceMap {
                 let start = map.get(a)?.0;
                 // The last char of the range starts at the last boundary
                 // before `b`.
-                let last = (a..b)
-                    .rev()
-                    .find(|&k| map.get(k).is_some_and(|m| m.1 > 0))?;
+                let last = (a..b).rev().find(|&k| map.get(k).is_some_and(|m| m.1 > 0))?;
                 Some(Span::new(start, map.get(last)?.1))
             }
         }
@@ -485,9 +479,7 @@ mod tests {
 
     #[test]
     fn align_should_skip_cut_pieces() {
-        let Some(map) = SourceMap::align("甲乙", "甲\n2\n乙", 10) else {
-            panic!("aligns")
-        };
+        let Some(map) = SourceMap::align("甲乙", "甲\n2\n乙", 10) else { panic!("aligns") };
         assert_eq!(map.span(3, 6), Some(Span::new(16, 19)));
         assert_eq!(map.span(0, 6), Some(Span::new(10, 19)));
     }

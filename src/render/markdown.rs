@@ -99,11 +99,7 @@ fn speech(out: &mut String, sp: &Speech, several: bool) {
         let title = node.title.as_deref().map_or("", str::trim);
         if !marker.is_empty() || !title.is_empty() {
             let hashes = "#".repeat(level.min(6));
-            let _ = write!(
-                out,
-                "\n{hashes} {}\n",
-                one_line(&format!("{marker}{title}"))
-            );
+            let _ = write!(out, "\n{hashes} {}\n", one_line(&format!("{marker}{title}")));
         }
         paragraphs(out, &node.paragraphs);
         stack.extend(node.points.iter().rev().map(|p| (p, level + 1)));
@@ -151,9 +147,7 @@ fn starts_block_syntax(line: &str) -> bool {
     match chars.next() {
         Some('#' | '>' | '-' | '+' | '*' | '=' | '`' | '~' | '|') => true,
         Some(c) if c.is_ascii_digit() => {
-            let rest = chars
-                .as_str()
-                .trim_start_matches(|c: char| c.is_ascii_digit());
+            let rest = chars.as_str().trim_start_matches(|c: char| c.is_ascii_digit());
             rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")"
         }
         _ => false,

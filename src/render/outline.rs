@@ -43,20 +43,11 @@ pub fn render_to_depth(doc: &Document, max_depth: Option<usize>) -> String {
             }
         }
         // Explicit stack: no recursion over input-sized depth.
-        let mut stack: Vec<(&Section, usize)> = if max_depth == 0 {
-            Vec::new()
-        } else {
-            sp.sections.iter().rev().map(|s| (s, 0)).collect()
-        };
+        let mut stack: Vec<(&Section, usize)> =
+            if max_depth == 0 { Vec::new() } else { sp.sections.iter().rev().map(|s| (s, 0)).collect() };
         while let Some((node, depth)) = stack.pop() {
             let marker = node.marker.as_ref().map_or("*", |m| m.text.as_str());
-            let _ = writeln!(
-                out,
-                "{}- {} | {}",
-                "  ".repeat(depth),
-                marker,
-                node.title.as_deref().unwrap_or("")
-            );
+            let _ = writeln!(out, "{}- {} | {}", "  ".repeat(depth), marker, node.title.as_deref().unwrap_or(""));
             if depth + 1 < max_depth {
                 stack.extend(node.points.iter().rev().map(|p| (p, depth + 1)));
             }

@@ -15,11 +15,7 @@ pub fn split(src: &str) -> Vec<Span> {
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
     for nl in memchr::memchr_iter(b'\n', bytes) {
-        let end = if nl > start && bytes[nl - 1] == b'\r' {
-            nl - 1
-        } else {
-            nl
-        };
+        let end = if nl > start && bytes[nl - 1] == b'\r' { nl - 1 } else { nl };
         out.push(Span::new(start, end));
         start = nl + 1;
     }

@@ -150,12 +150,7 @@ impl BlockBuilder {
     /// The finished block, or `None` when nothing was pushed.
     pub fn finish(self) -> Option<Block> {
         let span = self.span?;
-        Some(Block {
-            text: self.text,
-            map: self.map,
-            span,
-            own_line: self.own_line,
-        })
+        Some(Block { text: self.text, map: self.map, span, own_line: self.own_line })
     }
 }
 

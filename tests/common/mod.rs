@@ -18,15 +18,8 @@ pub fn nodes(doc: &Document) -> Vec<(usize, &Section)> {
 }
 
 fn check_span(src: &str, s: Span, what: &str) {
-    assert!(
-        s.start <= s.end && s.end <= src.len(),
-        "{what} span {s:?} out of bounds ({})",
-        src.len()
-    );
-    assert!(
-        src.is_char_boundary(s.start) && src.is_char_boundary(s.end),
-        "{what} span {s:?} splits a character"
-    );
+    assert!(s.start <= s.end && s.end <= src.len(), "{what} span {s:?} out of bounds ({})", src.len());
+    assert!(src.is_char_boundary(s.start) && src.is_char_boundary(s.end), "{what} span {s:?} splits a character");
 }
 
 /// Checks the contract's invariants of `doc` parsed from `src`:
@@ -52,43 +45,22 @@ pub fn check_invariants(src: &str, doc: &Document) {
             }
         }
         for p in sp.preamble.iter().chain(&sp.conclusion) {
-            content.push((
-                p.span,
-                format!(
-                    "paragraph {:?}",
-                    p.text.chars().take(10).collect::<String>()
-                ),
-            ));
+            content.push((p.span, format!("paragraph {:?}", p.text.chars().take(10).collect::<String>())));
         }
     }
     for (_, n) in nodes(doc) {
         if let Some(m) = &n.marker {
-            assert_eq!(
-                src.get(m.span.range()),
-                Some(m.text.as_str()),
-                "marker text is its source"
-            );
+            assert_eq!(src.get(m.span.range()), Some(m.text.as_str()), "marker text is its source");
             content.push((m.span, format!("marker {}", m.text)));
         }
         if let Some(t) = n.title_span {
             content.push((t, format!("title {:?}", n.title)));
         }
         for p in &n.paragraphs {
-            content.push((
-                p.span,
-                format!(
-                    "paragraph {:?}",
-                    p.text.chars().take(10).collect::<String>()
-                ),
-            ));
+            content.push((p.span, format!("paragraph {:?}", p.text.chars().take(10).collect::<String>())));
         }
         for c in &n.points {
-            assert!(
-                n.span.contains(c.span),
-                "point {:?} inside its parent {:?}",
-                c.title,
-                n.title
-            );
+            assert!(n.span.contains(c.span), "point {:?} inside its parent {:?}", c.title, n.title);
         }
     }
     let mut cover = vec![0u8; src.len()];
@@ -104,11 +76,7 @@ pub fn check_invariants(src: &str, doc: &Document) {
         check_span(src, n.span, "noise");
         assert!(n.span.start >= last, "noise entries are ordered");
         last = n.span.start;
-        assert_eq!(
-            src.get(n.span.range()),
-            Some(n.text.as_str()),
-            "noise text is its source"
-        );
+        assert_eq!(src.get(n.span.range()), Some(n.text.as_str()), "noise text is its source");
         for b in n.span.range() {
             noise[b] = noise[b].saturating_add(1);
         }
@@ -121,10 +89,7 @@ pub fn check_invariants(src: &str, doc: &Document) {
         let ctx: String = src[i..].chars().take(12).collect();
         assert!(z <= 1, "byte {i} ({ctx:?}) lies in {z} noise entries");
         assert!(k <= 1, "byte {i} ({ctx:?}) lies in {k} content pieces");
-        assert!(
-            k + z >= 1,
-            "byte {i} ({ctx:?}) is lost: in no piece and no noise entry"
-        );
+        assert!(k + z >= 1, "byte {i} ({ctx:?}) is lost: in no piece and no noise entry");
     }
 }
 
@@ -134,29 +99,19 @@ pub fn debug_outline(doc: &Document) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "truncated: {}", doc.truncated);
     for sp in &doc.speeches {
-        let _ = writeln!(
-            out,
-            "== {:?} {:?}",
-            sp.title.as_deref().unwrap_or(""),
-            sp.title_span.map(|s| (s.start, s.end))
-        );
+        let _ =
+            writeln!(out, "== {:?} {:?}", sp.title.as_deref().unwrap_or(""), sp.title_span.map(|s| (s.start, s.end)));
         let m = &sp.metadata;
         let _ = writeln!(
             out,
             "   speaker={:?} date={:?} occasion={:?} source={:?} greeting={:?} closing={:?}",
             m.speaker, m.date, m.occasion, m.source, sp.greeting, sp.closing
         );
-        let _ = writeln!(
-            out,
-            "   preamble={} conclusion={}",
-            sp.preamble.len(),
-            sp.conclusion.len()
-        );
+        let _ = writeln!(out, "   preamble={} conclusion={}", sp.preamble.len(), sp.conclusion.len());
         let mut stack: Vec<(usize, &Section)> = sp.sections.iter().rev().map(|s| (0, s)).collect();
         while let Some((d, n)) = stack.pop() {
-            let (marker, kind, ord) = n.marker.as_ref().map_or(("*".to_string(), "none", 0), |m| {
-                (m.text.clone(), m.kind.name(), m.ordinal)
-            });
+            let (marker, kind, ord) =
+                n.marker.as_ref().map_or(("*".to_string(), "none", 0), |m| (m.text.clone(), m.kind.name(), m.ordinal));
             let _ = writeln!(
                 out,
                 "{}- {marker} [{kind} {ord}] {}..{} | {} (+{} paragraphs)",
@@ -172,11 +127,7 @@ pub fn debug_outline(doc: &Document) -> String {
     let _ = writeln!(out, "noise: {}", doc.noise.len());
     for n in &doc.noise {
         let t: String = n.text.chars().take(24).collect();
-        let _ = writeln!(
-            out,
-            "  {}..{} {} {:?}",
-            n.span.start, n.span.end, n.reason, t
-        );
+        let _ = writeln!(out, "  {}..{} {} {:?}", n.span.start, n.span.end, n.reason, t);
     }
     for d in &doc.diagnostics {
         let _ = writeln!(out, "diagnostic: {} {}", d.kind, d.message);
