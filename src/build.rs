@@ -167,8 +167,7 @@ fn node(src: &str, block: &Block, item: &Item, end: usize) -> Section {
         None if item.position == Position::BlockStart || item.marker.is_none() => b,
         None => b,
     };
-    let title_text = block.text[a..title_end]
-        .trim_end_matches(|c: char| is_sentence_end(c) || matches!(fold(c), ':' | ',' | '、') || is_space(c));
+    let title_text = trim_title(&block.text[a..title_end]);
     if !title_text.is_empty() {
         node.title = Some(title_text.to_string());
         node.title_span = Some(block.source_span(a, title_end));
@@ -177,6 +176,19 @@ fn node(src: &str, block: &Block, item: &Item, end: usize) -> Section {
         node.paragraphs.push(p);
     }
     node
+}
+
+/// The title text of a lead sentence: without its closing punctuation, and
+/// without quotes that only follow that punctuation (`…增强信赖。”`), while a
+/// title that ends in a quoted word keeps it (`要把好“初始关”`).
+fn trim_title(s: &str) -> &str {
+    let end_punct = |c: char| is_sentence_end(c) || matches!(fold(c), ':' | ',' | '、') || is_space(c);
+    let t = s.trim_end_matches(end_punct);
+    let unquoted = t.trim_end_matches(is_closing_quote);
+    if unquoted.len() < t.len() && unquoted.ends_with(is_sentence_end) {
+        return unquoted.trim_end_matches(end_punct);
+    }
+    t
 }
 
 /// Where the lead sentence of `s` ends: just past its first sentence end

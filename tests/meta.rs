@@ -140,7 +140,8 @@ fn should_choose_the_title_among_leftover_chrome_lines() {
     let src = "仅供学习 禁止外传\n某某文库\n现在订阅立享全部资料\n在全县干部大会上的讲话\n某某文库整理，咨询QQ12345\n同志们：\n今天开会。会议很重要。";
     let (plans, noise) = run(src);
     assert_eq!(title(&plans[0]), Some("在全县干部大会上的讲话"));
-    assert!(noise_with(&noise, "header").contains(&"某某文库整理，咨询QQ12345"));
+    // Dropped as noise, whichever stage saw it first (a watermark line).
+    assert!(noise.iter().any(|n| n.text == "某某文库整理，咨询QQ12345"));
     assert_eq!(plans[0].greeting.as_ref().unwrap().0, "同志们");
 }
 
@@ -341,7 +342,8 @@ fn should_read_a_toc_as_noise_and_give_the_header_title_to_the_first_piece() {
     assert_eq!(plans[0].greeting.as_ref().unwrap().0, "同志们");
     assert!(plans[0].closing.is_none());
     assert_eq!(title(&plans[1]), Some("\"提高政治意识.严守政治规矩.坚强机关党的组织建设\"专题党课讲稿"));
-    assert_eq!(noise_with(&noise, "toc").len(), 4);
+    // The bare page number `1` may already be noise of the segment stage.
+    assert_eq!(noise_with(&noise, "toc"), vec!["目录", "篇一", "2.\"提高政治意识.严守政治规矩专题党课讲稿 10"]);
     assert_eq!(noise_with(&noise, "collection_marker"), vec!["篇一"]);
     assert_eq!(noise_with(&noise, "repeated_title").len(), 1);
     assert!(plans[1].body[0].text.starts_with("根据主题教育"));

@@ -117,12 +117,15 @@ fn should_chain_shouxian_qici_and_di() {
 
 #[test]
 fn should_close_an_announced_list_after_its_last_item() {
-    let src = "（二）要提高落实的实效性。\n二是党日重在坚持过。主要把握好三条：①专时专用。正文。②突出党味。正文。③创新方法。正文。具体要把握两点：一方面，要科学组织。正文。另一方面，要搞好讨论。正文。三是党员汇报。\n";
+    let src = "（一）要提高落实的实效性。\n一是过双重组织生活。正文。二是党日重在坚持过。主要把握好三条：①专时专用。正文。②突出党味。正文。③创新方法。正文。具体要把握两点：一方面，要科学组织。正文。另一方面，要搞好讨论。正文。三是党员汇报。\n";
     let o = outline(src);
     let got: Vec<_> = o.iter().map(|(d, m, _, _)| (*d, m.as_str())).collect();
-    assert_eq!(got[0], (1, "（二）"));
+    assert_eq!(got[0], (1, "（一）"));
     let pos = |m: &str| got.iter().find(|g| g.1.starts_with(m)).map(|g| g.0);
-    assert_eq!(pos("①"), pos("一方面"), "the 一方面 list is a sibling of the ①②③ list");
+    assert_eq!(pos("二是"), Some(2));
+    assert_eq!(pos("①"), Some(3));
+    assert_eq!(pos("一方面"), Some(3), "the 一方面 list is a sibling of the ①②③ list");
+    assert_eq!(pos("三是"), Some(2));
 }
 
 #[test]

@@ -520,7 +520,7 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
         if vis.trim().contains([' ', '　']) {
             score -= 1;
         }
-        if best.map_or(true, |(s, _)| score > s) {
+        if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
     }
@@ -742,7 +742,7 @@ fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) {
     }
     let end = pos + title_key.len();
     let next = b.text.get(end..).and_then(|r| r.chars().next());
-    if next.map_or(true, |c| !is_han(c)) {
+    if next.is_none_or(|c| !is_han(c)) {
         return;
     }
     let tail = b.split_off(end);
