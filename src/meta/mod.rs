@@ -431,7 +431,8 @@ fn read_collection_header(sink: &mut Sink, chunk: Vec<Block>) -> Carry {
 /// True when `text` repeats the title with key `k` (possibly wrapped, or
 /// with a short suffix such as `_第1页`).
 fn is_repeat(text: &str, k: &str) -> bool {
-    if k.is_empty() {
+    // A paragraph far longer than the title cannot repeat it: skip the key.
+    if k.is_empty() || text.len() > 2 * (k.len() + 48) + 64 {
         return false;
     }
     let bk = key(text);
@@ -477,7 +478,8 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
     let keys: Vec<(String, String)> = chunk
         .iter()
         .map(|b| {
-            if has_chrome(&b.text) {
+            // Only lines short enough to be a title can repeat one.
+            if b.text.len() > 4 * title::MAX_TITLE || has_chrome(&b.text) {
                 (String::new(), String::new())
             } else {
                 (key(&b.text), key(&b.text[visible_range(&b.text)]))

@@ -13,7 +13,12 @@ pub(crate) fn is_han(c: char) -> bool {
 
 /// A comparison key: folded, with spaces and punctuation dropped.
 pub(crate) fn key(s: &str) -> String {
-    s.chars().map(fold).filter(|c| c.is_alphanumeric()).collect()
+    // Ideographs first: `char::is_alphanumeric` is a slow table lookup
+    // outside ASCII.
+    s.chars()
+        .map(fold)
+        .filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
+        .collect()
 }
 
 /// Number of chars.
