@@ -79,7 +79,7 @@ enum Class {
 
 fn class_of(kind: MarkerKind) -> Class {
     match kind {
-        MarkerKind::Sequence | MarkerKind::Di | MarkerKind::Qi => Class::Words,
+        MarkerKind::Sequence | MarkerKind::Di => Class::Words,
         k => Class::Kind(k),
     }
 }
