@@ -1,12 +1,19 @@
 //! Parses every FILE ROUNDS times and prints the throughput: a quick look at
 //! speed outside the criterion benches.
 //!
-//! `cargo run --release --example timing -- ROUNDS FILE...`
+//! `cargo run --release --example timing -- [ROUNDS] FILE...`
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let rounds: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(10);
-    let texts: Vec<String> = args.filter_map(|p| std::fs::read_to_string(p).ok()).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    // ROUNDS is optional: `timing FILE` runs 10 rounds.
+    let rounds = match args.first().and_then(|r| r.parse::<usize>().ok()) {
+        Some(r) => {
+            args.remove(0);
+            r
+        }
+        None => 10,
+    };
+    let texts: Vec<String> = args.iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let start = std::time::Instant::now();
     let mut nodes = 0;
