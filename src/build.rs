@@ -1,7 +1,6 @@
 //! Tree building: the body blocks and the accepted outline items into the
 //! typed speech, with an explicit stack of open nodes (no recursion).
 
-use crate::marker::Position;
 use crate::meta::{opens_conclusion, SpeechPlan};
 use crate::model::{Marker, Paragraph, Section, Speech};
 use crate::normalize::{fold, is_closing_quote, is_sentence_end, is_space};
@@ -160,15 +159,14 @@ fn node(src: &str, block: &Block, item: &Item, end: usize) -> Section {
         return node;
     };
     let rest = &block.text[a..b];
-    let title_end = match lead_sentence_end(rest) {
-        Some(e) => a + e,
-        // A heading line with no sentence end is all title; an inline
-        // marker's item without one is all lead.
-        None if item.position == Position::BlockStart || item.marker.is_none() => b,
-        None => b,
-    };
+    // The lead sentence is the title; a heading line with no sentence end is
+    // all title.
+    let mut title_end = lead_sentence_end(rest).map_or(b, |e| a + e);
     let title_text = trim_title(&block.text[a..title_end]);
-    if !title_text.is_empty() {
+    if title_text.is_empty() {
+        // Only punctuation: no title, and the punctuation stays body text.
+        title_end = a;
+    } else {
         node.title = Some(title_text.to_string());
         node.title_span = Some(block.source_span(a, title_end));
     }

@@ -4,6 +4,7 @@
 
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
+mod common;
 
 use checks::{check_parse, check_parse_bytes, speech_from_bytes, MARKERS, NOISE, SENTENCES, SEPARATORS};
 use proptest::prelude::*;
@@ -45,6 +46,17 @@ proptest! {
     #[test]
     fn should_not_panic_and_keep_spans_valid_on_speech_like_texts(s in speech_like()) {
         check_parse(&s).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn should_lose_nothing_on_speech_like_texts(s in speech_like()) {
+        common::check_invariants(&s, &jianggao::parse(&s));
+    }
+
+    #[test]
+    fn should_lose_nothing_on_hard_wrapped_speech_like_texts(s in speech_like()) {
+        let wrapped = common::hard_wrap(&s);
+        common::check_invariants(&wrapped, &jianggao::parse(&wrapped));
     }
 
     #[test]

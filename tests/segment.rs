@@ -2,6 +2,8 @@
 //! truncation, and the lossless invariant, on small texts and on the seed
 //! fixtures (and degraded copies of them).
 
+mod common;
+use common::{hard_wrap, insert_page_breaks};
 use jianggao::normalize::is_space;
 use jianggao::segment::lines::wrap_width;
 use jianggao::segment::{segment, Segmented};
@@ -84,62 +86,6 @@ fn in_any_block(seg: &Segmented, needle: &str) -> bool {
 
 fn reason_of<'a>(seg: &'a Segmented, text: &str) -> Option<&'a str> {
     seg.noise.iter().find(|n| n.text == text).map(|n| n.reason.as_str())
-}
-
-/// Hard-wraps every line of `src` at 26 full-width columns (width 52 by
-/// [`wrap_width`]) and joins the pieces of a line with single spaces.
-fn hard_wrap(src: &str) -> String {
-    let mut out = String::new();
-    for (k, line) in src.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        let line = line.trim_matches(is_space);
-        let mut w = 0;
-        for c in line.chars() {
-            let cw = wrap_width(c.encode_utf8(&mut [0; 4]));
-            if w + cw > 52 {
-                out.push(' ');
-                w = 0;
-            }
-            out.push(c);
-            w += cw;
-        }
-    }
-    out
-}
-
-/// Inserts page-break numbers into `src`: the first line of 160 characters
-/// or more gets `1、` in front, and every such line is cut in its middle
-/// (between two CJK ideographs) by a blank line and the next page number.
-fn insert_page_breaks(src: &str) -> String {
-    let mut out = String::new();
-    let mut page = 1;
-    for (k, line) in src.split('\n').enumerate() {
-        if k > 0 {
-            out.push('\n');
-        }
-        let t = line.trim_matches(is_space);
-        let chars: Vec<char> = t.chars().collect();
-        if chars.len() < 160 {
-            out.push_str(line);
-            continue;
-        }
-        let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
-        let mut cut = chars.len() / 2;
-        while cut + 1 < chars.len() && !(ideograph(chars[cut - 1]) && ideograph(chars[cut])) {
-            cut += 1;
-        }
-        let head: String = chars[..cut].iter().collect();
-        let tail: String = chars[cut..].iter().collect();
-        if page == 1 {
-            out.push_str("1、");
-            page += 1;
-        }
-        out.push_str(&format!("{head}\n\n{page}、{tail}"));
-        page += 1;
-    }
-    out
 }
 
 const PARA_A: &str = "今天，我们召开这次会议，主要任务是深入学习贯彻党的二十大精神，总结过去一年的工作，分析当前面临的形势，部署今年的重点任务。";

@@ -489,14 +489,9 @@ fn take_meta(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
     let Some(m) = meta_line(&b.text) else {
         return false;
     };
+    // Values never overlap (a URL may hold a date): the first taken wins.
     let mut used: Vec<(usize, usize)> = Vec::new();
-    if let Some(d) = m.date {
-        if meta.date.is_none() {
-            meta.date = Some(d.value);
-            meta.date_span = Some(span_of(b, d.start, d.end));
-            used.push((d.start, d.end));
-        }
-    }
+    let free = |used: &[(usize, usize)], s: usize, e: usize| used.iter().all(|&(a, b)| e <= a || b <= s);
     if let Some((s, e)) = m.url {
         if meta.source.is_none() {
             meta.source = b.text.get(s..e).map(str::to_string);
@@ -504,8 +499,15 @@ fn take_meta(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
             used.push((s, e));
         }
     }
+    if let Some(d) = m.date {
+        if meta.date.is_none() && free(&used, d.start, d.end) {
+            meta.date = Some(d.value);
+            meta.date_span = Some(span_of(b, d.start, d.end));
+            used.push((d.start, d.end));
+        }
+    }
     if let Some((s, e)) = m.speaker {
-        if meta.speaker.is_none() {
+        if meta.speaker.is_none() && free(&used, s, e) {
             meta.speaker = b.text.get(s..e).map(str::to_string);
             meta.speaker_span = Some(span_of(b, s, e));
             used.push((s, e));

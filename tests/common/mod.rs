@@ -1,6 +1,8 @@
 //! Invariant checks shared by the integration tests.
 #![allow(dead_code)]
 
+use jianggao::normalize::is_space;
+use jianggao::segment::lines::wrap_width;
 use jianggao::{Document, Section, Span};
 
 /// Every section and point of `doc`, with depth (1 = section), in document
@@ -131,6 +133,62 @@ pub fn debug_outline(doc: &Document) -> String {
     }
     for d in &doc.diagnostics {
         let _ = writeln!(out, "diagnostic: {} {}", d.kind, d.message);
+    }
+    out
+}
+
+/// Hard-wraps every line of `src` at 26 full-width columns (width 52 by
+/// [`wrap_width`]) and joins the pieces of a line with single spaces.
+pub fn hard_wrap(src: &str) -> String {
+    let mut out = String::new();
+    for (k, line) in src.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let line = line.trim_matches(is_space);
+        let mut w = 0;
+        for c in line.chars() {
+            let cw = wrap_width(c.encode_utf8(&mut [0; 4]));
+            if w + cw > 52 {
+                out.push(' ');
+                w = 0;
+            }
+            out.push(c);
+            w += cw;
+        }
+    }
+    out
+}
+
+/// Inserts page-break numbers into `src`: the first line of 160 characters
+/// or more gets `1、` in front, and every such line is cut in its middle
+/// (between two CJK ideographs) by a blank line and the next page number.
+pub fn insert_page_breaks(src: &str) -> String {
+    let mut out = String::new();
+    let mut page = 1;
+    for (k, line) in src.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let t = line.trim_matches(is_space);
+        let chars: Vec<char> = t.chars().collect();
+        if chars.len() < 160 {
+            out.push_str(line);
+            continue;
+        }
+        let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+        let mut cut = chars.len() / 2;
+        while cut + 1 < chars.len() && !(ideograph(chars[cut - 1]) && ideograph(chars[cut])) {
+            cut += 1;
+        }
+        let head: String = chars[..cut].iter().collect();
+        let tail: String = chars[cut..].iter().collect();
+        if page == 1 {
+            out.push_str("1、");
+            page += 1;
+        }
+        out.push_str(&format!("{head}\n\n{page}、{tail}"));
+        page += 1;
     }
     out
 }
