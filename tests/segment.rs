@@ -5,7 +5,6 @@
 mod common;
 use common::{hard_wrap, insert_page_breaks};
 use jianggao::normalize::is_space;
-use jianggao::segment::lines::wrap_width;
 use jianggao::segment::{segment, Segmented};
 
 // ---------------------------------------------------------------- helpers
