@@ -33,6 +33,7 @@ pub mod render;
 pub mod segment;
 pub mod span;
 pub mod walk;
+mod words;
 
 pub use error::Error;
 pub use model::{
