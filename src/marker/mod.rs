@@ -153,19 +153,29 @@ fn is_skippable(c: char) -> bool {
 /// Lead bytes of the clause-end characters: `!` `:` `;` `?` (ASCII),
 /// 0xE2 (`…`), 0xE3 (`。`), 0xEF (full-width forms). Every other byte is
 /// skipped without decoding.
-const fn lead_table() -> [bool; 256] {
-    let mut t = [false; 256];
-    t[b'!' as usize] = true;
-    t[b':' as usize] = true;
-    t[b';' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
+/// True when the bytes at `i` encode a clause end of [`is_clause_end`]
+/// (compared as bytes: no decoding of the characters in between).
+fn clause_end_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..).unwrap_or_default() {
+        [b'!' | b':' | b';' | b'?', ..] => true,
+        // 。
+        [0xE3, 0x80, 0x82, ..] => true,
+        // ！ ： ； ？
+        [0xEF, 0xBC, 0x81 | 0x9A | 0x9B | 0x9F, ..] => true,
+        // …
+        [0xE2, 0x80, 0xA6, ..] => true,
+        _ => false,
+    }
 }
 
-static CLAUSE_LEAD: [bool; 256] = lead_table();
+/// The length of the UTF-8 character whose lead byte is `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0..0xE0 => 1 + usize::from(b >= 0xC0),
+        0xE0..0xF0 => 3,
+        _ => 4,
+    }
+}
 
 /// Finds every marker candidate in a block's cleaned `text`: at the start
 /// (after leading spaces), and inline after a sentence end or a colon
@@ -191,20 +201,23 @@ pub fn scan(text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut last_tried = start;
     let mut prev_ascii_digit = false;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
         let after_digit = prev_ascii_digit;
         prev_ascii_digit = b.is_ascii_digit();
-        if !CLAUSE_LEAD[b as usize] {
+        let at = i;
+        i += utf8_len(b);
+        if !clause_end_at(bytes, at) {
             continue;
         }
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+        let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else {
             continue;
         };
         // A time such as `13:45` is not a clause end.
         if !is_clause_end(c) || (c == ':' && after_digit) {
             continue;
         }
-        let mut j = i + c.len_utf8();
+        let mut j = at + c.len_utf8();
         if let Some(rest) = text.get(j..) {
             j += rest.len() - rest.trim_start_matches(is_skippable).len();
         }
