@@ -18,10 +18,11 @@ pub(crate) fn is_han(c: char) -> bool {
 pub(crate) fn key(s: &str) -> String {
     // Ideographs first: `char::is_alphanumeric` is a slow table lookup
     // outside ASCII.
-    s.chars()
-        .map(fold)
-        .filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.chars().map(fold).filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())),
+    );
+    out
 }
 
 /// Number of chars.

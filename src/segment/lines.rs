@@ -198,7 +198,8 @@ impl Units {
             [] => std::borrow::Cow::Borrowed(""),
             [one] => std::borrow::Cow::Borrowed(src.get(one.range()).unwrap_or_default()),
             _ => {
-                let mut s = String::new();
+                let cap = pieces.last().map_or(0, |l| l.end).saturating_sub(pieces.first().map_or(0, |f| f.start));
+                let mut s = String::with_capacity(cap);
                 let mut prev: Option<Span> = None;
                 for &p in pieces {
                     if let Some(j) = prev.and_then(|a| junction(src, a, p)) {
