@@ -246,7 +246,15 @@ pub fn junction(src: &str, a: Span, b: Span) -> Option<Span> {
 /// assert_eq!(jianggao::segment::lines::wrap_width("党,a1"), 6);
 /// ```
 pub fn wrap_width(s: &str) -> usize {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == ' ' { 1 } else { 2 }).sum()
+    // By bytes: a continuation byte adds nothing, the lead byte of a
+    // multi-byte character 2.
+    s.bytes()
+        .map(|b| match b {
+            b' ' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
+            0x80..=0xBF => 0,
+            _ => 2,
+        })
+        .sum()
 }
 
 /// The last character of `s` that is not a closing quote or bracket.

@@ -441,10 +441,10 @@ fn unbracket(text: &str) -> &str {
     text.trim_start_matches(['【', '[', '〔', '(', '（', '《'])
 }
 
-/// True when `text` starts with `prefix` followed by the end, a colon, a
-/// space or a closing bracket.
-fn starts_field(text: &str, prefix: &str) -> bool {
-    let t = unbracket(text);
+/// True when `t` (a line with its leading bracket stripped, see
+/// [`unbracket`]) starts with `prefix` followed by the end, a colon, a space
+/// or a closing bracket.
+fn field_after(t: &str, prefix: &str) -> bool {
     let Some(rest) = t.strip_prefix(prefix) else {
         return false;
     };
@@ -607,10 +607,11 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     if chars <= 60 && is_chrome(text) {
         return Some("site_chrome");
     }
-    if chars <= 80 && (CHROME_FIELD.iter().any(|p| starts_field(text, p)) || has_prefix(text, CHROME_PREFIX)) {
+    let bare = unbracket(text);
+    if chars <= 80 && (CHROME_FIELD.iter().any(|p| field_after(bare, p)) || has_prefix(text, CHROME_PREFIX)) {
         return Some("site_chrome");
     }
-    if chars <= 60 && HEADER_KEYS.iter().any(|k| starts_field(text, k)) && !is_meta_line_key(text) {
+    if chars <= 60 && HEADER_KEYS.iter().any(|k| field_after(bare, k)) && !is_meta_line_key(text) {
         return Some("download_header");
     }
     let found = TERMS.scan(text);
@@ -619,7 +620,7 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     if chars <= 120 && has_any(L_PREVIEW) && count_terms(L_SITE_TERMS) >= 1 {
         return Some("preview_notice");
     }
-    if DISCLAIMER_PREFIX.iter().any(|p| unbracket(text).starts_with(p)) {
+    if DISCLAIMER_PREFIX.iter().any(|p| bare.starts_with(p)) {
         return Some("disclaimer");
     }
     if chars <= 60 && has_any(L_WATERMARK) {
@@ -641,7 +642,7 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     {
         return Some("watermark");
     }
-    if chars <= 80 && SOURCE_PREFIX.iter().any(|p| starts_field(text, p)) && !is_meta_line(text) {
+    if chars <= 80 && SOURCE_PREFIX.iter().any(|p| field_after(bare, p)) && !is_meta_line(text) {
         return Some("source_line");
     }
     None
