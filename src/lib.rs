@@ -23,6 +23,7 @@
 pub mod build;
 pub mod decode;
 pub mod error;
+mod hash;
 pub mod marker;
 pub mod meta;
 pub mod model;

@@ -550,7 +550,11 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
         let vis = &b.text[r.clone()];
         let k = key(vis);
         let mut score = 0;
-        let repeated = keys.get_or_init(make_keys).iter().enumerate().any(|(j, (bk, vk))| j != i && !k.is_empty() && (*bk == k || *vk == k));
+        let repeated = keys
+            .get_or_init(make_keys)
+            .iter()
+            .enumerate()
+            .any(|(j, (bk, vk))| j != i && !k.is_empty() && (*bk == k || *vk == k));
         if repeated {
             score += 4;
         }

@@ -20,7 +20,9 @@ pub(crate) fn key(s: &str) -> String {
     // outside ASCII.
     let mut out = String::with_capacity(s.len());
     out.extend(
-        s.chars().map(fold).filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())),
+        s.chars()
+            .map(fold)
+            .filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())),
     );
     out
 }

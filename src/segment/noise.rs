@@ -8,9 +8,8 @@
 //! a name line, `时间:…`, `本文…发表`, `本文链接:…`, greetings, sign-offs,
 //! `篇一`, a table of contents) are never noise here.
 
-use std::collections::HashMap;
-
 use super::lines::{ends_clause, ends_sentence, Units};
+use crate::hash::FxHashMap;
 use crate::words::{Found, Lexicon};
 
 /// Whole-line site navigation and footer words.
@@ -742,13 +741,13 @@ fn repeats(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static s
         .find(|(_, r)| r.is_none())
         .map(|(t, _)| t.as_ref())
         .filter(|t| t.chars().count() <= 50 && !ends_sentence(t));
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for (t, r) in texts.iter().zip(reasons.iter()) {
         if r.is_none() {
             *counts.entry(t.as_ref()).or_default() += 1;
         }
     }
-    let mut seen: HashMap<&str, bool> = HashMap::new();
+    let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
     let mut title_seen = false;
     for (t, r) in texts.iter().zip(reasons.iter_mut()) {
         if r.is_some() {
