@@ -246,15 +246,10 @@ pub fn junction(src: &str, a: Span, b: Span) -> Option<Span> {
 /// assert_eq!(jianggao::segment::lines::wrap_width("党,a1"), 6);
 /// ```
 pub fn wrap_width(s: &str) -> usize {
-    // By bytes: a continuation byte adds nothing, the lead byte of a
-    // multi-byte character 2.
-    s.bytes()
-        .map(|b| match b {
-            b' ' | b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => 1,
-            0x80..=0xBF => 0,
-            _ => 2,
-        })
-        .sum()
+    // Two counts that compile to vector code: every character counts 2,
+    // less 1 for each narrow one (all ASCII).
+    let narrow = s.bytes().filter(|&b| b.is_ascii_alphanumeric() || b == b' ').count();
+    2 * s.chars().count() - narrow
 }
 
 /// The last character of `s` that is not a closing quote or bracket.

@@ -502,6 +502,8 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     let mut joined = 0usize;
     let mut prev: Option<(usize, usize)> = None; // (unit, width)
     let (mut gap, mut noise) = (false, false);
+    // The widths of the text units, in order.
+    let mut text_widths = widths.iter();
     for i in 0..units.units.len() {
         let u = &units.units[i];
         gap |= u.gap_before;
@@ -509,11 +511,13 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
             noise = true;
             continue;
         }
-        let w = wrap_width(&units.text(src, i));
+        let w = text_widths.next().copied().unwrap_or(0);
         if let Some((p, pw)) = prev {
             let ptext = units.text(src, p);
-            let heading = starts_heading(&units.text(src, i));
-            if st.is_full(pw, &ptext) && !heading && (!gap || (noise && !ends_clause(&ptext))) {
+            if st.is_full(pw, &ptext)
+                && !starts_heading(&units.text(src, i))
+                && (!gap || (noise && !ends_clause(&ptext)))
+            {
                 units.units[i].join = Join::Wrap;
                 joined += 1;
             }
