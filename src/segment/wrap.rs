@@ -7,7 +7,7 @@
 
 use super::lines::{ends_clause, trim, wrap_width, Join, Units};
 use crate::model::Diagnostic;
-use crate::normalize::{is_cjk, is_space};
+use crate::normalize::is_cjk;
 use crate::span::Span;
 
 /// The learned line width of a hard-wrapped text and the thresholds derived
@@ -91,33 +91,56 @@ struct Tok {
     width: usize,
 }
 
-/// The length of the UTF-8 character whose lead byte is `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..0xE0 => 1 + usize::from(b >= 0xC0),
-        0xE0..0xF0 => 3,
-        _ => 4,
+/// Per lead byte: the length of its character (low bits), its
+/// [`wrap_width`] (bits 4-5) and whether it may start a space character
+/// (bit 7: ASCII whitespace, and the lead bytes of U+0085 U+00A0 U+00AD,
+/// U+1680, U+2000…U+206F, U+3000, U+FEFF).
+static LEAD: [u8; 256] = lead_table();
+
+const fn lead_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let (len, width) = match b {
+            0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => (1, 1),
+            0..0x80 => (1, 2),
+            // A continuation byte never leads; step over it.
+            0x80..0xC0 => (1, 0),
+            0xC0..0xE0 => (2, 2),
+            0xE0..0xF0 => (3, 2),
+            _ => (4, 2),
+        };
+        let maybe_space = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        t[b] = len | (width << 4) | if maybe_space { 0x80 } else { 0 };
+        b += 1;
     }
+    t
+}
+
+/// True when the character at the start of `bytes` is a space character
+/// ([`is_space`]), read from its bytes.
+fn space_bytes(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0x09..=0x0D | 0x20, ..]
+            | [0xC2, 0x85 | 0xA0 | 0xAD, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F | 0xA0, ..]
+            | [0xE3, 0x80, 0x80, ..]
+            | [0xEF, 0xBB, 0xBF, ..]
+    )
 }
 
 /// The character at byte `i` of `s` (a char boundary): whether it is a space
-/// character, and its length. Only the lead bytes of the few non-ASCII
-/// spaces (U+0085 U+00A0 U+00AD, U+1680, U+2000…U+206F, U+3000, U+FEFF) need
-/// decoding.
-fn space_at(s: &str, i: usize) -> (bool, usize) {
-    let Some(&b) = s.as_bytes().get(i) else {
-        return (false, 1);
+/// character, its length and its [`wrap_width`].
+fn char_at(bytes: &[u8], i: usize) -> (bool, usize, usize) {
+    let Some(&b) = bytes.get(i) else {
+        return (false, 1, 0);
     };
-    if b < 0x80 {
-        return (b == b' ' || (b'\t'..=b'\r').contains(&b), 1);
-    }
-    if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF) {
-        return (false, utf8_len(b));
-    }
-    match s.get(i..).and_then(|t| t.chars().next()) {
-        Some(c) => (is_space(c), c.len_utf8()),
-        None => (false, 1),
-    }
+    let class = LEAD[b as usize];
+    let space = class & 0x80 != 0 && space_bytes(bytes.get(i..).unwrap_or_default());
+    (space, usize::from(class & 0x0F), usize::from((class >> 4) & 0x03))
 }
 
 /// Appends the space-separated tokens of `span` to `out`, with their widths.
@@ -130,8 +153,8 @@ fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) {
     let mut start: Option<usize> = None;
     let mut width = 0;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (space, len) = space_at(s, i);
+    while i < bytes.len() {
+        let (space, len, w) = char_at(bytes, i);
         if space {
             if let Some(st) = start.take() {
                 out.push(Tok { span: Span::new(span.start + st, span.start + i), sep: 0, width });
@@ -148,8 +171,7 @@ fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) {
         if start.is_none() {
             start = Some(i);
         }
-        // `wrap_width`: ASCII letters and digits count 1, other characters 2.
-        width += if b.is_ascii_alphanumeric() { 1 } else { 2 };
+        width += w;
         i += len;
     }
     if let Some(st) = start {
@@ -223,9 +245,10 @@ fn any_inner_space(src: &str, lines: &[Span]) -> bool {
         let Some(s) = src.get(l.range()) else {
             return false;
         };
+        let bytes = s.as_bytes();
         let mut i = 0;
-        while i < s.len() {
-            let (space, len) = space_at(s, i);
+        while i < bytes.len() {
+            let (space, len, _) = char_at(bytes, i);
             if space {
                 return true;
             }
@@ -528,5 +551,25 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     }
     if joined > 0 {
         diags.push(Diagnostic::new("hard_wrap", format!("rejoined {joined} hard-wrapped lines"), None));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::is_space;
+
+    #[test]
+    fn should_read_spaces_from_bytes_as_is_space_does() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let (space, len, width) = char_at(bytes, 0);
+            assert_eq!(space, is_space(c), "{:X}", c as u32);
+            assert_eq!(len, c.len_utf8());
+            if !space {
+                assert_eq!(width, wrap_width(&c.to_string()), "{:X}", c as u32);
+            }
+        }
     }
 }
