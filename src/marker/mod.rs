@@ -168,20 +168,33 @@ fn clause_end_at(bytes: &[u8], i: usize) -> bool {
     }
 }
 
-/// The length of the UTF-8 character whose lead byte is `b`.
-fn utf8_len(b: u8) -> usize {
-    match b {
-        0..0xE0 => 1 + usize::from(b >= 0xC0),
-        0xE0..0xF0 => 3,
-        _ => 4,
+/// Per lead byte: the length of its character (low bits) and whether a
+/// clause end may start there (bit 7).
+static LEAD: [u8; 256] = lead_table();
+
+const fn lead_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let len = match b {
+            0..0xC0 => 1,
+            0xC0..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        let maybe_end = matches!(b, 0x21 | 0x3A | 0x3B | 0x3F | 0xE2 | 0xE3 | 0xEF);
+        t[b] = len | if maybe_end { 0x80 } else { 0 };
+        b += 1;
     }
+    t
 }
 
 /// Finds every marker candidate in a block's cleaned `text`: at the start
 /// (after leading spaces), and inline after a sentence end or a colon
 /// (optionally followed by closing quotes and spaces).
 ///
-/// The text is walked once byte by byte; nom runs only at those positions,
+/// The text is walked once, a character at a time (a table of lead bytes
+/// tells where a clause end may start); nom runs only at those positions,
 /// so the cost is linear in the text.
 ///
 /// ```
@@ -206,8 +219,9 @@ pub fn scan(text: &str) -> Vec<Candidate> {
         let after_digit = prev_ascii_digit;
         prev_ascii_digit = b.is_ascii_digit();
         let at = i;
-        i += utf8_len(b);
-        if !clause_end_at(bytes, at) {
+        let class = LEAD[b as usize];
+        i += usize::from(class & 0x0F);
+        if class & 0x80 == 0 || !clause_end_at(bytes, at) {
             continue;
         }
         let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else {
