@@ -537,7 +537,7 @@ pub fn is_page_number(text: &str) -> bool {
 
 /// True for a page thumbnail caption: `标题_第1页`.
 fn is_page_thumbnail(text: &str) -> bool {
-    let Some(pos) = text.rfind("第") else {
+    let Some(pos) = text.rfind('第') else {
         return false;
     };
     let (head, tail) = text.split_at(pos);
@@ -554,8 +554,12 @@ fn is_page_thumbnail(text: &str) -> bool {
 fn is_chrome(text: &str) -> bool {
     let mut strong = false;
     let mut any = false;
-    for tok in text.split(|c: char| crate::normalize::is_space(c) || "|｜>»<«/·•-—【】[]()（）:：»".contains(c))
-    {
+    let separator = |c: char| {
+        matches!(c, '|' | '｜' | '>' | '»' | '<' | '«' | '/' | '·' | '•' | '-' | '—' | '【' | '】')
+            || matches!(c, '[' | ']' | '(' | ')' | '（' | '）' | ':' | '：')
+            || crate::normalize::is_space(c)
+    };
+    for tok in text.split(separator) {
         if tok.is_empty() {
             continue;
         }
