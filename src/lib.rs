@@ -23,6 +23,7 @@
 pub mod build;
 pub mod decode;
 pub mod error;
+mod hash;
 pub mod marker;
 pub mod meta;
 pub mod model;
@@ -33,6 +34,7 @@ pub mod render;
 pub mod segment;
 pub mod span;
 pub mod walk;
+mod words;
 
 pub use error::Error;
 pub use model::{

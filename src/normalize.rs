@@ -97,6 +97,11 @@ pub fn is_invisible(c: char) -> bool {
 /// assert!(jianggao::normalize::is_space('\u{3000}'));
 /// ```
 pub fn is_space(c: char) -> bool {
+    // No space or invisible character lies between the ideographic space and
+    // the BOM: ideographs and CJK punctuation answer at once.
+    if ('\u{3001}'..'\u{FEFF}').contains(&c) {
+        return false;
+    }
     c.is_whitespace() || is_invisible(c)
 }
 

@@ -153,25 +153,48 @@ fn is_skippable(c: char) -> bool {
 /// Lead bytes of the clause-end characters: `!` `:` `;` `?` (ASCII),
 /// 0xE2 (`…`), 0xE3 (`。`), 0xEF (full-width forms). Every other byte is
 /// skipped without decoding.
-const fn lead_table() -> [bool; 256] {
-    let mut t = [false; 256];
-    t[b'!' as usize] = true;
-    t[b':' as usize] = true;
-    t[b';' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
+/// True when the bytes at `i` encode a clause end of [`is_clause_end`]
+/// (compared as bytes: no decoding of the characters in between).
+fn clause_end_at(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i..).unwrap_or_default() {
+        [b'!' | b':' | b';' | b'?', ..] => true,
+        // 。
+        [0xE3, 0x80, 0x82, ..] => true,
+        // ！ ： ； ？
+        [0xEF, 0xBC, 0x81 | 0x9A | 0x9B | 0x9F, ..] => true,
+        // …
+        [0xE2, 0x80, 0xA6, ..] => true,
+        _ => false,
+    }
 }
 
-static CLAUSE_LEAD: [bool; 256] = lead_table();
+/// Per lead byte: the length of its character (low bits) and whether a
+/// clause end may start there (bit 7).
+static LEAD: [u8; 256] = lead_table();
+
+const fn lead_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let len = match b {
+            0..0xC0 => 1,
+            0xC0..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            _ => 4,
+        };
+        let maybe_end = matches!(b, 0x21 | 0x3A | 0x3B | 0x3F | 0xE2 | 0xE3 | 0xEF);
+        t[b] = len | if maybe_end { 0x80 } else { 0 };
+        b += 1;
+    }
+    t
+}
 
 /// Finds every marker candidate in a block's cleaned `text`: at the start
 /// (after leading spaces), and inline after a sentence end or a colon
 /// (optionally followed by closing quotes and spaces).
 ///
-/// The text is walked once byte by byte; nom runs only at those positions,
+/// The text is walked once, a character at a time (a table of lead bytes
+/// tells where a clause end may start); nom runs only at those positions,
 /// so the cost is linear in the text.
 ///
 /// ```
@@ -191,20 +214,24 @@ pub fn scan(text: &str) -> Vec<Candidate> {
     let bytes = text.as_bytes();
     let mut last_tried = start;
     let mut prev_ascii_digit = false;
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
         let after_digit = prev_ascii_digit;
         prev_ascii_digit = b.is_ascii_digit();
-        if !CLAUSE_LEAD[b as usize] {
+        let at = i;
+        let class = LEAD[b as usize];
+        i += usize::from(class & 0x0F);
+        if class & 0x80 == 0 || !clause_end_at(bytes, at) {
             continue;
         }
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else {
+        let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else {
             continue;
         };
         // A time such as `13:45` is not a clause end.
         if !is_clause_end(c) || (c == ':' && after_digit) {
             continue;
         }
-        let mut j = i + c.len_utf8();
+        let mut j = at + c.len_utf8();
         if let Some(rest) = text.get(j..) {
             j += rest.len() - rest.trim_start_matches(is_skippable).len();
         }

@@ -520,17 +520,21 @@ fn take_meta(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
 
 /// Index of the best title candidate among `chunk[from..to]`.
 fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
-    let keys: Vec<(String, String)> = chunk
-        .iter()
-        .map(|b| {
-            // Only lines short enough to be a title can repeat one.
-            if b.text.len() > 4 * title::MAX_TITLE || has_chrome(&b.text) {
-                (String::new(), String::new())
-            } else {
-                (key(&b.text), key(&b.text[visible_range(&b.text)]))
-            }
-        })
-        .collect();
+    // The keys of every block, made when the first candidate needs them.
+    let keys = once_cell::unsync::OnceCell::<Vec<(String, String)>>::new();
+    let make_keys = || {
+        chunk
+            .iter()
+            .map(|b| {
+                // Only lines short enough to be a title can repeat one.
+                if b.text.len() > 4 * title::MAX_TITLE || has_chrome(&b.text) {
+                    (String::new(), String::new())
+                } else {
+                    (key(&b.text), key(&b.text[visible_range(&b.text)]))
+                }
+            })
+            .collect()
+    };
     let mut best: Option<(i32, usize)> = None;
     let mut seen = 0;
     for i in from..to.min(chunk.len()) {
@@ -548,7 +552,11 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
         let vis = &b.text[r.clone()];
         let k = key(vis);
         let mut score = 0;
-        let repeated = keys.iter().enumerate().any(|(j, (bk, vk))| j != i && !k.is_empty() && (*bk == k || *vk == k));
+        let repeated = keys
+            .get_or_init(make_keys)
+            .iter()
+            .enumerate()
+            .any(|(j, (bk, vk))| j != i && !k.is_empty() && (*bk == k || *vk == k));
         if repeated {
             score += 4;
         }

@@ -1,10 +1,13 @@
 //! Small text helpers shared by the metadata readers: character classes,
 //! comparison keys, and accounting of block pieces as noise.
 
+use once_cell::sync::Lazy;
+
 use crate::model::Noise;
 use crate::normalize::{fold, is_space};
 use crate::segment::Block;
 use crate::span::Span;
+use crate::words::Lexicon;
 
 /// True for a CJK ideograph (the characters a name or a title is made of).
 pub(crate) fn is_han(c: char) -> bool {
@@ -15,10 +18,13 @@ pub(crate) fn is_han(c: char) -> bool {
 pub(crate) fn key(s: &str) -> String {
     // Ideographs first: `char::is_alphanumeric` is a slow table lookup
     // outside ASCII.
-    s.chars()
-        .map(fold)
-        .filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    out.extend(
+        s.chars()
+            .map(fold)
+            .filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())),
+    );
+    out
 }
 
 /// Number of chars.
@@ -83,7 +89,8 @@ const CHROME: &[&str] = &[
 
 /// True when `s` holds a chrome word.
 pub(crate) fn has_chrome(s: &str) -> bool {
-    CHROME.iter().any(|w| s.contains(w))
+    static AC: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&[CHROME]));
+    AC.holds(s)
 }
 
 /// Genre words of a speech title.
@@ -92,7 +99,8 @@ const GENRE: &[&str] =
 
 /// True when `s` names a speech genre (`…的讲话`, `…发言材料`, `…党课讲稿`).
 pub(crate) fn has_genre(s: &str) -> bool {
-    GENRE.iter().any(|w| s.contains(w))
+    static AC: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&[GENRE]));
+    AC.holds(s)
 }
 
 /// Where noise goes, with the source it is cut from.

@@ -8,9 +8,9 @@
 //! a name line, `时间:…`, `本文…发表`, `本文链接:…`, greetings, sign-offs,
 //! `篇一`, a table of contents) are never noise here.
 
-use std::collections::HashMap;
-
 use super::lines::{ends_clause, ends_sentence, Units};
+use crate::hash::FxHashMap;
+use crate::words::{Found, Lexicon};
 
 /// Whole-line site navigation and footer words.
 const CHROME: &[&str] = &[
@@ -403,8 +403,26 @@ const TITLE_WORDS: &[&str] = &[
     "仪式",
 ];
 
-fn count_terms(text: &str, terms: &[&str]) -> usize {
-    terms.iter().filter(|t| text.contains(*t)).count()
+/// Contact words that make a short line with a contact word an advert.
+const CONTACT_HINTS: &[&str] = &["咨询", "联系", "添加", "加群", "群号", "微信号", "QQ号", "扫码", "群：", "群:"];
+
+/// The vocabularies searched inside lines, in one automaton; the indices of
+/// the lists follow.
+static TERMS: once_cell::sync::Lazy<Lexicon> = once_cell::sync::Lazy::new(|| {
+    Lexicon::new(&[SITE_TERMS, SITE_STRONG, PREVIEW, WATERMARK, AD_TERMS, CONTACT, TITLE_WORDS, CONTACT_HINTS])
+});
+const L_SITE_TERMS: usize = 0;
+const L_SITE_STRONG: usize = 1;
+const L_PREVIEW: usize = 2;
+const L_WATERMARK: usize = 3;
+const L_AD_TERMS: usize = 4;
+const L_CONTACT: usize = 5;
+const L_TITLE_WORDS: usize = 6;
+const L_CONTACT_HINTS: usize = 7;
+
+/// The number of distinct words of list `list` (an `L_` index) in `text`.
+fn count_terms(text: &str, list: usize) -> usize {
+    TERMS.scan(text).count(&TERMS, list)
 }
 
 fn has_prefix(text: &str, prefixes: &[&str]) -> bool {
@@ -412,8 +430,9 @@ fn has_prefix(text: &str, prefixes: &[&str]) -> bool {
     prefixes.iter().any(|p| t.starts_with(p))
 }
 
-fn has_any(text: &str, terms: &[&str]) -> bool {
-    terms.iter().any(|t| text.contains(t))
+/// True when `text` holds a word of list `list` (an `L_` index).
+fn has_any(text: &str, list: usize) -> bool {
+    TERMS.scan(text).any(&TERMS, list)
 }
 
 /// Strips a leading bracket (`【` `[` `(`) from a line, for prefix tests.
@@ -421,10 +440,10 @@ fn unbracket(text: &str) -> &str {
     text.trim_start_matches(['【', '[', '〔', '(', '（', '《'])
 }
 
-/// True when `text` starts with `prefix` followed by the end, a colon, a
-/// space or a closing bracket.
-fn starts_field(text: &str, prefix: &str) -> bool {
-    let t = unbracket(text);
+/// True when `t` (a line with its leading bracket stripped, see
+/// [`unbracket`]) starts with `prefix` followed by the end, a colon, a space
+/// or a closing bracket.
+fn field_after(t: &str, prefix: &str) -> bool {
     let Some(rest) = t.strip_prefix(prefix) else {
         return false;
     };
@@ -480,6 +499,11 @@ fn has_date(text: &str) -> bool {
 /// assert!(!is_page_number("第三,要坚守法纪红线"));
 /// ```
 pub fn is_page_number(text: &str) -> bool {
+    // More than 20 characters besides spaces: not a page number (checked
+    // before the folded copy is made).
+    if text.chars().filter(|c| !crate::normalize::is_space(*c)).nth(20).is_some() {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !crate::normalize::is_space(*c)).map(crate::normalize::fold).collect();
     if t.is_empty() || t.chars().count() > 20 {
         return false;
@@ -513,7 +537,7 @@ pub fn is_page_number(text: &str) -> bool {
 
 /// True for a page thumbnail caption: `标题_第1页`.
 fn is_page_thumbnail(text: &str) -> bool {
-    let Some(pos) = text.rfind("第") else {
+    let Some(pos) = text.rfind('第') else {
         return false;
     };
     let (head, tail) = text.split_at(pos);
@@ -530,8 +554,12 @@ fn is_page_thumbnail(text: &str) -> bool {
 fn is_chrome(text: &str) -> bool {
     let mut strong = false;
     let mut any = false;
-    for tok in text.split(|c: char| crate::normalize::is_space(c) || "|｜>»<«/·•-—【】[]()（）:：»".contains(c))
-    {
+    let separator = |c: char| {
+        matches!(c, '|' | '｜' | '>' | '»' | '<' | '«' | '/' | '·' | '•' | '-' | '—' | '【' | '】')
+            || matches!(c, '[' | ']' | '(' | ')' | '（' | '）' | ':' | '：')
+            || crate::normalize::is_space(c)
+    };
+    for tok in text.split(separator) {
         if tok.is_empty() {
             continue;
         }
@@ -546,15 +574,12 @@ fn is_chrome(text: &str) -> bool {
 }
 
 /// True when the line has a contact number or group, as adverts do.
-fn is_contact_advert(text: &str, chars: usize) -> bool {
-    if !has_any(text, CONTACT) {
+fn is_contact_advert(text: &str, chars: usize, found: Found) -> bool {
+    if !found.any(&TERMS, L_CONTACT) {
         return false;
     }
     let long_digits = text.as_bytes().split(|b| !b.is_ascii_digit()).any(|run| run.len() >= 5);
-    long_digits
-        || (chars <= 40
-            && (ends_colon(text)
-                || has_any(text, &["咨询", "联系", "添加", "加群", "群号", "微信号", "QQ号", "扫码", "群：", "群:"])))
+    long_digits || (chars <= 40 && (ends_colon(text) || found.any(&TERMS, L_CONTACT_HINTS)))
 }
 
 fn ends_colon(text: &str) -> bool {
@@ -585,29 +610,33 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     if chars <= 60 && is_chrome(text) {
         return Some("site_chrome");
     }
-    if chars <= 80 && (CHROME_FIELD.iter().any(|p| starts_field(text, p)) || has_prefix(text, CHROME_PREFIX)) {
+    let bare = unbracket(text);
+    if chars <= 80 && (CHROME_FIELD.iter().any(|p| field_after(bare, p)) || has_prefix(text, CHROME_PREFIX)) {
         return Some("site_chrome");
     }
-    if chars <= 60 && HEADER_KEYS.iter().any(|k| starts_field(text, k)) && !is_meta_line_key(text) {
+    if chars <= 60 && HEADER_KEYS.iter().any(|k| field_after(bare, k)) && !is_meta_line_key(text) {
         return Some("download_header");
     }
-    if chars <= 120 && has_any(text, PREVIEW) && count_terms(text, SITE_TERMS) >= 1 {
+    let found = TERMS.scan(text);
+    let has_any = |list: usize| found.any(&TERMS, list);
+    let count_terms = |list: usize| found.count(&TERMS, list);
+    if chars <= 120 && has_any(L_PREVIEW) && count_terms(L_SITE_TERMS) >= 1 {
         return Some("preview_notice");
     }
-    if DISCLAIMER_PREFIX.iter().any(|p| unbracket(text).starts_with(p)) {
+    if DISCLAIMER_PREFIX.iter().any(|p| bare.starts_with(p)) {
         return Some("disclaimer");
     }
-    if chars <= 60 && has_any(text, WATERMARK) {
+    if chars <= 60 && has_any(L_WATERMARK) {
         return Some("watermark");
     }
-    if chars <= 80 && is_contact_advert(text, chars) {
+    if chars <= 80 && is_contact_advert(text, chars, found) {
         return Some("advert");
     }
-    let strong = count_terms(text, SITE_STRONG);
-    if strong >= 2 && count_terms(text, SITE_TERMS) >= 3 {
+    let strong = count_terms(L_SITE_STRONG);
+    if strong >= 2 && count_terms(L_SITE_TERMS) >= 3 {
         return Some(if text.contains("上传") && text.contains("分享") { "download_header" } else { "disclaimer" });
     }
-    if chars <= 60 && count_terms(text, AD_TERMS) >= 2 {
+    if chars <= 60 && count_terms(L_AD_TERMS) >= 2 {
         return Some("advert");
     }
     if chars <= 30
@@ -616,7 +645,7 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     {
         return Some("watermark");
     }
-    if chars <= 80 && SOURCE_PREFIX.iter().any(|p| starts_field(text, p)) && !is_meta_line(text) {
+    if chars <= 80 && SOURCE_PREFIX.iter().any(|p| field_after(bare, p)) && !is_meta_line(text) {
         return Some("source_line");
     }
     None
@@ -664,7 +693,7 @@ fn notice_blocks(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'st
             Some("disclaimer" | "preview_notice" | "download_header") => in_notice = true,
             Some(_) => {}
             None => {
-                if in_notice && t.chars().count() <= 200 && count_terms(t, SITE_STRONG) >= 1 {
+                if in_notice && t.chars().count() <= 200 && count_terms(t, L_SITE_STRONG) >= 1 {
                     *r = Some("disclaimer");
                 } else {
                     in_notice = false;
@@ -699,7 +728,7 @@ fn advert_block(units: &Units, texts: &[std::borrow::Cow<'_, str>], reasons: &mu
         }
         for i in group {
             let t = &texts[i];
-            if reasons[i].is_none() && !has_any(t, TITLE_WORDS) && !ends_colon(t) {
+            if reasons[i].is_none() && !has_any(t, L_TITLE_WORDS) && !ends_colon(t) {
                 reasons[i] = Some("advert");
             }
         }
@@ -716,13 +745,13 @@ fn repeats(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static s
         .find(|(_, r)| r.is_none())
         .map(|(t, _)| t.as_ref())
         .filter(|t| t.chars().count() <= 50 && !ends_sentence(t));
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for (t, r) in texts.iter().zip(reasons.iter()) {
         if r.is_none() {
             *counts.entry(t.as_ref()).or_default() += 1;
         }
     }
-    let mut seen: HashMap<&str, bool> = HashMap::new();
+    let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
     let mut title_seen = false;
     for (t, r) in texts.iter().zip(reasons.iter_mut()) {
         if r.is_some() {

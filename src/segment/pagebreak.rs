@@ -9,9 +9,8 @@
 //! is joined onto the previous block when the sentence was cut. Real outline
 //! markers (`1、` after a sentence end, short list items) stay.
 
-use std::collections::HashMap;
-
 use super::lines::{ends_clause, Join, Units};
+use crate::hash::FxHashMap;
 use crate::model::Diagnostic;
 use crate::span::Span;
 
@@ -110,7 +109,7 @@ pub fn repair(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     }
     // Chains of consecutive numbers starting at 1.
     let mut chains: Vec<Vec<usize>> = Vec::new();
-    let mut expecting: HashMap<u32, usize> = HashMap::new();
+    let mut expecting: FxHashMap<u32, usize> = FxHashMap::default();
     for (k, c) in cands.iter().enumerate() {
         if let Some(ch) = expecting.remove(&c.number) {
             if let Some(chain) = chains.get_mut(ch) {

@@ -18,7 +18,12 @@ fn push_clean(b: &mut BlockBuilder, src: &str, span: Span) {
         return;
     };
     let mut start = 0;
-    for (i, c) in s.char_indices() {
+    // Invisible characters are U+00AD, U+200B…U+200D, U+2060 and U+FEFF:
+    // only their lead bytes need a look.
+    for i in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, s.as_bytes()) {
+        let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
         if is_invisible(c) {
             b.push(src, Span::new(span.start + start, span.start + i));
             start = i + c.len_utf8();

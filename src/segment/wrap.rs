@@ -7,7 +7,7 @@
 
 use super::lines::{ends_clause, trim, wrap_width, Join, Units};
 use crate::model::Diagnostic;
-use crate::normalize::{is_cjk, is_space};
+use crate::normalize::is_cjk;
 use crate::span::Span;
 
 /// The learned line width of a hard-wrapped text and the thresholds derived
@@ -82,31 +82,100 @@ impl WrapWidth {
     }
 }
 
-/// The space-separated tokens of `span`: each token's span and the number of
-/// space characters after it.
-fn tokens(src: &str, span: Span, out: &mut Vec<(Span, usize)>) {
-    out.clear();
+/// A space-separated token of a line: its span, the number of space
+/// characters after it, and its [`wrap_width`].
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    span: Span,
+    sep: usize,
+    width: usize,
+}
+
+/// Per lead byte: the length of its character (low bits), its
+/// [`wrap_width`] (bits 4-5) and whether it may start a space character
+/// (bit 7: ASCII whitespace, and the lead bytes of U+0085 U+00A0 U+00AD,
+/// U+1680, U+2000…U+206F, U+3000, U+FEFF).
+static LEAD: [u8; 256] = lead_table();
+
+const fn lead_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let (len, width) = match b {
+            0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => (1, 1),
+            0..0x80 => (1, 2),
+            // A continuation byte never leads; step over it.
+            0x80..0xC0 => (1, 0),
+            0xC0..0xE0 => (2, 2),
+            0xE0..0xF0 => (3, 2),
+            _ => (4, 2),
+        };
+        let maybe_space = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        t[b] = len | (width << 4) | if maybe_space { 0x80 } else { 0 };
+        b += 1;
+    }
+    t
+}
+
+/// True when the character at the start of `bytes` is a space character
+/// ([`is_space`]), read from its bytes.
+fn space_bytes(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0x09..=0x0D | 0x20, ..]
+            | [0xC2, 0x85 | 0xA0 | 0xAD, ..]
+            | [0xE1, 0x9A, 0x80, ..]
+            | [0xE2, 0x80, 0x80..=0x8D | 0xA8 | 0xA9 | 0xAF, ..]
+            | [0xE2, 0x81, 0x9F | 0xA0, ..]
+            | [0xE3, 0x80, 0x80, ..]
+            | [0xEF, 0xBB, 0xBF, ..]
+    )
+}
+
+/// The character at byte `i` of `s` (a char boundary): whether it is a space
+/// character, its length and its [`wrap_width`].
+fn char_at(bytes: &[u8], i: usize) -> (bool, usize, usize) {
+    let Some(&b) = bytes.get(i) else {
+        return (false, 1, 0);
+    };
+    let class = LEAD[b as usize];
+    let space = class & 0x80 != 0 && space_bytes(bytes.get(i..).unwrap_or_default());
+    (space, usize::from(class & 0x0F), usize::from((class >> 4) & 0x03))
+}
+
+/// Appends the space-separated tokens of `span` to `out`, with their widths.
+fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) {
     let Some(s) = src.get(span.range()) else {
         return;
     };
+    let bytes = s.as_bytes();
+    let first = out.len();
     let mut start: Option<usize> = None;
-    let mut spaces = 0;
-    for (i, c) in s.char_indices() {
-        if is_space(c) {
+    let mut width = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len, w) = char_at(bytes, i);
+        if space {
             if let Some(st) = start.take() {
-                out.push((Span::new(span.start + st, span.start + i), 0));
-                spaces = 0;
+                out.push(Tok { span: Span::new(span.start + st, span.start + i), sep: 0, width });
+                width = 0;
             }
-            spaces += 1;
-            if let Some(last) = out.last_mut() {
-                last.1 = spaces;
+            if out.len() > first {
+                if let Some(last) = out.last_mut() {
+                    last.sep += 1;
+                }
             }
-        } else if start.is_none() {
+            i += len;
+            continue;
+        }
+        if start.is_none() {
             start = Some(i);
         }
+        width += w;
+        i += len;
     }
     if let Some(st) = start {
-        out.push((Span::new(span.start + st, span.end), 0));
+        out.push(Tok { span: Span::new(span.start + st, span.end), sep: 0, width });
     }
 }
 
@@ -142,19 +211,68 @@ fn last_char(src: &str, s: Span) -> Option<char> {
     src.get(s.range()).and_then(|t| t.chars().next_back())
 }
 
+/// The tokens of every line: `toks[line_start[k]..line_start[k + 1]]` are
+/// the tokens of line `k`.
+#[derive(Default)]
+struct LineTokens {
+    toks: Vec<Tok>,
+    line_start: Vec<usize>,
+}
+
+impl LineTokens {
+    fn of(src: &str, lines: &[Span]) -> LineTokens {
+        let mut out = LineTokens { toks: Vec::new(), line_start: Vec::with_capacity(lines.len() + 1) };
+        for &l in lines {
+            out.line_start.push(out.toks.len());
+            tokens(src, l, &mut out.toks);
+        }
+        out.line_start.push(out.toks.len());
+        out
+    }
+
+    fn line(&self, k: usize) -> &[Tok] {
+        let (Some(&a), Some(&b)) = (self.line_start.get(k), self.line_start.get(k + 1)) else {
+            return &[];
+        };
+        self.toks.get(a..b).unwrap_or_default()
+    }
+}
+
+/// True when some line of `lines` holds a space inside it (the lines are
+/// trimmed): without one, no line can be a space-joined wrap.
+fn any_inner_space(src: &str, lines: &[Span]) -> bool {
+    lines.iter().any(|l| {
+        let Some(s) = src.get(l.range()) else {
+            return false;
+        };
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (space, len, _) = char_at(bytes, i);
+            if space {
+                return true;
+            }
+            i += len;
+        }
+        false
+    })
+}
+
 /// Learns whether `lines` (trimmed spans) are hard-wrapped lines joined with
-/// spaces, and the line width if so.
-fn space_mode(src: &str, lines: &[Span]) -> Option<WrapWidth> {
-    let mut toks = Vec::new();
+/// spaces, and the line width if so; with it, the tokens of every line.
+fn space_mode(src: &str, lines: &[Span]) -> Option<(WrapWidth, LineTokens)> {
+    if !any_inner_space(src, lines) {
+        return None;
+    }
+    let lt = LineTokens::of(src, lines);
     let mut widths = Vec::new();
     let (mut seps, mut cjk_seps) = (0usize, 0usize);
-    for &l in lines {
-        tokens(src, l, &mut toks);
-        for pair in toks.windows(2) {
-            let [(a, _), (b, _)] = pair else { continue };
-            widths.push(wrap_width(src.get(a.range()).unwrap_or_default()));
+    for k in 0..lines.len() {
+        for pair in lt.line(k).windows(2) {
+            let [a, b] = pair else { continue };
+            widths.push(a.width);
             seps += 1;
-            if last_char(src, *a).is_some_and(is_cjk) || first_char(src, *b).is_some_and(is_cjk) {
+            if last_char(src, a.span).is_some_and(is_cjk) || first_char(src, b.span).is_some_and(is_cjk) {
                 cjk_seps += 1;
             }
         }
@@ -164,7 +282,7 @@ fn space_mode(src: &str, lines: &[Span]) -> Option<WrapWidth> {
     }
     let st = WrapWidth::learn(&mut widths)?;
     let in_band = widths.iter().filter(|&&w| st.in_band(w)).count();
-    (st.width >= 30 && st.width <= 200 && in_band * 2 >= widths.len()).then_some(st)
+    (st.width >= 30 && st.width <= 200 && in_band * 2 >= widths.len()).then_some((st, lt))
 }
 
 /// Splits every line of `src` into logical lines ([`Units`]). Lines that
@@ -185,18 +303,17 @@ pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
     let lines: Vec<Span> = super::lines::split(src).into_iter().map(|l| trim(src, l)).collect();
     let mode = space_mode(src, &lines);
     let mut out = Units::default();
-    let mut toks = Vec::new();
     let mut gap = false;
     let mut rejoined = 0usize;
-    for &l in &lines {
+    for (k, &l) in lines.iter().enumerate() {
         if l.is_empty() {
             gap = true;
             continue;
         }
-        if let Some(st) = mode {
-            tokens(src, l, &mut toks);
+        if let Some((st, lt)) = &mode {
+            let toks = lt.line(k);
             if toks.len() > 1 {
-                rejoined += split_line(src, l, &toks, &st, gap, &mut out);
+                rejoined += split_line(src, l, toks, st, gap, &mut out);
                 gap = false;
                 continue;
             }
@@ -216,13 +333,13 @@ pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
 
 /// Splits one space-joined line into units; returns the number of wrap
 /// spaces repaired.
-fn split_line(src: &str, line: Span, toks: &[(Span, usize)], st: &WrapWidth, gap: bool, out: &mut Units) -> usize {
+fn split_line(src: &str, line: Span, toks: &[Tok], st: &WrapWidth, gap: bool, out: &mut Units) -> usize {
     let text = |s: Span| src.get(s.range()).unwrap_or_default();
     // Printed lines: tokens joined by spaces that stood inside a line.
     let printed = printed_lines(src, toks, st);
     let n = printed.len();
-    let last_text = |p: &Printed| toks.get(p.end.saturating_sub(1)).map_or("", |&(t, _)| text(t));
-    let first_text = |p: &Printed| toks.get(p.first).map_or("", |&(t, _)| text(t));
+    let last_text = |p: &Printed| toks.get(p.end.saturating_sub(1)).map_or("", |t| text(t.span));
+    let first_text = |p: &Printed| toks.get(p.first).map_or("", |t| text(t.span));
     let wide = st.width + (st.width * 3 / 10).max(st.over);
     let alone = |p: &Printed| p.width > wide || (p.end == p.first + 1 && is_title_piece(first_text(p)));
     let full = |p: &Printed| st.is_full(p.width, last_text(p)) && !alone(p);
@@ -243,7 +360,7 @@ fn split_line(src: &str, line: Span, toks: &[(Span, usize)], st: &WrapWidth, gap
             continue;
         };
         pieces.clear();
-        pieces.extend(toks.get(first_tok..p.end).unwrap_or_default().iter().map(|t| t.0));
+        pieces.extend(toks.get(first_tok..p.end).unwrap_or_default().iter().map(|t| t.span));
         let (Some(&a), Some(&b)) = (pieces.first(), pieces.last()) else {
             continue;
         };
@@ -267,15 +384,15 @@ struct Printed {
 /// a clause, and either the next tokens fill it up to the margin, or the line
 /// so far is a lone outline marker (`(二) 坚决…`), or the space stands
 /// between two Latin words or numbers.
-fn printed_lines(src: &str, toks: &[(Span, usize)], st: &WrapWidth) -> Vec<Printed> {
+fn printed_lines(src: &str, toks: &[Tok], st: &WrapWidth) -> Vec<Printed> {
     let text = |s: Span| src.get(s.range()).unwrap_or_default();
-    let width = |k: usize| toks.get(k).map_or(0, |&(t, _)| wrap_width(text(t)));
+    let width = |k: usize| toks.get(k).map_or(0, |t| t.width);
     let mut printed = Vec::new();
     let mut cur = 0usize;
     let mut r = width(0);
     let mut k = 1usize;
     while k < toks.len() {
-        let (Some(&(prev, sep)), Some(&(tok, _))) = (toks.get(k - 1), toks.get(k)) else {
+        let (Some(&Tok { span: prev, sep, .. }), Some(&Tok { span: tok, .. })) = (toks.get(k - 1), toks.get(k)) else {
             break;
         };
         let max = st.width + st.over;
@@ -284,11 +401,11 @@ fn printed_lines(src: &str, toks: &[(Span, usize)], st: &WrapWidth) -> Vec<Print
             // Fill: the next tokens bring the line to the margin.
             let mut total = r;
             for m in k..toks.len() {
-                let Some(&(t, sep_m)) = toks.get(m) else {
+                let Some(&Tok { span: t, sep: sep_m, .. }) = toks.get(m) else {
                     break;
                 };
                 total += 1 + width(m);
-                let tiny = |i: usize| toks.get(i).is_some_and(|&(t, _)| text(t).chars().count() <= 2);
+                let tiny = |i: usize| toks.get(i).is_some_and(|t| text(t.span).chars().nth(2).is_none());
                 if total > max || (m > k && (r < 16 || tiny(m) || tiny(k))) {
                     break;
                 }
@@ -408,6 +525,8 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     let mut joined = 0usize;
     let mut prev: Option<(usize, usize)> = None; // (unit, width)
     let (mut gap, mut noise) = (false, false);
+    // The widths of the text units, in order.
+    let mut text_widths = widths.iter();
     for i in 0..units.units.len() {
         let u = &units.units[i];
         gap |= u.gap_before;
@@ -415,11 +534,13 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
             noise = true;
             continue;
         }
-        let w = wrap_width(&units.text(src, i));
+        let w = text_widths.next().copied().unwrap_or(0);
         if let Some((p, pw)) = prev {
             let ptext = units.text(src, p);
-            let heading = starts_heading(&units.text(src, i));
-            if st.is_full(pw, &ptext) && !heading && (!gap || (noise && !ends_clause(&ptext))) {
+            if st.is_full(pw, &ptext)
+                && !starts_heading(&units.text(src, i))
+                && (!gap || (noise && !ends_clause(&ptext)))
+            {
                 units.units[i].join = Join::Wrap;
                 joined += 1;
             }
@@ -430,5 +551,25 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     }
     if joined > 0 {
         diags.push(Diagnostic::new("hard_wrap", format!("rejoined {joined} hard-wrapped lines"), None));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::is_space;
+
+    #[test]
+    fn should_read_spaces_from_bytes_as_is_space_does() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let (space, len, width) = char_at(bytes, 0);
+            assert_eq!(space, is_space(c), "{:X}", c as u32);
+            assert_eq!(len, c.len_utf8());
+            if !space {
+                assert_eq!(width, wrap_width(&c.to_string()), "{:X}", c as u32);
+            }
+        }
     }
 }
