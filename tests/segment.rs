@@ -592,3 +592,15 @@ fn should_not_join_wrapped_lines_into_the_next_heading() {
     let seg = segment(&src);
     assert_eq!(texts(&seg), items);
 }
+
+#[test]
+fn should_not_let_a_numbered_toc_entry_take_the_place_of_page_two() {
+    let page = PARA_A.repeat(2);
+    let cut = PARA_B.chars().count() / 2;
+    let head: String = PARA_B.chars().take(cut).collect();
+    let tail: String = PARA_B.chars().skip(cut).collect();
+    let src = format!("1、讲话汇编\n目录\n2.第二篇讲话 10\n{page}{head}\n\n2、{tail}{PARA_C}");
+    let seg = segment(&src);
+    assert!(seg.blocks.iter().any(|b| b.text.contains(PARA_B)), "the cut sentence is rejoined");
+    assert_eq!(reason_of(&seg, "2、"), Some("page_number"));
+}

@@ -119,6 +119,17 @@ pub fn repair(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
         } else if c.number == 1 {
             chains.push(vec![k]);
             expecting.insert(2, chains.len() - 1);
+        } else if c.cuts {
+            // A number that cuts a sentence takes the place of an earlier
+            // member with the same number that did not (`2."…讲稿` in a table
+            // of contents before the real page `2、`).
+            for chain in chains.iter_mut().filter(|ch| ch.len() >= 2) {
+                let Some(last) = chain.last_mut() else { continue };
+                if cands.get(*last).is_some_and(|l| l.number == c.number && !l.cuts) {
+                    *last = k;
+                    break;
+                }
+            }
         }
     }
     let mut joined = 0usize;
