@@ -415,38 +415,12 @@ fn name_line(text: &str) -> Option<(String, usize, usize)> {
 /// A byline of a role and a name apart by spaces: `区委书记  张伟`,
 /// `市长 李明`. The name is the value; the role stays in the line's noise.
 fn role_and_name(text: &str) -> Option<(String, usize, usize)> {
-    const ROLES: &[&str] = &[
-        "书记",
-        "主任",
-        "市长",
-        "县长",
-        "区长",
-        "镇长",
-        "乡长",
-        "省长",
-        "部长",
-        "局长",
-        "厅长",
-        "处长",
-        "科长",
-        "主席",
-        "院长",
-        "校长",
-        "经理",
-        "董事长",
-        "总裁",
-        "委员",
-        "主任委员",
-        "秘书长",
-        "检察长",
-        "组长",
-    ];
     let t = text.trim_end();
     let split = t.rfind(is_space)?;
     let (role, name) = (t[..split].trim_end(), &t[split..]);
     let name_start = split + (name.len() - name.trim_start().len());
     let name = name.trim_start();
-    if role.chars().count() > 16 || !ROLES.iter().any(|r| role.ends_with(r)) || !speaker::is_name(name) {
+    if role.chars().count() > 16 || !speaker::ROLE_ENDS.iter().any(|r| role.ends_with(r)) || !speaker::is_name(name) {
         return None;
     }
     Some((name.to_string(), name_start, name_start + name.len()))

@@ -12,78 +12,27 @@ use super::lines::{ends_clause, ends_sentence, Units};
 use crate::hash::FxHashMap;
 use crate::words::{Found, Lexicon};
 
-/// Whole-line site navigation and footer words.
-const CHROME: &[&str] = &[
-    "首页",
-    "网站首页",
-    "返回首页",
-    "相关新闻",
-    "最新新闻",
-    "热点新闻",
-    "推荐新闻",
-    "查看更多",
-    "更多",
-    "关闭",
-    "关闭窗口",
-    "相关文章",
-    "最新文章",
-    "热门文章",
-    "推荐文章",
-    "相关阅读",
-    "推荐阅读",
-    "延伸阅读",
-    "猜你喜欢",
-    "热门推荐",
-    "相关推荐",
-    "精彩推荐",
-    "您可能关注的文档",
-    "您可能感兴趣的",
-    "相关文档",
-    "相关资料",
-    "上一篇",
-    "下一篇",
-    "上一页",
-    "下一页",
-    "尾页",
-    "末页",
-    "返回顶部",
-    "回到顶部",
-    "返回列表",
+/// Generic words allowed around the strong chrome words in a navigation bar
+/// (`首页 > 新闻 > 讲话稿`); together with [`CHROME_STRONG`] they are the
+/// whole-line site navigation and footer words.
+const CHROME_GENERIC: &[&str] = &[
     "返回",
     "顶部",
-    "分享到",
     "分享",
     "打印",
-    "打印本页",
     "收藏",
-    "收藏本页",
-    "加入收藏",
     "评论",
-    "发表评论",
     "点赞",
     "举报",
     "登录",
     "注册",
     "搜索",
-    "网站地图",
-    "联系我们",
-    "关于我们",
-    "广告服务",
-    "用户协议",
-    "隐私政策",
-    "帮助中心",
-    "意见反馈",
-    "我要投稿",
     "投稿",
     "字体",
     "字号",
     "大",
     "中",
     "小",
-    "复制链接",
-    "扫一扫",
-    "阅读全文",
-    "展开全文",
     "全文",
     "TOP",
     "top",
@@ -91,10 +40,6 @@ const CHROME: &[&str] = &[
     "QQ空间",
     "微信",
     "朋友圈",
-    "热门标签",
-    "友情链接",
-    "当前位置",
-    "您的位置",
     "位置",
     "文章",
     "新闻",
@@ -566,7 +511,10 @@ fn is_chrome(text: &str) -> bool {
         any = true;
         if CHROME_STRONG.contains(&tok) {
             strong = true;
-        } else if !CHROME.contains(&tok) && !tok.bytes().all(|b| b.is_ascii_digit()) {
+        } else if !CHROME_STRONG.contains(&tok)
+            && !CHROME_GENERIC.contains(&tok)
+            && !tok.bytes().all(|b| b.is_ascii_digit())
+        {
             return false;
         }
     }
