@@ -135,9 +135,7 @@ fn paragraph(block: &Block, start: usize, end: usize) -> Option<Paragraph> {
 
 /// `start..end` of `text` without surrounding spaces, or `None` when empty.
 fn trim(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let s = text.get(start..end)?;
-    let a = start + (s.len() - s.trim_start_matches(is_space).len());
-    let b = start + s.trim_end_matches(is_space).len();
+    let (a, b) = crate::normalize::trim_range(text, start, end);
     (a < b).then_some((a, b))
 }
 

@@ -114,3 +114,25 @@ pub fn is_space(c: char) -> bool {
 pub fn display_width(s: &str) -> usize {
     s.chars().map(|c| if is_cjk(c) { 2 } else { 1 }).sum()
 }
+
+/// True for a CJK ideograph (not punctuation, kana or symbols): the
+/// characters a name, a title or a sentence is made of.
+///
+/// ```
+/// assert!(jianggao::normalize::is_ideograph('党'));
+/// assert!(!jianggao::normalize::is_ideograph('，'));
+/// ```
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The byte range of `s[a..e]` with spaces trimmed at both ends (`(a, a)`
+/// when the range is not a valid slice).
+pub(crate) fn trim_range(s: &str, a: usize, e: usize) -> (usize, usize) {
+    let Some(sub) = s.get(a..e) else {
+        return (a, a);
+    };
+    let start = a + (sub.len() - sub.trim_start_matches(is_space).len());
+    let end = a + sub.trim_end_matches(is_space).len();
+    (start, end.max(start))
+}

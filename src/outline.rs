@@ -33,7 +33,7 @@
 
 use crate::marker::{self, MarkerMatch, Position};
 use crate::model::{Diagnostic, MarkerKind};
-use crate::normalize::{fold, is_sentence_end};
+use crate::normalize::{fold, is_ideograph, is_sentence_end};
 use crate::segment::Block;
 
 /// An accepted outline node start.
@@ -239,10 +239,6 @@ fn recover_first_items(text: &str, found: &mut Vec<marker::Candidate>) {
     }
 }
 
-fn is_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
-
 /// True when `prev` is a long paragraph cut off in the middle of a sentence
 /// (it ends in an ideograph, not in punctuation).
 fn continues_sentence(prev: &str) -> bool {
@@ -250,7 +246,7 @@ fn continues_sentence(prev: &str) -> bool {
         return false;
     };
     let long = prev.chars().nth(30).is_some();
-    long && crate::normalize::is_cjk(last) && !last.is_ascii_punctuation() && !is_punct(last)
+    long && crate::normalize::is_cjk(last) && !is_punct(last)
 }
 
 fn is_punct(c: char) -> bool {
@@ -267,7 +263,8 @@ fn announced_count(before: &str) -> Option<u32> {
         .or_else(|| t.strip_suffix(':'))
         .or_else(|| t.strip_suffix('。'))?
         .trim_end_matches(['”', '"', '’', '\'', ' ']);
-    let tail: Vec<char> = t.chars().rev().take(12).collect::<Vec<_>>().into_iter().rev().collect();
+    let mut tail: Vec<char> = t.chars().rev().take(12).collect();
+    tail.reverse();
     let mut found = None;
     for (i, &c) in tail.iter().enumerate() {
         let n = match c {

@@ -9,10 +9,7 @@ use crate::segment::Block;
 use crate::span::Span;
 use crate::words::Lexicon;
 
-/// True for a CJK ideograph (the characters a name or a title is made of).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-}
+pub(crate) use crate::normalize::{is_ideograph as is_han, trim_range};
 
 /// A comparison key: folded, with spaces and punctuation dropped.
 pub(crate) fn key(s: &str) -> String {
@@ -47,16 +44,6 @@ pub(crate) fn has_stop(s: &str) -> bool {
 pub(crate) fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end_matches(|c: char| is_space(c) || crate::normalize::is_closing_quote(c));
     t.chars().next_back().is_some_and(|c| is_stop(c) || c == '…')
-}
-
-/// The byte range of `s[a..e]` with spaces trimmed at both ends.
-pub(crate) fn trim_range(s: &str, a: usize, e: usize) -> (usize, usize) {
-    let Some(sub) = s.get(a..e) else {
-        return (a, a);
-    };
-    let start = a + (sub.len() - sub.trim_start_matches(is_space).len());
-    let end = a + sub.trim_end_matches(is_space).len();
-    (start, end.max(start))
 }
 
 /// Words that mark a line as site chrome rather than speech: download-site
