@@ -368,6 +368,53 @@ fn should_not_split_at_a_short_unmarked_heading_inside_a_speech() {
     assert_eq!(plans[0].body.len(), 3);
 }
 
+/// A preview that lost its line breaks: the first title runs into the text,
+/// and so does the second piece's title, after the first piece's last
+/// sentence.
+fn collapsed_preview(second: &str, outline: &str) -> String {
+    let first = "基层治理是国家治理的基石，治理效能直接关系群众的获得感。".repeat(8);
+    format!(
+        "抓好基层治理\n抓好基层治理抓好基层治理{first}只有这样，基层治理才能行稳致远。{second}\n{outline}要压实工作责任，层层传导压力。\n二、要健全工作机制，形成工作合力。"
+    )
+}
+
+#[test]
+fn should_split_off_a_second_title_run_into_a_collapsed_preview() {
+    let src = collapsed_preview("全面推进乡村振兴加快农业农村现代化步伐乡村振兴,是新时代三农工作的总抓手。", "一、");
+    let (plans, _) = run(&src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[0]), Some("抓好基层治理"));
+    // The body's first subject (乡村振兴) repeats a title word: it stays body text.
+    assert_eq!(title(&plans[1]), Some("全面推进乡村振兴加快农业农村现代化步伐"));
+    assert!(plans[0].body.last().unwrap().text.ends_with("才能行稳致远。"));
+    assert!(plans[1].body[0].text.starts_with("乡村振兴,是新时代"));
+}
+
+#[test]
+fn should_not_split_a_collapsed_preview_without_a_new_outline() {
+    // The same clause, but no outline with ordinal 1 follows it.
+    let src = collapsed_preview("全面推进乡村振兴加快农业农村现代化步伐乡村振兴,是新时代三农工作的总抓手。", "");
+    let (plans, _) = run(&src);
+    assert_eq!(plans.len(), 1);
+}
+
+#[test]
+fn should_not_split_at_a_prose_clause_in_a_collapsed_preview() {
+    let src = collapsed_preview("近年来我们坚持把乡村振兴作为工作的重中之重,取得了明显成效。", "一、");
+    let (plans, _) = run(&src);
+    assert_eq!(plans.len(), 1);
+}
+
+#[test]
+fn should_not_look_for_run_on_titles_when_line_breaks_are_kept() {
+    // Title on its own line, body not run into it: nothing says the breaks
+    // were lost, so a title-like clause mid-paragraph stays prose.
+    let src = collapsed_preview("全面推进乡村振兴加快农业农村现代化步伐乡村振兴,是新时代三农工作的总抓手。", "一、")
+        .replacen("抓好基层治理抓好基层治理", "", 1);
+    let (plans, _) = run(&src);
+    assert_eq!(plans.len(), 1);
+}
+
 // ---- parallel sections ----
 
 fn blocks_of(texts: &[&str]) -> Vec<Block> {
@@ -456,6 +503,9 @@ fn seed_001_first_title_and_header_date() {
     assert_eq!(title(&plans[0]), Some("权力与责任的关系"));
     assert_eq!(plans[0].metadata.date.as_deref(), Some("2019-11-23"));
     assert!(plans[0].body.iter().all(|b| !b.text.contains("温馨提示")));
+    // The second piece's title runs into the text after the first piece.
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[1].metadata.date, None);
 }
 
 #[test]

@@ -16,6 +16,7 @@
 pub mod collection;
 pub mod date;
 pub mod parallel;
+pub mod runon;
 pub mod speaker;
 mod text;
 pub mod title;
@@ -113,7 +114,15 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
             continue;
         }
         let first = plans.is_empty();
-        plans.push(read_speech(&mut sink, chunk, &mut carry, first));
+        let (speech, lost_breaks) = read_speech(&mut sink, chunk, &mut carry, first);
+        plans.push(speech);
+        // A file that lost its line breaks may hold later titles run into
+        // the text too.
+        if lost_breaks {
+            while let Some(next) = plans.last_mut().and_then(|p| split_runon(&mut sink, p)) {
+                plans.push(next);
+            }
+        }
     }
     if plans.is_empty() {
         plans.push(SpeechPlan::default());
@@ -556,8 +565,42 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
     best.map(|(_, i)| i)
 }
 
-/// Reads one speech from its blocks.
-fn read_speech(sink: &mut Sink, mut chunk: Vec<Block>, carry: &mut Carry, first: bool) -> SpeechPlan {
+/// Splits off a second speech whose title runs into the body of `plan`
+/// ([`runon::find`]): the title and everything after it become a speech of
+/// their own, which takes the closing along.
+fn split_runon(sink: &mut Sink, plan: &mut SpeechPlan) -> Option<SpeechPlan> {
+    let mut before = 0;
+    let mut found = None;
+    for (k, b) in plan.body.iter().enumerate() {
+        let next = plan.body.get(k + 1).map(|n| n.text.as_str());
+        if let Some(range) = runon::find(&b.text, before, next) {
+            found = Some((k, range));
+            break;
+        }
+        if runon::has_heading(&b.text) {
+            return None;
+        }
+        before += chars(&b.text);
+    }
+    let (k, (s, e)) = found?;
+    let mut chunk = Vec::with_capacity(plan.body.len() - k + 1);
+    let mut later = plan.body.split_off(k + 1);
+    let b = plan.body.get_mut(k)?;
+    let mut title = b.split_off(s);
+    let rest = title.split_off(e - s);
+    chunk.push(title);
+    chunk.push(rest);
+    chunk.append(&mut later);
+    let (mut speech, _) = read_speech(sink, chunk, &mut Carry::default(), false);
+    if speech.closing.is_none() {
+        speech.closing = plan.closing.take();
+    }
+    Some(speech)
+}
+
+/// Reads one speech from its blocks. The flag is true when its title was
+/// found run into its first paragraph: the file lost its line breaks.
+fn read_speech(sink: &mut Sink, mut chunk: Vec<Block>, carry: &mut Carry, first: bool) -> (SpeechPlan, bool) {
     let mut plan = SpeechPlan::default();
     if first {
         plan.metadata = std::mem::take(&mut carry.meta);
@@ -625,10 +668,10 @@ fn read_speech(sink: &mut Sink, mut chunk: Vec<Block>, carry: &mut Carry, first:
     if let Some((t, _)) = &plan.title {
         derive_from_title(&t.clone(), &mut plan.metadata);
     }
-    strip_runin_title(sink, &mut plan.body, &title_key);
+    let lost_breaks = strip_runin_title(sink, &mut plan.body, &title_key);
     take_greeting(&mut plan);
     take_trailer(sink, &mut plan, &title_key);
-    plan
+    (plan, lost_breaks)
 }
 
 /// One header line after the title: metadata, a name, a repeated title,
@@ -754,29 +797,34 @@ fn derive_from_title(title: &str, meta: &mut Metadata) {
 
 /// A title run into the first body block (`权力与责任权力与责任的关系权力是…`,
 /// a running header and the title before the first sentence): cut off as
-/// noise `repeated_title`.
-fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) {
+/// noise `repeated_title`. Returns true when it did.
+fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) -> bool {
     let tlen = chars(title_key);
     if tlen < 6 {
-        return;
+        return false;
     }
-    let Some(b) = body.first_mut() else { return };
+    let Some(b) = body.first_mut() else { return false };
     let Some(pos) = b.text.find(title_key) else {
-        return;
+        return false;
     };
     let before = &b.text[..pos];
     let bk = key(before);
     if !(before.trim().is_empty() || (chars(&bk) >= 2 && title_key.starts_with(&bk) && bk == before.trim())) {
-        return;
+        return false;
     }
-    let end = pos + title_key.len();
+    let mut end = pos + title_key.len();
+    // The title may stand twice (a running header, then the title).
+    while b.text.get(end..).is_some_and(|r| r.starts_with(title_key)) {
+        end += title_key.len();
+    }
     let next = b.text.get(end..).and_then(|r| r.chars().next());
     if next.is_none_or(|c| !is_han(c)) {
-        return;
+        return false;
     }
     let tail = b.split_off(end);
     sink.block(b, "repeated_title");
     *b = tail;
+    true
 }
 
 /// Splits the greeting off the first body block.

@@ -1,0 +1,207 @@
+//! A second title run into the text of a preview that lost its line breaks:
+//! `…我们党的事业才能发展与巩固。正确行使党和人民赋予的权力推动区域经济快速发展权力观,是…`.
+//!
+//! Only speeches whose own title was found run into their first paragraph
+//! are searched (the file has lost its line breaks, so a later title cannot
+//! stand on a line of its own). A run-on title is a clause right after a
+//! sentence end that
+//!
+//! - runs 12 to 40 ideographs without punctuation up to a comma,
+//! - holds none of the pronouns, particles and adverbs of running prose
+//!   (`我` `这` `是` `了` `就` `都` `把`…),
+//! - follows at least 200 characters of the earlier piece, in which no
+//!   outline heading stood,
+//! - and is followed, within 600 characters, by an outline heading with
+//!   ordinal 1 (`一、` `（一）` `第一`): the new piece's own outline.
+//!
+//! The comma after the clause shows that the body's first subject ran into
+//! the title too. When the clause ends with a short noun phrase whose first
+//! two characters already stood in it (`…赋予的权力…发展权力观,是…`: a body
+//! that opens by naming the title's topic), the title ends before it;
+//! otherwise the whole clause is the title.
+
+use crate::marker::parse_marker;
+use crate::model::MarkerKind;
+use crate::normalize::{fold, is_ideograph, is_sentence_end};
+
+/// Characters of running prose that titles do without.
+const PROSE: &[char] = &[
+    '我', '你', '他', '她', '们', '这', '那', '是', '了', '着', '吗', '呢', '吧', '就', '都', '也', '还', '又', '才',
+    '却', '把', '被', '让', '但', '很', '没', '所', '因', '如', '若', '虽', '要', '该',
+];
+
+/// Fewest characters of the earlier piece before a run-on title.
+const MIN_BEFORE: usize = 200;
+/// Most characters between a run-on title and its first outline heading.
+const MAX_TO_OUTLINE: usize = 600;
+
+/// True when a marker of this kind opens a section-level heading.
+fn heading_kind(kind: MarkerKind) -> bool {
+    matches!(kind, MarkerKind::CnDun | MarkerKind::CnParen | MarkerKind::Di | MarkerKind::CapitalDun)
+}
+
+/// A heading marker with ordinal 1 at the start of `s`.
+fn opens_outline(s: &str) -> bool {
+    parse_marker(s.trim_start()).is_some_and(|m| m.ordinal == 1 && heading_kind(m.kind))
+}
+
+/// The byte range of a run-on title in `text`, the cleaned text of a body
+/// block. `before` counts the characters of the speech's body before this
+/// block (none of which held a heading); `next` is the next block's text.
+///
+/// ```
+/// use jianggao::meta::runon::find;
+/// let first = "这是前一篇的正文。".repeat(30);
+/// let text = format!("{first}正确行使人民赋予的权力推动区域经济快速发展权力观,是世界观的组成部分。");
+/// let (s, e) = find(&text, 0, Some("一、要清醒地认识到权力是人民赋予的")).unwrap();
+/// assert_eq!(&text[s..e], "正确行使人民赋予的权力推动区域经济快速发展");
+/// // Without a new outline after it, the clause is prose.
+/// assert!(find(&text, 0, Some("要清醒地认识到权力是人民赋予的")).is_none());
+/// ```
+pub fn find(text: &str, before: usize, next: Option<&str>) -> Option<(usize, usize)> {
+    if opens_heading_here(text, 0) {
+        return None;
+    }
+    let mut seen = before;
+    let mut quotes = 0i32;
+    let mut it = text.char_indices().peekable();
+    while let Some((_, c)) = it.next() {
+        seen += 1;
+        match c {
+            '“' | '「' | '『' | '《' => quotes += 1,
+            '”' | '」' | '』' | '》' => quotes -= 1,
+            _ => {}
+        }
+        if !is_sentence_end(c) {
+            continue;
+        }
+        let Some(&(p, _)) = it.peek() else { break };
+        // A heading in the earlier piece: its outline goes on here.
+        if opens_heading_here(text, p) {
+            return None;
+        }
+        if quotes != 0 || seen < MIN_BEFORE {
+            continue;
+        }
+        if let Some(range) = title_at(text, p, next) {
+            return Some(range);
+        }
+    }
+    None
+}
+
+/// True when `text` holds an outline heading: at its start or after a
+/// sentence end.
+///
+/// ```
+/// assert!(jianggao::meta::runon::has_heading("总体要求是。二、抓好落实"));
+/// assert!(!jianggao::meta::runon::has_heading("第一次会议召开了。"));
+/// ```
+pub fn has_heading(text: &str) -> bool {
+    opens_heading_here(text, 0)
+        || text.char_indices().any(|(i, c)| is_sentence_end(c) && opens_heading_here(text, i + c.len_utf8()))
+}
+
+/// True when a heading of any ordinal starts at `p`.
+fn opens_heading_here(text: &str, p: usize) -> bool {
+    text.get(p..).and_then(parse_marker).is_some_and(|m| heading_kind(m.kind))
+}
+
+/// The run-on title starting at `p`, if the clause there is one.
+fn title_at(text: &str, p: usize, next: Option<&str>) -> Option<(usize, usize)> {
+    let rest = text.get(p..)?;
+    let q = p + rest.find(|c: char| !is_ideograph(c)).unwrap_or(rest.len());
+    let clause = text.get(p..q)?;
+    let n = clause.chars().count();
+    let comma = text.get(q..).and_then(|r| r.chars().next()).is_some_and(|c| matches!(fold(c), ',' | '，'));
+    if !(12..=40).contains(&n) || !comma || clause.contains(PROSE) {
+        return None;
+    }
+    // The new piece's outline follows soon: in this block after a sentence
+    // end, or at the start of the next one.
+    let after = text.get(q..)?;
+    let mut outline = false;
+    let mut count = 0;
+    let mut prev_end = false;
+    for (i, c) in after.char_indices() {
+        count += 1;
+        if count > MAX_TO_OUTLINE {
+            break;
+        }
+        if prev_end && after.get(i..).is_some_and(|s| parse_marker(s).is_some_and(|m| heading_kind(m.kind))) {
+            outline = after.get(i..).is_some_and(opens_outline);
+            break;
+        }
+        prev_end = is_sentence_end(c) || (prev_end && c.is_whitespace());
+    }
+    if count <= MAX_TO_OUTLINE && !outline {
+        outline = next.is_some_and(opens_outline);
+    }
+    outline.then(|| (p, p + title_len(clause)))
+}
+
+/// The length of the title in `clause`: without a closing noun phrase of
+/// two to four characters (the longest one) whose first two already stood
+/// in the clause.
+fn title_len(clause: &str) -> usize {
+    let ends: Vec<usize> = clause.char_indices().map(|(i, _)| i).collect();
+    for k in (2..=4).rev() {
+        let Some(&cut) = ends.len().checked_sub(k).and_then(|i| ends.get(i)) else { break };
+        let (head, tail) = clause.split_at(cut);
+        let lead: String = tail.chars().take(2).collect();
+        if head.chars().count() >= 8 && head.contains(&lead) {
+            return cut;
+        }
+    }
+    clause.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prose() -> String {
+        "权力是责任和义务的结合体，拥有多大的权力就要负多大的责任。".repeat(8)
+    }
+
+    #[test]
+    fn should_find_a_title_before_an_inline_outline() {
+        let text =
+            format!("{}推进全面从严治党向基层延伸落地见效,是今年工作的重点。我们要做好三点。一、要压实责任。", prose());
+        let (s, e) = find(&text, 0, None).unwrap();
+        assert_eq!(&text[s..e], "推进全面从严治党向基层延伸落地见效");
+    }
+
+    #[test]
+    fn should_keep_the_whole_clause_when_nothing_repeats() {
+        let text = format!("{}全面推进乡村振兴加快农业农村现代化步伐,为此必须做好以下工作。", prose());
+        let (s, e) = find(&text, 0, Some("一、抓好粮食生产")).unwrap();
+        assert_eq!(&text[s..e], "全面推进乡村振兴加快农业农村现代化步伐");
+    }
+
+    #[test]
+    fn should_not_take_prose_clauses() {
+        let text = format!("{}党的十八大以来我们高度重视基层党建工作,取得了明显成效。", prose());
+        assert!(find(&text, 0, Some("一、抓好粮食生产")).is_none());
+    }
+
+    #[test]
+    fn should_not_split_early_in_a_piece() {
+        let text = "推进全面从严治党向基层延伸落地见效,是今年工作的重点。全面推进乡村振兴加快农业农村现代化步伐,为此必须做好。";
+        assert!(find(text, 0, Some("一、抓好粮食生产")).is_none());
+    }
+
+    #[test]
+    fn should_not_split_when_the_outline_goes_on() {
+        // The earlier piece has its own headings: an ordinal-1 heading later
+        // is not a new piece's.
+        let text = format!("{}二、抓好队伍建设。全面推进乡村振兴加快农业农村现代化步伐,为此必须做好。", prose());
+        assert!(find(&text, 0, Some("一、抓好粮食生产")).is_none());
+    }
+
+    #[test]
+    fn should_not_split_inside_quotes() {
+        let text = format!("{}有人说：“要抓好落实。全面推进乡村振兴加快农业农村现代化步伐,为此必须做好。”", prose());
+        assert!(find(&text, 0, Some("一、抓好粮食生产")).is_none());
+    }
+}
