@@ -27,7 +27,7 @@ use crate::model::{Metadata, Noise};
 use crate::normalize::{fold, is_space};
 use crate::segment::Block;
 use crate::span::Span;
-use text::{chars, ends_sentence, has_chrome, has_stop, is_han, key, span_of, Sink};
+use text::{chars, ends_sentence, has_chrome, has_stop, is_han, key, longer, span_of, stops_at_least, Sink};
 
 /// One speech as planned from the blocks: its header values and its body.
 ///
@@ -170,10 +170,7 @@ struct Carry {
 /// Removes a table of contents from the first blocks, as noise `toc`.
 fn drop_toc(sink: &mut Sink, blocks: Vec<Block>) -> Vec<Block> {
     // Look only in the header: before the first long paragraph.
-    let limit = blocks
-        .iter()
-        .position(|b| chars(&b.text) > 150 || b.text.chars().filter(|&c| text::is_stop(c)).count() >= 2)
-        .unwrap_or(blocks.len());
+    let limit = blocks.iter().position(|b| longer(&b.text, 150) || stops_at_least(&b.text, 2)).unwrap_or(blocks.len());
     let head = blocks.get(..limit).unwrap_or_default();
     let Some(at) = head.iter().position(|b| b.text.trim().starts_with("目录") || collection::is_toc_head(&b.text))
     else {
@@ -219,12 +216,9 @@ fn strong_body(b: &Block) -> bool {
         // A collection marker opens a speech; it is not body text yet.
         return false;
     }
-    let stops = t.chars().filter(|&c| text::is_stop(c)).count();
-    let hard_chrome = has_chrome(t);
-    if title::starts_with_marker(t) && !hard_chrome {
-        return true;
-    }
-    (stops >= 2 || chars(t) > 100) && !hard_chrome
+    // The chrome search reads the whole block: done last, and only when
+    // the block would otherwise count.
+    (title::starts_with_marker(t) || stops_at_least(t, 2) || longer(t, 100)) && !has_chrome(t)
 }
 
 /// A second title inside the text: a title-shaped line after a paragraph
@@ -358,7 +352,7 @@ const LABELS: &[&str] = &[
 /// sentence of the speech that mentions a date is not a metadata line).
 fn meta_line(text: &str) -> Option<MetaLine> {
     let t = text.trim();
-    if chars(t) > 120 {
+    if longer(t, 120) {
         return None;
     }
     let m = MetaLine { date: date::find_date(text), url: find_url(text), speaker: speaker::labelled(text) };
@@ -405,6 +399,12 @@ fn find_url(text: &str) -> Option<(usize, usize)> {
 
 /// A name line under the title: the name (spaces removed) and its range.
 fn name_line(text: &str) -> Option<(String, usize, usize)> {
+    // A name (at most 12 chars), a role of at most 16 chars and a name, or
+    // a byline of a name and `同志` in brackets or after dashes: never more
+    // than 40 chars besides spaces.
+    if text.chars().filter(|&c| !is_space(c)).nth(40).is_some() {
+        return None;
+    }
     let squeezed: String = text.chars().filter(|&c| !is_space(c)).collect();
     if speaker::is_name(&squeezed) {
         let (a, e) = text::trim_range(text, 0, text.len());
@@ -413,9 +413,13 @@ fn name_line(text: &str) -> Option<(String, usize, usize)> {
     if let Some(found) = role_and_name(text) {
         return Some(found);
     }
-    let (a, e) = speaker::byline(text)?;
-    // Only a line that is all byline: `（张三同志）`, `——李四`.
+    // Only a line that is all byline: `（张三同志）`, `——李四`: its
+    // ideographs are a name of at most 12 and `同志`.
     let rest: String = text.chars().filter(|&c| is_han(c)).collect();
+    if longer(&rest, 14) {
+        return None;
+    }
+    let (a, e) = speaker::byline(text)?;
     let name = text.get(a..e)?.to_string();
     let extra = rest.replace(&name, "");
     (extra.is_empty() || extra == "同志").then_some((name, a, e))
@@ -854,13 +858,10 @@ fn take_greeting(plan: &mut SpeechPlan) {
 /// True for a footer line: metadata, a repeated title, chrome, `（完）`.
 fn is_trailer(b: &Block, title_key: &str) -> bool {
     let t = b.text.trim();
-    let k = key(t);
-    let stops = t.chars().filter(|&c| text::is_stop(c)).count();
     meta_line(t).is_some()
         || is_repeat(t, title_key)
-        || (chars(t) <= 100 && stops <= 2 && has_chrome(t))
-        || (chars(t) <= 12 && t.ends_with([':', '：']))
-        || matches!(k.as_str(), "完" | "全文完")
+        || (!longer(t, 100) && !stops_at_least(t, 3) && has_chrome(t))
+        || (!longer(t, 12) && (t.ends_with([':', '：']) || matches!(key(t).as_str(), "完" | "全文完")))
 }
 
 /// Takes the footer lines off the end of the body (their metadata fills

@@ -29,6 +29,17 @@ pub(crate) fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
+/// True when `s` has more than `n` chars; reads at most `n + 1` of them.
+pub(crate) fn longer(s: &str, n: usize) -> bool {
+    s.len() > 4 * n || s.chars().nth(n).is_some()
+}
+
+/// True when `s` holds at least `k` sentence ends (`k` ≥ 1); stops reading
+/// at the `k`-th.
+pub(crate) fn stops_at_least(s: &str, k: usize) -> bool {
+    s.chars().filter(|&c| is_stop(c)).nth(k.saturating_sub(1)).is_some()
+}
+
 /// True for the marks that end a sentence inside running text (not the
 /// ASCII `.`, which titles use as a separator).
 pub(crate) fn is_stop(c: char) -> bool {

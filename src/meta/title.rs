@@ -29,10 +29,10 @@ pub const MAX_TITLE: usize = 60;
 /// ```
 pub fn title_shape(text: &str) -> bool {
     let t = text.trim();
-    let n = chars(t);
-    if !(2..=MAX_TITLE).contains(&n) {
+    if super::text::longer(t, MAX_TITLE) || !super::text::longer(t, 1) {
         return false;
     }
+    let n = chars(t);
     let body = t.trim_end_matches(['？', '?', '！', '!']);
     if body.chars().any(|c| is_stop(c) || fold(c) == ':') {
         return false;
