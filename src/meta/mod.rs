@@ -114,7 +114,9 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
             continue;
         }
         let first = plans.is_empty();
-        let (speech, lost_breaks) = read_speech(&mut sink, chunk, &mut carry, first);
+        // The first chunk's first body block is known already.
+        let strong = (ci == 0).then_some(first_body);
+        let (speech, lost_breaks) = read_speech(&mut sink, chunk, &mut carry, first, strong);
         plans.push(speech);
         // A file that lost its line breaks may hold later titles run into
         // the text too.
@@ -595,7 +597,7 @@ fn split_runon(sink: &mut Sink, plan: &mut SpeechPlan) -> Option<SpeechPlan> {
     chunk.push(title);
     chunk.push(rest);
     chunk.append(&mut later);
-    let (mut speech, _) = read_speech(sink, chunk, &mut Carry::default(), false);
+    let (mut speech, _) = read_speech(sink, chunk, &mut Carry::default(), false, None);
     if speech.closing.is_none() {
         speech.closing = plan.closing.take();
     }
@@ -604,7 +606,16 @@ fn split_runon(sink: &mut Sink, plan: &mut SpeechPlan) -> Option<SpeechPlan> {
 
 /// Reads one speech from its blocks. The flag is true when its title was
 /// found run into its first paragraph: the file lost its line breaks.
-fn read_speech(sink: &mut Sink, mut chunk: Vec<Block>, carry: &mut Carry, first: bool) -> (SpeechPlan, bool) {
+///
+/// `strong` is the index of the chunk's first [`strong_body`] block when the
+/// caller knows it already.
+fn read_speech(
+    sink: &mut Sink,
+    mut chunk: Vec<Block>,
+    carry: &mut Carry,
+    first: bool,
+    mut strong: Option<usize>,
+) -> (SpeechPlan, bool) {
     let mut plan = SpeechPlan::default();
     if first {
         plan.metadata = std::mem::take(&mut carry.meta);
@@ -616,6 +627,7 @@ fn read_speech(sink: &mut Sink, mut chunk: Vec<Block>, carry: &mut Carry, first:
         if let Some((_, len)) = collection::pian(&b.text).filter(|_| is_pian_block(b)) {
             let tail = b.split_off(len);
             sink.block(b, "collection_marker");
+            strong = None;
             if tail.text.trim().is_empty() {
                 from = 1;
             } else if let Some(slot) = chunk.first_mut() {
@@ -623,7 +635,9 @@ fn read_speech(sink: &mut Sink, mut chunk: Vec<Block>, carry: &mut Carry, first:
             }
         }
     }
-    let strong = chunk.iter().skip(from).position(strong_body).map_or(chunk.len(), |p| p + from);
+    let strong = strong
+        .unwrap_or_else(|| chunk.iter().skip(from).position(strong_body).map_or(chunk.len(), |p| p + from))
+        .min(chunk.len());
     let strong_is_greeting = chunk.get(strong).is_some_and(|b| greeting(&b.text).is_some());
     let best = best_title(&chunk, from, strong);
     let mut title_key = String::new();
@@ -703,7 +717,9 @@ fn header_line(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, title_key: &st
         sink.block(b, "repeated_title");
         return true;
     }
-    if has_chrome(t) || (before_greeting && !strong_body(b)) {
+    // Header lines come before the first strong body block, so any line is
+    // one when the body opens with a greeting.
+    if has_chrome(t) || before_greeting {
         sink.block(b, "header");
         return true;
     }
