@@ -65,9 +65,18 @@ fn ascii_digit(c: char) -> Option<u32> {
 }
 
 fn cn_digit(c: char) -> Option<u32> {
-    "〇一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32).or(match c {
-        '零' | '○' | 'Ｏ' | 'O' | '0' => Some(0),
-        _ => None,
+    Some(match c {
+        '〇' | '零' | '○' | 'Ｏ' | 'O' | '0' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
     })
 }
 

@@ -509,20 +509,16 @@ fn take_meta(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
 
 /// Index of the best title candidate among `chunk[from..to]`.
 fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
-    // The keys of every block, made when the first candidate needs them.
-    let keys = once_cell::unsync::OnceCell::<Vec<(String, String)>>::new();
-    let make_keys = || {
-        chunk
-            .iter()
-            .map(|b| {
-                // Only lines short enough to be a title can repeat one.
-                if b.text.len() > 4 * title::MAX_TITLE || has_chrome(&b.text) {
-                    (String::new(), String::new())
-                } else {
-                    (key(&b.text), key(&b.text[visible_range(&b.text)]))
-                }
+    // A title repeated on another short line (not chrome) is likelier the
+    // title.
+    let repeated = |i: usize, k: &str| {
+        !k.is_empty()
+            && chunk.iter().enumerate().any(|(j, b)| {
+                j != i
+                    && b.text.len() <= 4 * title::MAX_TITLE
+                    && (text::key_eq(&b.text, k) || text::key_eq(&b.text[visible_range(&b.text)], k))
+                    && !has_chrome(&b.text)
             })
-            .collect()
     };
     let mut best: Option<(i32, usize)> = None;
     let mut seen = 0;
@@ -541,12 +537,7 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
         let vis = &b.text[r.clone()];
         let k = key(vis);
         let mut score = 0;
-        let repeated = keys
-            .get_or_init(make_keys)
-            .iter()
-            .enumerate()
-            .any(|(j, (bk, vk))| j != i && !k.is_empty() && (*bk == k || *vk == k));
-        if repeated {
+        if repeated(i, &k) {
             score += 4;
         }
         if text::has_genre(vis) {

@@ -136,6 +136,10 @@ const LABELS: &[&str] = &["主讲人", "讲话人", "发言人", "报告人", "�
 /// assert!(labelled("作者：市委办公室").is_none());
 /// ```
 pub fn labelled(text: &str) -> Option<(usize, usize)> {
+    // Every label is followed by a colon.
+    if !text.contains(['：', ':']) {
+        return None;
+    }
     for l in LABELS {
         let Some(pos) = text.find(l) else { continue };
         let after = pos + l.len();

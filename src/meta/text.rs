@@ -24,6 +24,16 @@ pub(crate) fn key(s: &str) -> String {
     out
 }
 
+/// True when `key(s) == k`, without building the key.
+pub(crate) fn key_eq(s: &str, k: &str) -> bool {
+    let mut want = k.chars();
+    s.chars()
+        .map(fold)
+        .filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
+        .all(|c| want.next() == Some(c))
+        && want.next().is_none()
+}
+
 /// Number of chars.
 pub(crate) fn chars(s: &str) -> usize {
     s.chars().count()
