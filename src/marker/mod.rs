@@ -138,38 +138,31 @@ pub fn parse_marker(input: &str) -> Option<MarkerMatch> {
     Some(MarkerMatch { kind, ordinal, len: input.len() - rest.len() })
 }
 
-/// True for the characters after which an inline marker may stand:
-/// `。！？；：` and `! ? ; :`, and `…`.
-fn is_clause_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '：' | '!' | '?' | ';' | ':' | '…')
-}
-
 /// True for what may stand between a clause end and an inline marker:
 /// closing quotes and spaces.
 fn is_skippable(c: char) -> bool {
     matches!(c, '”' | '」' | '』' | '’' | '"' | '\'') || crate::normalize::is_space(c)
 }
 
-/// Lead bytes of the clause-end characters: `!` `:` `;` `?` (ASCII),
-/// 0xE2 (`…`), 0xE3 (`。`), 0xEF (full-width forms). Every other byte is
-/// skipped without decoding.
-/// True when the bytes at `i` encode a clause end of [`is_clause_end`]
-/// (compared as bytes: no decoding of the characters in between).
-fn clause_end_at(bytes: &[u8], i: usize) -> bool {
+/// The byte length of the clause end encoded at `i`, if any: one of the
+/// characters after which an inline marker may stand, `。！？；：`,
+/// `! ? ; :` and `…` (compared as bytes: no decoding).
+fn clause_end_at(bytes: &[u8], i: usize) -> Option<usize> {
     match bytes.get(i..).unwrap_or_default() {
-        [b'!' | b':' | b';' | b'?', ..] => true,
+        [b'!' | b':' | b';' | b'?', ..] => Some(1),
         // 。
-        [0xE3, 0x80, 0x82, ..] => true,
+        [0xE3, 0x80, 0x82, ..] => Some(3),
         // ！ ： ； ？
-        [0xEF, 0xBC, 0x81 | 0x9A | 0x9B | 0x9F, ..] => true,
+        [0xEF, 0xBC, 0x81 | 0x9A | 0x9B | 0x9F, ..] => Some(3),
         // …
-        [0xE2, 0x80, 0xA6, ..] => true,
-        _ => false,
+        [0xE2, 0x80, 0xA6, ..] => Some(3),
+        _ => None,
     }
 }
 
 /// Per lead byte: the length of its character (low bits) and whether a
-/// clause end may start there (bit 7).
+/// clause end may start there (bit 7): the ASCII `!` `:` `;` `?` and the
+/// lead bytes 0xE2 (`…`), 0xE3 (`。`) and 0xEF (full-width forms).
 static LEAD: [u8; 256] = lead_table();
 
 const fn lead_table() -> [u8; 256] {
@@ -189,13 +182,27 @@ const fn lead_table() -> [u8; 256] {
     t
 }
 
+/// The offset of the first character at or after `i` (a character
+/// boundary) where a clause end may start, stepping a character at a time
+/// by its lead byte; `bytes.len()` when there is none.
+fn next_maybe_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(&b) = bytes.get(i) {
+        let class = LEAD[usize::from(b)];
+        if class & 0x80 != 0 {
+            return i;
+        }
+        i += usize::from(class & 0x0F);
+    }
+    bytes.len()
+}
+
 /// Finds every marker candidate in a block's cleaned `text`: at the start
 /// (after leading spaces), and inline after a sentence end or a colon
 /// (optionally followed by closing quotes and spaces).
 ///
 /// The text is walked once, a character at a time (a table of lead bytes
-/// tells where a clause end may start); nom runs only at those positions,
-/// so the cost is linear in the text.
+/// tells where a clause end may start); nom runs only after the clause
+/// ends, so the cost is linear in the text.
 ///
 /// ```
 /// use jianggao::marker::{scan, Position};
@@ -213,25 +220,21 @@ pub fn scan(text: &str) -> Vec<Candidate> {
     }
     let bytes = text.as_bytes();
     let mut last_tried = start;
-    let mut prev_ascii_digit = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let after_digit = prev_ascii_digit;
-        prev_ascii_digit = b.is_ascii_digit();
-        let at = i;
-        let class = LEAD[b as usize];
-        i += usize::from(class & 0x0F);
-        if class & 0x80 == 0 || !clause_end_at(bytes, at) {
-            continue;
-        }
-        let Some(c) = text.get(at..).and_then(|s| s.chars().next()) else {
+    loop {
+        let at = next_maybe_end(bytes, i);
+        let Some(&b) = bytes.get(at) else {
+            break;
+        };
+        i = at + usize::from(LEAD[usize::from(b)] & 0x0F);
+        let Some(len) = clause_end_at(bytes, at) else {
             continue;
         };
         // A time such as `13:45` is not a clause end.
-        if !is_clause_end(c) || (c == ':' && after_digit) {
+        if b == b':' && at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_digit) {
             continue;
         }
-        let mut j = at + c.len_utf8();
+        let mut j = at + len;
         if let Some(rest) = text.get(j..) {
             j += rest.len() - rest.trim_start_matches(is_skippable).len();
         }
@@ -244,4 +247,23 @@ pub fn scan(text: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scan_should_find_inline_markers_after_every_clause_end() {
+        let text = "甲。一是乙！二是丙？三是丁；四是戊：五是己…六是庚!七是辛?八是壬;九是癸:十是止";
+        let ordinals: Vec<u32> = scan(text).iter().map(|c| c.m.ordinal).collect();
+        assert_eq!(ordinals, (1..=10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn scan_should_not_treat_commas_quotes_or_times_as_clause_ends() {
+        assert!(scan("甲，一是乙、二是丙“三是丁”《四是》13:5是").is_empty());
+        assert!(scan("时间13:1.会议").is_empty());
+        assert_eq!(scan("时间:1.会议").len(), 1);
+    }
 }
