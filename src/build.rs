@@ -188,22 +188,54 @@ fn trim_title(s: &str) -> &str {
 }
 
 /// Where the lead sentence of `s` ends: just past its first sentence end
-/// (`。！？；`) and any closing quotes after it.
+/// (`。！？；` and `! ? ;`, as [`is_sentence_end`]) and any closing quotes
+/// after it.
 fn lead_sentence_end(s: &str) -> Option<usize> {
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_sentence_end(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, q)) = it.peek() {
-                if is_closing_quote(q) {
-                    end = j + q.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
-            return Some(end);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    let end = loop {
+        // Sentence ends are among the possible clause ends; the bytes in
+        // between are stepped over a character at a time without decoding.
+        let at = crate::marker::next_maybe_end(bytes, i);
+        match bytes.get(at..)? {
+            [b'!' | b'?' | b';', ..] => break at + 1,
+            [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B, ..] => break at + 3,
+            [b, ..] => i = at + crate::marker::char_len(*b),
+            [] => return None,
         }
+    };
+    let rest = s.get(end..).unwrap_or_default();
+    let quotes = rest.len() - rest.trim_start_matches(is_closing_quote).len();
+    Some(end + quotes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`lead_sentence_end`] a character at a time.
+    fn reference(s: &str) -> Option<usize> {
+        let (i, c) = s.char_indices().find(|&(_, c)| is_sentence_end(c))?;
+        let rest = &s[i + c.len_utf8()..];
+        Some(s.len() - rest.trim_start_matches(is_closing_quote).len())
     }
-    None
+
+    #[test]
+    fn lead_sentence_end_should_stop_after_the_first_sentence_end_and_its_quotes() {
+        for s in [
+            "",
+            "要把好“初始关”",
+            "要把好初始关。要把好朋友关。",
+            "他说：“要学习。”然后",
+            "时间13:45，地点…会场！之后",
+            "问：如何？答；好; ok! 是吗?",
+            "全角！全角？全角；",
+            "《标题》、“引号”…：",
+            "一、总体要求。”）》后",
+        ] {
+            assert_eq!(lead_sentence_end(s), reference(s), "{s:?}");
+        }
+        assert_eq!(lead_sentence_end("要学习。”然后"), Some("要学习。”".len()));
+        assert_eq!(lead_sentence_end("没有句末：只有冒号"), None);
+    }
 }

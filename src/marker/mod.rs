@@ -182,10 +182,16 @@ const fn lead_table() -> [u8; 256] {
     t
 }
 
+/// The length of the character whose lead byte is `b` (1 for a
+/// continuation byte).
+pub(crate) fn char_len(b: u8) -> usize {
+    usize::from(LEAD[usize::from(b)] & 0x0F)
+}
+
 /// The offset of the first character at or after `i` (a character
 /// boundary) where a clause end may start, stepping a character at a time
 /// by its lead byte; `bytes.len()` when there is none.
-fn next_maybe_end(bytes: &[u8], mut i: usize) -> usize {
+pub(crate) fn next_maybe_end(bytes: &[u8], mut i: usize) -> usize {
     while let Some(&b) = bytes.get(i) {
         let class = LEAD[usize::from(b)];
         if class & 0x80 != 0 {
@@ -226,7 +232,7 @@ pub fn scan(text: &str) -> Vec<Candidate> {
         let Some(&b) = bytes.get(at) else {
             break;
         };
-        i = at + usize::from(LEAD[usize::from(b)] & 0x0F);
+        i = at + char_len(b);
         let Some(len) = clause_end_at(bytes, at) else {
             continue;
         };
