@@ -95,8 +95,31 @@ const DECISIVE: f64 = 0.1;
 /// assert!(jianggao::decode::decode(b"\x00\x01\x02\x03").is_err());
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
+    decode_borrowed(bytes).map(|d| Decoded {
+        text: d.text.into_owned(),
+        encoding: d.encoding,
+        diagnostics: d.diagnostics,
+    })
+}
+
+/// [`Decoded`] borrowing valid UTF-8 input instead of copying it.
+pub(crate) struct DecodedRef<'a> {
+    pub text: std::borrow::Cow<'a, str>,
+    pub encoding: &'static str,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl From<Decoded> for DecodedRef<'_> {
+    fn from(d: Decoded) -> Self {
+        DecodedRef { text: d.text.into(), encoding: d.encoding, diagnostics: d.diagnostics }
+    }
+}
+
+/// [`decode`], borrowing the input when it is valid UTF-8 without a BOM
+/// (the common case: no copy).
+pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, Error> {
     if bytes.is_empty() {
-        return Ok(Decoded { text: String::new(), encoding: "UTF-8", diagnostics: Vec::new() });
+        return Ok(DecodedRef { text: "".into(), encoding: "UTF-8", diagnostics: Vec::new() });
     }
     if let Some(kind) = binary_signature(bytes) {
         return Err(binary(format!("{kind} file signature")));
@@ -104,11 +127,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let rest = bytes.get(bom_len..).unwrap_or_default();
         let utf16 = enc != UTF_8;
-        return finish(enc, decode_with(enc, rest), utf16);
+        return finish(enc, decode_with(enc, rest), utf16).map(DecodedRef::from);
     }
     if memchr::memchr(0, bytes).is_some() {
         return match utf16_without_bom(bytes) {
-            Some(enc) => finish(enc, decode_with(enc, bytes), true),
+            Some(enc) => finish(enc, decode_with(enc, bytes), true).map(DecodedRef::from),
             None => Err(binary("contains NUL bytes".into())),
         };
     }
@@ -116,11 +139,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     if too_many_controls(controls, bytes.len()) {
         return Err(binary(format!("{controls} control characters in {} bytes", bytes.len())));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok(Decoded { text: s.to_owned(), encoding: "UTF-8", diagnostics: Vec::new() });
+    // A SIMD validator: the standard one checks CJK text a character at a
+    // time.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(DecodedRef { text: s.into(), encoding: "UTF-8", diagnostics: Vec::new() });
     }
     let enc = detect(bytes)?;
-    finish(enc, decode_with(enc, bytes), false)
+    finish(enc, decode_with(enc, bytes), false).map(DecodedRef::from)
 }
 
 /// The name reported for `enc`: `"GB18030"` for GBK and GB18030 (both are

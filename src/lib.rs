@@ -89,7 +89,7 @@ impl Parser {
 
     /// Decodes and parses `bytes`.
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
-        let d = decode::decode(bytes)?;
+        let d = decode::decode_borrowed(bytes)?;
         Ok(self.parse_decoded(&d.text, d.encoding, d.diagnostics))
     }
 
