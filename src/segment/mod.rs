@@ -184,9 +184,12 @@ pub struct Segmented {
 pub fn segment(src: &str) -> Segmented {
     let mut out = Segmented::default();
     let mut units = wrap::split(src, &mut out.diagnostics);
-    noise::classify(src, &mut units);
-    wrap::join_lines(src, &mut units, &mut out.diagnostics);
-    pagebreak::repair(src, &mut units, &mut out.diagnostics);
+    // Classification, newline wraps and page breaks all read the texts of
+    // the units as split (page-break cuts come after their reading).
+    let texts = units.texts(src);
+    noise::classify_texts(&mut units, &texts);
+    wrap::join_texts(&mut units, &texts, &mut out.diagnostics);
+    pagebreak::repair_texts(src, &mut units, &texts, &mut out.diagnostics);
     repair::assemble(src, &units, &mut out);
     out.noise.sort_by_key(|n| n.span);
     repair::truncation(&mut out);
