@@ -131,6 +131,9 @@ pub struct Units {
     pub pieces: Vec<Span>,
     /// The logical lines, in order.
     pub units: Vec<Unit>,
+    /// No piece holds an invisible character (zero-width space, BOM, soft
+    /// hyphen): known when every space inside a line was looked at.
+    pub(crate) clean: bool,
 }
 
 impl Units {

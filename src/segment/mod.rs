@@ -132,6 +132,12 @@ impl BlockBuilder {
         self.span = Some(self.span.map_or(span, |s| s.cover(span)));
     }
 
+    /// Makes room for `bytes` more bytes of text in `runs` more source runs.
+    pub(crate) fn reserve(&mut self, bytes: usize, runs: usize) {
+        self.text.reserve(bytes);
+        self.map.reserve(runs);
+    }
+
     /// Marks the block as standing on a line of its own.
     pub fn own_line(&mut self, yes: bool) {
         self.own_line = yes;

@@ -144,6 +144,12 @@ fn char_at(bytes: &[u8], i: usize) -> (bool, usize, usize) {
     (space, usize::from(class & 0x0F), usize::from((class >> 4) & 0x03))
 }
 
+/// True when the character at the start of `bytes` is invisible
+/// ([`is_invisible`](crate::normalize::is_invisible)), read from its bytes.
+fn invisible_bytes(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xC2, 0xAD, ..] | [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xEF, 0xBB, 0xBF, ..])
+}
+
 /// The next space character of `bytes` at or after byte `i` (a char
 /// boundary): its offset and length, and the [`wrap_width`] of the text
 /// before it (from `i`). `None` when no space follows.
@@ -162,10 +168,13 @@ fn next_space(bytes: &[u8], mut i: usize) -> (Option<(usize, usize)>, usize) {
 }
 
 /// Appends the space-separated tokens of `span` to `out`, with their widths.
-fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) {
+/// Returns whether a space between them was an invisible character
+/// ([`is_invisible`](crate::normalize::is_invisible)).
+fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) -> bool {
     let Some(s) = src.get(span.range()) else {
-        return;
+        return false;
     };
+    let mut invisible = false;
     let bytes = s.as_bytes();
     let first = out.len();
     // The current token starts at `start` (equal to `i` between tokens).
@@ -177,8 +186,9 @@ fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) {
             if start < bytes.len() {
                 out.push(Tok { span: Span::new(span.start + start, span.end), sep: 0, width });
             }
-            return;
+            return invisible;
         };
+        invisible |= invisible_bytes(bytes.get(at..).unwrap_or_default());
         if start < at {
             out.push(Tok { span: Span::new(span.start + start, span.start + at), sep: 0, width });
         }
@@ -225,19 +235,22 @@ fn last_char(src: &str, s: Span) -> Option<char> {
 }
 
 /// The tokens of every line: `toks[line_start[k]..line_start[k + 1]]` are
-/// the tokens of line `k`.
+/// the tokens of line `k`; `invisible` tells whether an invisible character
+/// stood between two of them.
 #[derive(Default)]
 struct LineTokens {
     toks: Vec<Tok>,
     line_start: Vec<usize>,
+    invisible: bool,
 }
 
 impl LineTokens {
     fn of(src: &str, lines: &[Span]) -> LineTokens {
-        let mut out = LineTokens { toks: Vec::new(), line_start: Vec::with_capacity(lines.len() + 1) };
+        let mut out =
+            LineTokens { toks: Vec::new(), line_start: Vec::with_capacity(lines.len() + 1), invisible: false };
         for &l in lines {
             out.line_start.push(out.toks.len());
-            tokens(src, l, &mut out.toks);
+            out.invisible |= tokens(src, l, &mut out.toks);
         }
         out.line_start.push(out.toks.len());
         out
@@ -257,13 +270,10 @@ fn any_inner_space(src: &str, lines: &[Span]) -> bool {
     lines.iter().any(|l| src.get(l.range()).is_some_and(|s| next_space(s.as_bytes(), 0).0.is_some()))
 }
 
-/// Learns whether `lines` (trimmed spans) are hard-wrapped lines joined with
-/// spaces, and the line width if so; with it, the tokens of every line.
-fn space_mode(src: &str, lines: &[Span]) -> Option<(WrapWidth, LineTokens)> {
-    if !any_inner_space(src, lines) {
-        return None;
-    }
-    let lt = LineTokens::of(src, lines);
+/// Learns whether `lines` (trimmed spans, tokenized in `lt`) are
+/// hard-wrapped lines joined with spaces, and the line width if so; with it,
+/// the tokens of every line.
+fn space_mode(src: &str, lines: &[Span], lt: LineTokens) -> Option<(WrapWidth, LineTokens)> {
     let mut widths = Vec::new();
     let (mut seps, mut cjk_seps) = (0usize, 0usize);
     for k in 0..lines.len() {
@@ -300,8 +310,12 @@ fn space_mode(src: &str, lines: &[Span]) -> Option<(WrapWidth, LineTokens)> {
 /// ```
 pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
     let lines: Vec<Span> = super::lines::split(src).into_iter().map(|l| trim(src, l)).collect();
-    let mode = space_mode(src, &lines);
-    let mut out = Units::default();
+    // Lines are trimmed: without a space inside one, no line holds an
+    // invisible character either (they are spaces too).
+    let lt = any_inner_space(src, &lines).then(|| LineTokens::of(src, &lines));
+    let clean = lt.as_ref().is_none_or(|lt| !lt.invisible);
+    let mode = lt.and_then(|lt| space_mode(src, &lines, lt));
+    let mut out = Units { clean, ..Units::default() };
     let mut gap = false;
     let mut rejoined = 0usize;
     for (k, &l) in lines.iter().enumerate() {
