@@ -156,6 +156,13 @@ fn invisible_bytes(bytes: &[u8]) -> bool {
 fn next_space(bytes: &[u8], mut i: usize) -> (Option<(usize, usize)>, usize) {
     let mut width = 0;
     while let Some(&b) = bytes.get(i) {
+        // The common case first: an ideograph of U+4000…U+9FFF is three
+        // bytes wide 2, never a space.
+        if (0xE4..=0xE9).contains(&b) {
+            width += 2;
+            i += 3;
+            continue;
+        }
         let class = LEAD[usize::from(b)];
         let len = usize::from(class & 0x0F);
         if class & 0x80 != 0 && space_bytes(bytes.get(i..).unwrap_or_default()) {
@@ -274,7 +281,7 @@ fn any_inner_space(src: &str, lines: &[Span]) -> bool {
 /// hard-wrapped lines joined with spaces, and the line width if so; with it,
 /// the tokens of every line.
 fn space_mode(src: &str, lines: &[Span], lt: LineTokens) -> Option<(WrapWidth, LineTokens)> {
-    let mut widths = Vec::new();
+    let mut widths = Vec::with_capacity(lt.toks.len());
     let (mut seps, mut cjk_seps) = (0usize, 0usize);
     for k in 0..lines.len() {
         for pair in lt.line(k).windows(2) {
@@ -316,6 +323,9 @@ pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
     let clean = lt.as_ref().is_none_or(|lt| !lt.invisible);
     let mode = lt.and_then(|lt| space_mode(src, &lines, lt));
     let mut out = Units { clean, ..Units::default() };
+    let pieces = mode.as_ref().map_or(lines.len(), |(_, lt)| lt.toks.len().max(lines.len()));
+    out.pieces.reserve(pieces);
+    out.units.reserve(lines.len());
     let mut gap = false;
     let mut rejoined = 0usize;
     for (k, &l) in lines.iter().enumerate() {
@@ -406,7 +416,7 @@ struct Printed {
 fn printed_lines(src: &str, toks: &[Tok], st: &WrapWidth) -> Vec<Printed> {
     let text = |s: Span| src.get(s.range()).unwrap_or_default();
     let width = |k: usize| toks.get(k).map_or(0, |t| t.width);
-    let mut printed = Vec::new();
+    let mut printed = Vec::with_capacity(toks.len());
     let mut cur = 0usize;
     let mut r = width(0);
     let mut k = 1usize;
@@ -658,6 +668,9 @@ mod tests {
             if !space {
                 assert_eq!(width, wrap_width(&c.to_string()), "{:X}", c as u32);
             }
+            let (found, before) = next_space(bytes, 0);
+            assert_eq!(found, space.then_some((0, len)), "{:X}", c as u32);
+            assert_eq!(before, if space { 0 } else { width }, "{:X}", c as u32);
         }
     }
 }
