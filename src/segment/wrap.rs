@@ -509,16 +509,25 @@ pub fn starts_heading(text: &str) -> bool {
             || c.is_ascii_digit()
             || ('０'..='９').contains(&c)
     };
-    let mut chars = text.chars().peekable();
-    let open = chars.next_if(|&c| matches!(c, '(' | '（' | '〔')).is_some();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let open = matches!(first, '(' | '（' | '〔');
+    // `next` is the character after the marker's numerals so far.
+    let mut next = if open { chars.next() } else { Some(first) };
     let mut count = 0;
-    while chars.next_if(|&c| numeral(c) || (open && c == '-')).is_some() {
+    while next.is_some_and(|c| numeral(c) || (open && c == '-')) {
         count += 1;
+        if count > 3 {
+            return false;
+        }
+        next = chars.next();
     }
-    if count == 0 || count > 3 {
+    if count == 0 {
         return false;
     }
-    match chars.next() {
+    match next {
         Some(')' | '）' | '〕') => open,
         Some('、') => !open,
         Some('.' | '．') => !open && chars.next().is_some_and(|c| !c.is_ascii_digit()),
@@ -645,6 +654,61 @@ mod tests {
             let got: Vec<(String, usize, usize)> =
                 toks.iter().map(|t| (s[t.span.range()].to_string(), t.sep, t.width)).collect();
             assert_eq!(got, naive_tokens(s), "{s:?}");
+        }
+    }
+
+    /// The heading-marker test read with a peekable iterator.
+    fn starts_heading_peek(text: &str) -> bool {
+        let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let mut chars = text.chars().peekable();
+        let open = chars.next_if(|&c| matches!(c, '(' | '（' | '〔')).is_some();
+        let mut count = 0;
+        while chars.next_if(|&c| numeral(c) || (open && c == '-')).is_some() {
+            count += 1;
+        }
+        if count == 0 || count > 3 {
+            return false;
+        }
+        match chars.next() {
+            Some(')' | '）' | '〕') => open,
+            Some('、') => !open,
+            Some('.' | '．') => !open && chars.next().is_some_and(|c| !c.is_ascii_digit()),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn should_read_heading_markers_as_the_peekable_reading_does() {
+        let samples = [
+            "一、",
+            "(三)是",
+            "（二）",
+            "〔-〕x",
+            "(-)",
+            "3、",
+            "4.x",
+            "4.5",
+            "4.",
+            "12.要",
+            "１２、",
+            "一二三四、",
+            "一二三、",
+            "(1234)",
+            "(12",
+            "一方面",
+            "2014年10月",
+            "",
+            "(",
+            "）",
+            "十.",
+            "-、",
+            "(一)",
+            "〔1〕",
+            "(1、",
+            "1)",
+        ];
+        for s in samples {
+            assert_eq!(starts_heading(s), starts_heading_peek(s), "{s:?}");
         }
     }
 
