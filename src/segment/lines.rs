@@ -253,7 +253,10 @@ impl Units {
 pub fn junction(src: &str, a: Span, b: Span) -> Option<Span> {
     // An ASCII byte is a whole character: the last character of `a` and the
     // first of `b` are ASCII letters or digits exactly when their edge bytes
-    // are.
+    // are. Most pieces start otherwise: that byte is looked at first.
+    if !src.as_bytes().get(b.start).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
     let last = *src.get(a.range())?.as_bytes().last()?;
     let first = *src.get(b.range())?.as_bytes().first()?;
     if !(last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric()) {
@@ -288,7 +291,10 @@ fn narrow_count(s: &str) -> usize {
     let narrow = |b: u8| {
         u8::from((b | 0x20).wrapping_sub(b'a') < 26) | u8::from(b.wrapping_sub(b'0') < 10) | u8::from(b == b' ')
     };
-    s.as_bytes().chunks(255).map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + narrow(b)))).sum()
+    let count = |c: &[u8]| usize::from(c.iter().fold(0u8, |n, &b| n.wrapping_add(narrow(b))));
+    let chunks = s.as_bytes().chunks_exact(64);
+    let tail = count(chunks.remainder());
+    chunks.map(count).sum::<usize>() + tail
 }
 
 /// The last character of `s` that is not a closing quote or bracket.
