@@ -120,6 +120,11 @@ impl OffsetMap {
         self.runs.push((clean, source));
     }
 
+    /// Makes room for `runs` more runs.
+    pub(crate) fn reserve(&mut self, runs: usize) {
+        self.runs.reserve(runs);
+    }
+
     /// The source offset of the cleaned offset `clean` (the start of a piece).
     pub fn to_source(&self, clean: usize) -> usize {
         let i = self.runs.partition_point(|&(c, _)| c <= clean);

@@ -131,6 +131,9 @@ pub struct Units {
     pub pieces: Vec<Span>,
     /// The logical lines, in order.
     pub units: Vec<Unit>,
+    /// No piece holds an invisible character (zero-width space, BOM, soft
+    /// hyphen): known when every space inside a line was looked at.
+    pub(crate) clean: bool,
 }
 
 impl Units {
@@ -214,6 +217,26 @@ impl Units {
     }
 }
 
+/// The cleaned text of a unit ([`Units::text`]) with its length in
+/// characters, computed once for the stages that read every unit.
+pub(crate) struct UnitText<'a> {
+    pub(crate) text: std::borrow::Cow<'a, str>,
+    pub(crate) chars: usize,
+}
+
+impl Units {
+    /// The cleaned texts of all units, in order, with their lengths.
+    pub(crate) fn texts<'a>(&self, src: &'a str) -> Vec<UnitText<'a>> {
+        (0..self.units.len())
+            .map(|i| {
+                let text = self.text(src, i);
+                let chars = text.chars().count();
+                UnitText { text, chars }
+            })
+            .collect()
+    }
+}
+
 /// The space to keep where a wrap joins piece `a` to piece `b`: the first
 /// space after `a` when both sides are ASCII letters or digits (`Windows 10`),
 /// `None` when the wrap space is dropped (between CJK characters, or CJK and
@@ -228,8 +251,14 @@ impl Units {
 /// assert_eq!(junction(src, Span::new(0, 3), Span::new(4, 7)), None);
 /// ```
 pub fn junction(src: &str, a: Span, b: Span) -> Option<Span> {
-    let last = src.get(a.range())?.chars().next_back()?;
-    let first = src.get(b.range())?.chars().next()?;
+    // An ASCII byte is a whole character: the last character of `a` and the
+    // first of `b` are ASCII letters or digits exactly when their edge bytes
+    // are. Most pieces start otherwise: that byte is looked at first.
+    if !src.as_bytes().get(b.start).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let last = *src.get(a.range())?.as_bytes().last()?;
+    let first = *src.get(b.range())?.as_bytes().first()?;
     if !(last.is_ascii_alphanumeric() && first.is_ascii_alphanumeric()) {
         return None;
     }
@@ -246,10 +275,26 @@ pub fn junction(src: &str, a: Span, b: Span) -> Option<Span> {
 /// assert_eq!(jianggao::segment::lines::wrap_width("党,a1"), 6);
 /// ```
 pub fn wrap_width(s: &str) -> usize {
-    // Two counts that compile to vector code: every character counts 2,
-    // less 1 for each narrow one (all ASCII).
-    let narrow = s.bytes().filter(|&b| b.is_ascii_alphanumeric() || b == b' ').count();
-    2 * s.chars().count() - narrow
+    wrap_width_counted(s, s.chars().count())
+}
+
+/// [`wrap_width`] of `s`, which is `chars` characters long.
+pub(crate) fn wrap_width_counted(s: &str, chars: usize) -> usize {
+    // Every character counts 2, less 1 for each narrow one (all ASCII).
+    2 * chars - narrow_count(s)
+}
+
+/// The number of ASCII letters, digits and spaces in `s`: a branch-free
+/// count in chunks small enough for byte counters, which compiles to vector
+/// code.
+fn narrow_count(s: &str) -> usize {
+    let narrow = |b: u8| {
+        u8::from((b | 0x20).wrapping_sub(b'a') < 26) | u8::from(b.wrapping_sub(b'0') < 10) | u8::from(b == b' ')
+    };
+    let count = |c: &[u8]| usize::from(c.iter().fold(0u8, |n, &b| n.wrapping_add(narrow(b))));
+    let chunks = s.as_bytes().chunks_exact(64);
+    let tail = count(chunks.remainder());
+    chunks.map(count).sum::<usize>() + tail
 }
 
 /// The last character of `s` that is not a closing quote or bracket.
@@ -280,4 +325,47 @@ pub fn ends_sentence(s: &str) -> bool {
 /// ```
 pub fn ends_clause(s: &str) -> bool {
     last_significant(s).is_some_and(crate::normalize::is_clause_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive_width(s: &str) -> usize {
+        s.chars().map(|c| if c.is_ascii_alphanumeric() || c == ' ' { 1 } else { 2 }).sum()
+    }
+
+    #[test]
+    fn should_count_wrap_width_as_one_per_narrow_character() {
+        let long = "党的建设Windows 10，第3页 ".repeat(40);
+        for s in ["", "a", "党", "a b", "ＡＢ12", "\u{3000}x", "Z@[`{0", long.as_str()] {
+            assert_eq!(wrap_width(s), naive_width(s), "{s}");
+        }
+        for b in 0u8..128 {
+            let s = char::from(b).to_string();
+            assert_eq!(wrap_width(&s), naive_width(&s), "{b:X}");
+        }
+    }
+
+    #[test]
+    fn should_not_keep_a_junction_space_next_to_a_cjk_character() {
+        let src = "第3 页";
+        assert_eq!(junction(src, Span::new(0, 4), Span::new(5, 8)), None);
+        let src = "页 3";
+        assert_eq!(junction(src, Span::new(0, 3), Span::new(4, 5)), None);
+        let src = "v2\u{3000}b";
+        assert_eq!(junction(src, Span::new(0, 2), Span::new(5, 6)), Some(Span::new(2, 5)));
+    }
+
+    #[test]
+    fn should_give_each_unit_its_text_and_length() {
+        let src = "首页\n\nWindows 10 系统";
+        let mut units = Units::default();
+        units.push_unit(Span::new(0, 6), &[Span::new(0, 6)], false);
+        units.push_unit(Span::new(8, 25), &[Span::new(8, 15), Span::new(16, 18), Span::new(19, 25)], true);
+        let texts = units.texts(src);
+        assert_eq!(texts.len(), 2);
+        assert_eq!((texts[0].text.as_ref(), texts[0].chars), ("首页", 2));
+        assert_eq!((texts[1].text.as_ref(), texts[1].chars), ("Windows 10系统", 12));
+    }
 }

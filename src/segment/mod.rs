@@ -132,6 +132,12 @@ impl BlockBuilder {
         self.span = Some(self.span.map_or(span, |s| s.cover(span)));
     }
 
+    /// Makes room for `bytes` more bytes of text in `runs` more source runs.
+    pub(crate) fn reserve(&mut self, bytes: usize, runs: usize) {
+        self.text.reserve(bytes);
+        self.map.reserve(runs);
+    }
+
     /// Marks the block as standing on a line of its own.
     pub fn own_line(&mut self, yes: bool) {
         self.own_line = yes;
@@ -184,9 +190,12 @@ pub struct Segmented {
 pub fn segment(src: &str) -> Segmented {
     let mut out = Segmented::default();
     let mut units = wrap::split(src, &mut out.diagnostics);
-    noise::classify(src, &mut units);
-    wrap::join_lines(src, &mut units, &mut out.diagnostics);
-    pagebreak::repair(src, &mut units, &mut out.diagnostics);
+    // Classification, newline wraps and page breaks all read the texts of
+    // the units as split (page-break cuts come after their reading).
+    let texts = units.texts(src);
+    noise::classify_texts(&mut units, &texts);
+    wrap::join_texts(&mut units, &texts, &mut out.diagnostics);
+    pagebreak::repair_texts(src, &mut units, &texts, &mut out.diagnostics);
     repair::assemble(src, &units, &mut out);
     out.noise.sort_by_key(|n| n.span);
     repair::truncation(&mut out);

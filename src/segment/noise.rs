@@ -8,8 +8,8 @@
 //! a name line, `时间:…`, `本文…发表`, `本文链接:…`, greetings, sign-offs,
 //! `篇一`, a table of contents) are never noise here.
 
-use super::lines::{ends_clause, ends_sentence, Units};
-use crate::hash::FxHashMap;
+use super::lines::{ends_clause, ends_sentence, UnitText, Units};
+use crate::hash::{FxHashMap, FxHasher};
 use crate::words::{Found, Lexicon};
 
 /// Generic words allowed around the strong chrome words in a navigation bar
@@ -370,11 +370,6 @@ fn count_terms(text: &str, list: usize) -> usize {
     TERMS.scan(text).count(&TERMS, list)
 }
 
-fn has_prefix(text: &str, prefixes: &[&str]) -> bool {
-    let t = unbracket(text);
-    prefixes.iter().any(|p| t.starts_with(p))
-}
-
 /// True when `text` holds a word of list `list` (an `L_` index).
 fn has_any(text: &str, list: usize) -> bool {
     TERMS.scan(text).any(&TERMS, list)
@@ -396,6 +391,63 @@ fn field_after(t: &str, prefix: &str) -> bool {
         None => true,
         Some(c) => matches!(c, ':' | '：' | ' ' | '\u{3000}' | '】' | ']' | '〕' | ')' | '）' | '>' | '》'),
     }
+}
+
+/// A set of words hashed with [`FxHasher`].
+type FxHashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<FxHasher>>;
+
+/// Bits of [`prefix_kinds`]: the prefix lists a line opens with a word of.
+const P_CHROME: u8 = 1; // a CHROME_FIELD field or a CHROME_PREFIX prefix
+const P_HEADER: u8 = 2; // a HEADER_KEYS field
+const P_DISCLAIMER: u8 = 4; // a DISCLAIMER_PREFIX prefix
+const P_SOURCE: u8 = 8; // a SOURCE_PREFIX field
+
+/// The words of the prefix lists by their first character, each with the
+/// lists it opens as a field ([`field_after`]) and as a bare prefix.
+type PrefixWords = FxHashMap<char, Vec<(&'static str, u8, u8)>>;
+
+static PREFIXES: once_cell::sync::Lazy<PrefixWords> = once_cell::sync::Lazy::new(|| {
+    let mut by_first: PrefixWords = FxHashMap::default();
+    let lists: [(&[&str], u8, u8); 5] = [
+        (CHROME_FIELD, P_CHROME, 0),
+        (CHROME_PREFIX, 0, P_CHROME),
+        (HEADER_KEYS, P_HEADER, 0),
+        (DISCLAIMER_PREFIX, 0, P_DISCLAIMER),
+        (SOURCE_PREFIX, P_SOURCE, 0),
+    ];
+    for (list, field, prefix) in lists {
+        for &w in list {
+            let Some(c) = w.chars().next() else { continue };
+            let words = by_first.entry(c).or_default();
+            match words.iter_mut().find(|e| e.0 == w) {
+                Some(e) => {
+                    e.1 |= field;
+                    e.2 |= prefix;
+                }
+                None => words.push((w, field, prefix)),
+            }
+        }
+    }
+    by_first
+});
+
+/// The prefix lists (`P_` bits) that `bare` (a line with its leading bracket
+/// stripped, see [`unbracket`]) opens with: only the words sharing its first
+/// character are tried.
+fn prefix_kinds(bare: &str) -> u8 {
+    let Some(words) = bare.chars().next().and_then(|c| PREFIXES.get(&c)) else {
+        return 0;
+    };
+    let mut kinds = 0;
+    for &(w, field, prefix) in words {
+        if field & !kinds != 0 && field_after(bare, w) {
+            kinds |= field;
+        }
+        if prefix & !kinds != 0 && bare.starts_with(w) {
+            kinds |= prefix;
+        }
+    }
+    kinds
 }
 
 /// True for lines the metadata stage reads: dates, times, permalinks,
@@ -444,10 +496,22 @@ fn has_date(text: &str) -> bool {
 /// assert!(!is_page_number("第三,要坚守法纪红线"));
 /// ```
 pub fn is_page_number(text: &str) -> bool {
-    // More than 20 characters besides spaces: not a page number (checked
-    // before the folded copy is made).
-    if text.chars().filter(|c| !crate::normalize::is_space(*c)).nth(20).is_some() {
-        return false;
+    // Every character of a page number (spaces aside) folds to a digit, a
+    // dash, `/`, `,`, a letter of `page` or `of`, or `第` `共` `页`; any other
+    // rules the line out before a folded copy is made. So do more than 20
+    // characters besides spaces.
+    let page_char = |c: char| {
+        let f = crate::normalize::fold(c);
+        f.is_ascii_digit()
+            || matches!(f, '-' | '—' | '–' | '·' | '_' | '/' | ',' | '第' | '共' | '页')
+            || matches!(f.to_ascii_lowercase(), 'p' | 'a' | 'g' | 'e' | 'o' | 'f')
+    };
+    let mut kept = 0usize;
+    for c in text.chars().filter(|c| !crate::normalize::is_space(*c)) {
+        kept += 1;
+        if kept > 20 || !page_char(c) {
+            return false;
+        }
     }
     let t: String = text.chars().filter(|c| !crate::normalize::is_space(*c)).map(crate::normalize::fold).collect();
     if t.is_empty() || t.chars().count() > 20 {
@@ -482,6 +546,9 @@ pub fn is_page_number(text: &str) -> bool {
 
 /// True for a page thumbnail caption: `标题_第1页`.
 fn is_page_thumbnail(text: &str) -> bool {
+    if !text.ends_with('页') {
+        return false;
+    }
     let Some(pos) = text.rfind('第') else {
         return false;
     };
@@ -504,17 +571,18 @@ fn is_chrome(text: &str) -> bool {
             || matches!(c, '[' | ']' | '(' | ')' | '（' | '）' | ':' | '：')
             || crate::normalize::is_space(c)
     };
+    static STRONG: once_cell::sync::Lazy<FxHashSet<&str>> =
+        once_cell::sync::Lazy::new(|| CHROME_STRONG.iter().copied().collect());
+    static GENERIC: once_cell::sync::Lazy<FxHashSet<&str>> =
+        once_cell::sync::Lazy::new(|| CHROME_GENERIC.iter().copied().collect());
     for tok in text.split(separator) {
         if tok.is_empty() {
             continue;
         }
         any = true;
-        if CHROME_STRONG.contains(&tok) {
+        if STRONG.contains(tok) {
             strong = true;
-        } else if !CHROME_STRONG.contains(&tok)
-            && !CHROME_GENERIC.contains(&tok)
-            && !tok.bytes().all(|b| b.is_ascii_digit())
-        {
+        } else if !GENERIC.contains(tok) && !tok.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }
     }
@@ -545,7 +613,11 @@ fn ends_colon(text: &str) -> bool {
 /// assert_eq!(line_noise("一、总体要求"), None);
 /// ```
 pub fn line_noise(text: &str) -> Option<&'static str> {
-    let chars = text.chars().count();
+    noise_of(text, text.chars().count())
+}
+
+/// [`line_noise`] of `text`, which is `chars` characters long.
+fn noise_of(text: &str, chars: usize) -> Option<&'static str> {
     if chars == 0 || chars > 200 {
         return None;
     }
@@ -558,11 +630,11 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     if chars <= 60 && is_chrome(text) {
         return Some("site_chrome");
     }
-    let bare = unbracket(text);
-    if chars <= 80 && (CHROME_FIELD.iter().any(|p| field_after(bare, p)) || has_prefix(text, CHROME_PREFIX)) {
+    let kinds = prefix_kinds(unbracket(text));
+    if chars <= 80 && kinds & P_CHROME != 0 {
         return Some("site_chrome");
     }
-    if chars <= 60 && HEADER_KEYS.iter().any(|k| field_after(bare, k)) && !is_meta_line_key(text) {
+    if chars <= 60 && kinds & P_HEADER != 0 && !is_meta_line_key(text) {
         return Some("download_header");
     }
     let found = TERMS.scan(text);
@@ -571,7 +643,7 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     if chars <= 120 && has_any(L_PREVIEW) && count_terms(L_SITE_TERMS) >= 1 {
         return Some("preview_notice");
     }
-    if DISCLAIMER_PREFIX.iter().any(|p| bare.starts_with(p)) {
+    if kinds & P_DISCLAIMER != 0 {
         return Some("disclaimer");
     }
     if chars <= 60 && has_any(L_WATERMARK) {
@@ -593,7 +665,7 @@ pub fn line_noise(text: &str) -> Option<&'static str> {
     {
         return Some("watermark");
     }
-    if chars <= 80 && SOURCE_PREFIX.iter().any(|p| field_after(bare, p)) && !is_meta_line(text) {
+    if chars <= 80 && kinds & P_SOURCE != 0 && !is_meta_line(text) {
         return Some("source_line");
     }
     None
@@ -621,12 +693,16 @@ fn is_meta_line_key(text: &str) -> bool {
 /// assert!(units.units[1].noise.is_none());
 /// ```
 pub fn classify(src: &str, units: &mut Units) {
-    let n = units.units.len();
-    let texts: Vec<std::borrow::Cow<'_, str>> = (0..n).map(|i| units.text(src, i)).collect();
-    let mut reasons: Vec<Option<&'static str>> = texts.iter().map(|t| line_noise(t)).collect();
-    notice_blocks(&texts, &mut reasons);
-    advert_block(units, &texts, &mut reasons);
-    repeats(&texts, &mut reasons);
+    let texts = units.texts(src);
+    classify_texts(units, &texts);
+}
+
+/// [`classify`] with the units' texts ([`Units::texts`]) at hand.
+pub(crate) fn classify_texts(units: &mut Units, texts: &[UnitText<'_>]) {
+    let mut reasons: Vec<Option<&'static str>> = texts.iter().map(|t| noise_of(&t.text, t.chars)).collect();
+    notice_blocks(texts, &mut reasons);
+    advert_block(units, texts, &mut reasons);
+    repeats(texts, &mut reasons);
     for (u, r) in units.units.iter_mut().zip(reasons) {
         u.noise = r;
     }
@@ -634,14 +710,14 @@ pub fn classify(src: &str, units: &mut Units) {
 
 /// After a site notice, lines that speak the site's vocabulary belong to the
 /// notice (the numbered rules under `温馨提示:`).
-fn notice_blocks(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static str>]) {
+fn notice_blocks(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
     let mut in_notice = false;
     for (t, r) in texts.iter().zip(reasons.iter_mut()) {
         match *r {
             Some("disclaimer" | "preview_notice" | "download_header") => in_notice = true,
             Some(_) => {}
             None => {
-                if in_notice && t.chars().count() <= 200 && count_terms(t, L_SITE_STRONG) >= 1 {
+                if in_notice && t.chars <= 200 && count_terms(&t.text, L_SITE_STRONG) >= 1 {
                     *r = Some("disclaimer");
                 } else {
                     in_notice = false;
@@ -655,7 +731,7 @@ fn notice_blocks(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'st
 /// by blank lines) before the first real text, each holding at least one
 /// line with a strong ad, watermark or chrome signal. Their other lines are
 /// the ad's slogans; title-like lines are kept.
-fn advert_block(units: &Units, texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static str>]) {
+fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
     let mut start = 0;
     while start < units.units.len() {
         let mut end = start + 1;
@@ -668,14 +744,14 @@ fn advert_block(units: &Units, texts: &[std::borrow::Cow<'_, str>], reasons: &mu
             start = end;
             continue;
         }
-        let short = group.clone().all(|i| texts[i].chars().count() <= 50);
+        let short = group.clone().all(|i| texts[i].chars <= 50);
         let signal = group.clone().any(|i| matches!(reasons[i], Some("advert" | "watermark")));
         // The block must end at a gap before more text.
         if !short || !signal || group.len() > 10 || end >= units.units.len() {
             return;
         }
         for i in group {
-            let t = &texts[i];
+            let t = &texts[i].text;
             if reasons[i].is_none() && !has_any(t, L_TITLE_WORDS) && !ends_colon(t) {
                 reasons[i] = Some("advert");
             }
@@ -686,17 +762,21 @@ fn advert_block(units: &Units, texts: &[std::borrow::Cow<'_, str>], reasons: &mu
 
 /// Later copies of the title line are `repeated_title`; a short line seen
 /// three times or more is a running header from its second copy on.
-fn repeats(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static str>]) {
+fn repeats(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
     let title = texts
         .iter()
         .zip(reasons.iter())
         .find(|(_, r)| r.is_none())
-        .map(|(t, _)| t.as_ref())
-        .filter(|t| t.chars().count() <= 50 && !ends_sentence(t));
+        .map(|(t, _)| t)
+        .filter(|t| t.chars <= 50 && !ends_sentence(&t.text))
+        .map(|t| t.text.as_ref());
+    let header_like =
+        |t: &UnitText<'_>| (4..=40).contains(&t.chars) && !ends_clause(&t.text) && !ends_sentence(&t.text);
+    // Only header-like lines are counted: no other line asks for its count.
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for (t, r) in texts.iter().zip(reasons.iter()) {
-        if r.is_none() {
-            *counts.entry(t.as_ref()).or_default() += 1;
+        if r.is_none() && header_like(t) {
+            *counts.entry(t.text.as_ref()).or_default() += 1;
         }
     }
     let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
@@ -705,18 +785,140 @@ fn repeats(texts: &[std::borrow::Cow<'_, str>], reasons: &mut [Option<&'static s
         if r.is_some() {
             continue;
         }
-        let t = t.as_ref();
-        if title == Some(t) {
+        if title == Some(t.text.as_ref()) {
             if title_seen {
                 *r = Some("repeated_title");
             }
             title_seen = true;
             continue;
         }
-        let chars = t.chars().count();
-        let header_like = (4..=40).contains(&chars) && !ends_clause(t) && !ends_sentence(t);
-        if header_like && counts.get(t).copied().unwrap_or(0) >= 3 && seen.insert(t, true).is_some() {
+        let text = t.text.as_ref();
+        if header_like(t) && counts.get(text).copied().unwrap_or(0) >= 3 && seen.insert(text, true).is_some() {
             *r = Some("running_header");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page-number shapes tested on the folded copy alone.
+    fn page_number_slow(text: &str) -> bool {
+        let t: String = text.chars().filter(|c| !crate::normalize::is_space(*c)).map(crate::normalize::fold).collect();
+        if t.is_empty() || t.chars().count() > 20 {
+            return false;
+        }
+        let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+        if digits(&t) {
+            return true;
+        }
+        let dashes = ['-', '—', '–', '·', '－', '_'];
+        if let Some(mid) = t.strip_prefix(dashes).and_then(|m| m.strip_suffix(dashes)) {
+            if digits(mid.trim_matches(dashes)) {
+                return true;
+            }
+        }
+        if let Some((a, b)) = t.split_once('/') {
+            if digits(a) && digits(b) {
+                return true;
+            }
+        }
+        let lower = t.to_ascii_lowercase();
+        if let Some(rest) = lower.strip_prefix("page") {
+            return rest.replace("of", "/").split('/').all(digits);
+        }
+        if (t.starts_with('第') || t.starts_with('共')) && t.contains('页') {
+            let rest: String = t.chars().filter(|c| !"第共页/,，".contains(*c)).collect();
+            return rest.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty();
+        }
+        false
+    }
+
+    #[test]
+    fn should_agree_with_the_page_number_shapes_on_the_folded_copy() {
+        let samples = [
+            "5",
+            "12345",
+            "- 5 -",
+            "—5—",
+            "－５－",
+            "_3_",
+            "·12·",
+            "第3页",
+            "第 3 页 共 8 页",
+            "共8页 第3页",
+            "第3页,共8页",
+            "第３页，共８页",
+            "3/8",
+            "３／８",
+            "Page 3 of 8",
+            "PAGE 3",
+            "page",
+            "Ｐａｇｅ ２",
+            "page 3 of x",
+            "第三页",
+            "第页",
+            "一、总体要求",
+            "第三,要坚守法纪红线",
+            "2019-11-23",
+            "1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1",
+            "",
+            "  ",
+            "of",
+            "fage 3",
+            "第3页 abc",
+            "5页",
+        ];
+        for s in samples {
+            assert_eq!(is_page_number(s), page_number_slow(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn should_find_the_prefix_lists_a_line_opens_with() {
+        let field = |t: &str, list: &[&str]| list.iter().any(|p| field_after(t, p));
+        let prefix = |t: &str, list: &[&str]| list.iter().any(|p| t.starts_with(p));
+        let samples = [
+            "上一篇：关于",
+            "上一篇文章",
+            "大小:20.33 KB",
+            "大小",
+            "文档大小 1M",
+            "来源：新华网",
+            "来源于实践",
+            "免责声明：本站",
+            "版权所有 某某",
+            "Copyright 2020",
+            "©2020",
+            "TAG:党课",
+            "标签",
+            "一、总体要求",
+            "",
+            "编辑】",
+        ];
+        for t in samples {
+            let kinds = prefix_kinds(t);
+            let want_chrome = field(t, CHROME_FIELD) || prefix(t, CHROME_PREFIX);
+            assert_eq!(kinds & P_CHROME != 0, want_chrome, "{t}");
+            assert_eq!(kinds & P_HEADER != 0, field(t, HEADER_KEYS), "{t}");
+            assert_eq!(kinds & P_DISCLAIMER != 0, prefix(t, DISCLAIMER_PREFIX), "{t}");
+            assert_eq!(kinds & P_SOURCE != 0, field(t, SOURCE_PREFIX), "{t}");
+        }
+    }
+
+    #[test]
+    fn should_count_repeats_only_of_header_like_lines() {
+        let src = "某某单位工作简报\n正文第一段很长很长。\n某某单位工作简报\n正文第二段。\n某某单位工作简报\n正文第三段。\n某某单位工作简报";
+        let mut units = Units::from_lines(src);
+        classify(src, &mut units);
+        let reasons: Vec<_> = units.units.iter().map(|u| u.noise).collect();
+        assert_eq!(reasons[0], None);
+        assert_eq!(reasons[2], Some("repeated_title"));
+        assert_eq!(reasons[1], None);
+        let src = "标题\n同样一句话。\n同样一句话。\n同样一句话。";
+        let mut units = Units::from_lines(src);
+        classify(src, &mut units);
+        assert!(units.units.iter().all(|u| u.noise.is_none()), "sentences are not running headers");
     }
 }

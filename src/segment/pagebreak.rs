@@ -9,7 +9,7 @@
 //! is joined onto the previous block when the sentence was cut. Real outline
 //! markers (`1、` after a sentence end, short list items) stay.
 
-use super::lines::{ends_clause, Join, Units};
+use super::lines::{ends_clause, Join, UnitText, Units};
 use crate::hash::FxHashMap;
 use crate::model::Diagnostic;
 use crate::span::Span;
@@ -83,6 +83,12 @@ struct Candidate {
 /// assert_eq!(units.units[3].join, Join::Page);
 /// ```
 pub fn repair(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
+    let texts = units.texts(src);
+    repair_texts(src, units, &texts, diags);
+}
+
+/// [`repair`] with the units' texts ([`Units::texts`]) at hand.
+pub(crate) fn repair_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>], diags: &mut Vec<Diagnostic>) {
     let mut cands: Vec<Candidate> = Vec::new();
     let mut block_chars = 0usize;
     let mut prev: Option<(bool, usize)> = None; // (ends clause, block chars)
@@ -93,11 +99,13 @@ pub fn repair(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
         if !u.is_text() {
             continue;
         }
-        let text = units.text(src, i);
-        let chars = text.chars().count();
+        let Some(UnitText { text, chars }) = texts.get(i) else {
+            continue;
+        };
+        let (text, chars) = (text.as_ref(), *chars);
         if u.join == Join::None {
             let start = units.unit_pieces(i).first().map_or(u.span.start, |p| p.start);
-            if let Some((number, prefix)) = leading_number(&text, start) {
+            if let Some((number, prefix)) = leading_number(text, start) {
                 let cuts = prev.is_some_and(|(ends, len)| !ends && len >= MIN_PAGE_CHARS);
                 cands.push(Candidate { unit: i, number, prefix, cuts, chars });
             }
@@ -105,7 +113,7 @@ pub fn repair(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
         } else {
             block_chars += chars;
         }
-        prev = Some((ends_clause(&text), block_chars));
+        prev = Some((ends_clause(text), block_chars));
     }
     // Chains of consecutive numbers starting at 1.
     let mut chains: Vec<Vec<usize>> = Vec::new();

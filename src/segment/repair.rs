@@ -62,6 +62,7 @@ pub fn assemble(src: &str, units: &Units, out: &mut Segmented) {
             cur.own_line(true);
             last_piece = None;
         }
+        cur.reserve(u.span.len(), units.unit_pieces(i).len());
         for &p in units.unit_pieces(i) {
             if let Some(a) = last_piece {
                 // Within a unit and across wrap joins the pieces were split at
@@ -73,7 +74,11 @@ pub fn assemble(src: &str, units: &Units, out: &mut Segmented) {
                     }
                 }
             }
-            push_clean(&mut cur, src, p);
+            if units.clean {
+                cur.push(src, p);
+            } else {
+                push_clean(&mut cur, src, p);
+            }
             last_piece = Some(p);
         }
     }
@@ -175,4 +180,28 @@ pub fn truncation(out: &mut Segmented) {
     let end = last.span.end;
     let why = if notice { "the text ends mid-sentence, before a preview notice" } else { "the text ends mid-sentence" };
     out.diagnostics.push(Diagnostic::new("truncated", why, Some(Span::new(end, end))));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::segment::segment;
+
+    #[test]
+    fn should_drop_invisible_characters_inside_a_line() {
+        for src in ["一、总体\u{200B}要求\n要抓好\u{FEFF}落实。", "一、总体\u{2060}要求 二\n要抓\u{AD}好落实。"]
+        {
+            let seg = segment(src);
+            assert!(seg.blocks.iter().all(|b| !b.text.chars().any(crate::normalize::is_invisible)), "{src:?}");
+            assert!(seg.blocks[0].text.starts_with("一、总体要求"));
+        }
+    }
+
+    #[test]
+    fn should_keep_every_character_of_a_clean_text() {
+        let src = "一、总体要求\n要抓好落实，不折不扣。\n";
+        let seg = segment(src);
+        let kept: String = seg.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(kept, "一、总体要求要抓好落实，不折不扣。");
+        assert_eq!(seg.blocks[1].span.start, src.find('\n').map_or(0, |i| i + 1));
+    }
 }

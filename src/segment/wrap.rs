@@ -5,7 +5,7 @@
 //! quantile of piece widths); a piece clearly shorter than it ends a
 //! paragraph or heading, a full-width piece continues into the next one.
 
-use super::lines::{ends_clause, trim, wrap_width, Join, Units};
+use super::lines::{ends_clause, trim, wrap_width_counted, Join, UnitText, Units};
 use crate::model::Diagnostic;
 use crate::normalize::is_cjk;
 use crate::span::Span;
@@ -134,6 +134,7 @@ fn space_bytes(bytes: &[u8]) -> bool {
 
 /// The character at byte `i` of `s` (a char boundary): whether it is a space
 /// character, its length and its [`wrap_width`].
+#[cfg(test)]
 fn char_at(bytes: &[u8], i: usize) -> (bool, usize, usize) {
     let Some(&b) = bytes.get(i) else {
         return (false, 1, 0);
@@ -143,39 +144,68 @@ fn char_at(bytes: &[u8], i: usize) -> (bool, usize, usize) {
     (space, usize::from(class & 0x0F), usize::from((class >> 4) & 0x03))
 }
 
-/// Appends the space-separated tokens of `span` to `out`, with their widths.
-fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) {
-    let Some(s) = src.get(span.range()) else {
-        return;
-    };
-    let bytes = s.as_bytes();
-    let first = out.len();
-    let mut start: Option<usize> = None;
+/// True when the character at the start of `bytes` is invisible
+/// ([`is_invisible`](crate::normalize::is_invisible)), read from its bytes.
+fn invisible_bytes(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xC2, 0xAD, ..] | [0xE2, 0x80, 0x8B..=0x8D, ..] | [0xE2, 0x81, 0xA0, ..] | [0xEF, 0xBB, 0xBF, ..])
+}
+
+/// The next space character of `bytes` at or after byte `i` (a char
+/// boundary): its offset and length, and the [`wrap_width`] of the text
+/// before it (from `i`). `None` when no space follows.
+fn next_space(bytes: &[u8], mut i: usize) -> (Option<(usize, usize)>, usize) {
     let mut width = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (space, len, w) = char_at(bytes, i);
-        if space {
-            if let Some(st) = start.take() {
-                out.push(Tok { span: Span::new(span.start + st, span.start + i), sep: 0, width });
-                width = 0;
-            }
-            if out.len() > first {
-                if let Some(last) = out.last_mut() {
-                    last.sep += 1;
-                }
-            }
-            i += len;
+    while let Some(&b) = bytes.get(i) {
+        // The common case first: an ideograph of U+4000…U+9FFF is three
+        // bytes wide 2, never a space.
+        if (0xE4..=0xE9).contains(&b) {
+            width += 2;
+            i += 3;
             continue;
         }
-        if start.is_none() {
-            start = Some(i);
+        let class = LEAD[usize::from(b)];
+        let len = usize::from(class & 0x0F);
+        if class & 0x80 != 0 && space_bytes(bytes.get(i..).unwrap_or_default()) {
+            return (Some((i, len)), width);
         }
-        width += w;
+        width += usize::from((class >> 4) & 0x03);
         i += len;
     }
-    if let Some(st) = start {
-        out.push(Tok { span: Span::new(span.start + st, span.end), sep: 0, width });
+    (None, width)
+}
+
+/// Appends the space-separated tokens of `span` to `out`, with their widths.
+/// Returns whether a space between them was an invisible character
+/// ([`is_invisible`](crate::normalize::is_invisible)).
+fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) -> bool {
+    let Some(s) = src.get(span.range()) else {
+        return false;
+    };
+    let mut invisible = false;
+    let bytes = s.as_bytes();
+    let first = out.len();
+    // The current token starts at `start` (equal to `i` between tokens).
+    let mut start = 0;
+    let mut i = 0;
+    loop {
+        let (space, width) = next_space(bytes, i);
+        let Some((at, len)) = space else {
+            if start < bytes.len() {
+                out.push(Tok { span: Span::new(span.start + start, span.end), sep: 0, width });
+            }
+            return invisible;
+        };
+        invisible |= invisible_bytes(bytes.get(at..).unwrap_or_default());
+        if start < at {
+            out.push(Tok { span: Span::new(span.start + start, span.start + at), sep: 0, width });
+        }
+        if out.len() > first {
+            if let Some(last) = out.last_mut() {
+                last.sep += 1;
+            }
+        }
+        i = at + len;
+        start = i;
     }
 }
 
@@ -212,19 +242,22 @@ fn last_char(src: &str, s: Span) -> Option<char> {
 }
 
 /// The tokens of every line: `toks[line_start[k]..line_start[k + 1]]` are
-/// the tokens of line `k`.
+/// the tokens of line `k`; `invisible` tells whether an invisible character
+/// stood between two of them.
 #[derive(Default)]
 struct LineTokens {
     toks: Vec<Tok>,
     line_start: Vec<usize>,
+    invisible: bool,
 }
 
 impl LineTokens {
     fn of(src: &str, lines: &[Span]) -> LineTokens {
-        let mut out = LineTokens { toks: Vec::new(), line_start: Vec::with_capacity(lines.len() + 1) };
+        let mut out =
+            LineTokens { toks: Vec::new(), line_start: Vec::with_capacity(lines.len() + 1), invisible: false };
         for &l in lines {
             out.line_start.push(out.toks.len());
-            tokens(src, l, &mut out.toks);
+            out.invisible |= tokens(src, l, &mut out.toks);
         }
         out.line_start.push(out.toks.len());
         out
@@ -241,31 +274,14 @@ impl LineTokens {
 /// True when some line of `lines` holds a space inside it (the lines are
 /// trimmed): without one, no line can be a space-joined wrap.
 fn any_inner_space(src: &str, lines: &[Span]) -> bool {
-    lines.iter().any(|l| {
-        let Some(s) = src.get(l.range()) else {
-            return false;
-        };
-        let bytes = s.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let (space, len, _) = char_at(bytes, i);
-            if space {
-                return true;
-            }
-            i += len;
-        }
-        false
-    })
+    lines.iter().any(|l| src.get(l.range()).is_some_and(|s| next_space(s.as_bytes(), 0).0.is_some()))
 }
 
-/// Learns whether `lines` (trimmed spans) are hard-wrapped lines joined with
-/// spaces, and the line width if so; with it, the tokens of every line.
-fn space_mode(src: &str, lines: &[Span]) -> Option<(WrapWidth, LineTokens)> {
-    if !any_inner_space(src, lines) {
-        return None;
-    }
-    let lt = LineTokens::of(src, lines);
-    let mut widths = Vec::new();
+/// Learns whether `lines` (trimmed spans, tokenized in `lt`) are
+/// hard-wrapped lines joined with spaces, and the line width if so; with it,
+/// the tokens of every line.
+fn space_mode(src: &str, lines: &[Span], lt: LineTokens) -> Option<(WrapWidth, LineTokens)> {
+    let mut widths = Vec::with_capacity(lt.toks.len());
     let (mut seps, mut cjk_seps) = (0usize, 0usize);
     for k in 0..lines.len() {
         for pair in lt.line(k).windows(2) {
@@ -301,8 +317,15 @@ fn space_mode(src: &str, lines: &[Span]) -> Option<(WrapWidth, LineTokens)> {
 /// ```
 pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
     let lines: Vec<Span> = super::lines::split(src).into_iter().map(|l| trim(src, l)).collect();
-    let mode = space_mode(src, &lines);
-    let mut out = Units::default();
+    // Lines are trimmed: without a space inside one, no line holds an
+    // invisible character either (they are spaces too).
+    let lt = any_inner_space(src, &lines).then(|| LineTokens::of(src, &lines));
+    let clean = lt.as_ref().is_none_or(|lt| !lt.invisible);
+    let mode = lt.and_then(|lt| space_mode(src, &lines, lt));
+    let mut out = Units { clean, ..Units::default() };
+    let pieces = mode.as_ref().map_or(lines.len(), |(_, lt)| lt.toks.len().max(lines.len()));
+    out.pieces.reserve(pieces);
+    out.units.reserve(lines.len());
     let mut gap = false;
     let mut rejoined = 0usize;
     for (k, &l) in lines.iter().enumerate() {
@@ -336,19 +359,21 @@ pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
 fn split_line(src: &str, line: Span, toks: &[Tok], st: &WrapWidth, gap: bool, out: &mut Units) -> usize {
     let text = |s: Span| src.get(s.range()).unwrap_or_default();
     // Printed lines: tokens joined by spaces that stood inside a line.
-    let printed = printed_lines(src, toks, st);
+    let mut printed = printed_lines(src, toks, st);
     let n = printed.len();
     let last_text = |p: &Printed| toks.get(p.end.saturating_sub(1)).map_or("", |t| text(t.span));
     let first_text = |p: &Printed| toks.get(p.first).map_or("", |t| text(t.span));
     let wide = st.width + (st.width * 3 / 10).max(st.over);
-    let alone = |p: &Printed| p.width > wide || (p.end == p.first + 1 && is_title_piece(first_text(p)));
-    let full = |p: &Printed| st.is_full(p.width, last_text(p)) && !alone(p);
+    for p in &mut printed {
+        p.alone = p.width > wide || (p.end == p.first + 1 && is_title_piece(first_text(p)));
+        p.full = !p.alone && st.is_full(p.width, last_text(p));
+    }
     // Without a single full printed line, the spaces are not wraps.
-    if !printed.iter().take(n.saturating_sub(1)).any(full) {
+    if !printed.iter().take(n.saturating_sub(1)).any(|p| p.full) {
         out.push_unit(line, std::slice::from_ref(&line), gap);
         return 0;
     }
-    let joins = |p: &Printed, q: &Printed| full(p) && !alone(q) && !starts_heading(first_text(q));
+    let joins = |p: &Printed, q: &Printed| p.full && !q.alone && !starts_heading(first_text(q));
     let mut repaired = 0;
     let mut start = 0usize;
     let mut pieces: Vec<Span> = Vec::new();
@@ -372,11 +397,15 @@ fn split_line(src: &str, line: Span, toks: &[Tok], st: &WrapWidth, gap: bool, ou
     repaired
 }
 
-/// A printed line rebuilt from tokens: `toks[first..end]`, of `width`.
+/// A printed line rebuilt from tokens: `toks[first..end]`, of `width`;
+/// whether it stands alone (too wide, or a title) and whether it is full
+/// (reaches the margin, so its text goes on in the next line).
 struct Printed {
     first: usize,
     end: usize,
     width: usize,
+    alone: bool,
+    full: bool,
 }
 
 /// Groups tokens into printed lines. A space stands inside a printed line
@@ -387,7 +416,7 @@ struct Printed {
 fn printed_lines(src: &str, toks: &[Tok], st: &WrapWidth) -> Vec<Printed> {
     let text = |s: Span| src.get(s.range()).unwrap_or_default();
     let width = |k: usize| toks.get(k).map_or(0, |t| t.width);
-    let mut printed = Vec::new();
+    let mut printed = Vec::with_capacity(toks.len());
     let mut cur = 0usize;
     let mut r = width(0);
     let mut k = 1usize;
@@ -434,13 +463,13 @@ fn printed_lines(src: &str, toks: &[Tok], st: &WrapWidth) -> Vec<Printed> {
             }
             k += take;
         } else {
-            printed.push(Printed { first: cur, end: k, width: r });
+            printed.push(Printed { first: cur, end: k, width: r, alone: false, full: false });
             cur = k;
             r = width(k);
             k += 1;
         }
     }
-    printed.push(Printed { first: cur, end: toks.len(), width: r });
+    printed.push(Printed { first: cur, end: toks.len(), width: r, alone: false, full: false });
     printed
 }
 
@@ -458,7 +487,10 @@ const TITLE_ENDS: &[&str] =
 /// assert!(!is_title_piece("今天,我就这个问题讲话"));
 /// ```
 pub fn is_title_piece(text: &str) -> bool {
-    TITLE_ENDS.iter().any(|t| text.ends_with(t)) && !text.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
+    // The last bytes are compared first: most pieces end otherwise.
+    let last = text.as_bytes().last();
+    TITLE_ENDS.iter().any(|t| t.as_bytes().last() == last && text.ends_with(t))
+        && !text.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
 }
 
 /// True when `text` opens with a heading marker: `一、` `(三)` `（二）` `3、`
@@ -472,17 +504,30 @@ pub fn is_title_piece(text: &str) -> bool {
 /// assert!(!starts_heading("2014年10月"));
 /// ```
 pub fn starts_heading(text: &str) -> bool {
-    let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
-    let mut chars = text.chars().peekable();
-    let open = chars.next_if(|&c| matches!(c, '(' | '（' | '〔')).is_some();
+    let numeral = |c: char| {
+        matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+            || c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+    };
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let open = matches!(first, '(' | '（' | '〔');
+    // `next` is the character after the marker's numerals so far.
+    let mut next = if open { chars.next() } else { Some(first) };
     let mut count = 0;
-    while chars.next_if(|&c| numeral(c) || (open && c == '-')).is_some() {
+    while next.is_some_and(|c| numeral(c) || (open && c == '-')) {
         count += 1;
+        if count > 3 {
+            return false;
+        }
+        next = chars.next();
     }
-    if count == 0 || count > 3 {
+    if count == 0 {
         return false;
     }
-    match chars.next() {
+    match next {
         Some(')' | '）' | '〕') => open,
         Some('、') => !open,
         Some('.' | '．') => !open && chars.next().is_some_and(|c| !c.is_ascii_digit()),
@@ -511,14 +556,24 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     if units.units.iter().any(|u| u.wrapped) {
         return;
     }
+    let texts = units.texts(src);
+    join_texts(units, &texts, diags);
+}
+
+/// [`join_lines`] with the units' texts ([`Units::texts`]) at hand.
+pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut Vec<Diagnostic>) {
+    if units.units.iter().any(|u| u.wrapped) {
+        return;
+    }
+    let text = |i: usize| texts.get(i).map_or("", |t| t.text.as_ref());
     let text_ids: Vec<usize> = (0..units.units.len()).filter(|&i| units.units[i].is_text()).collect();
-    let widths: Vec<usize> = text_ids.iter().map(|&i| wrap_width(&units.text(src, i))).collect();
+    let widths: Vec<usize> =
+        text_ids.iter().map(|&i| texts.get(i).map_or(0, |t| wrap_width_counted(&t.text, t.chars))).collect();
     let mut sorted = widths.clone();
     let Some(st) = WrapWidth::learn(&mut sorted) else {
         return;
     };
-    let open_full =
-        text_ids.iter().zip(&widths).filter(|&(&i, &w)| st.in_band(w) && !ends_clause(&units.text(src, i))).count();
+    let open_full = text_ids.iter().zip(&widths).filter(|&(&i, &w)| st.in_band(w) && !ends_clause(text(i))).count();
     if st.width < 30 || st.width > 160 || open_full < 5 || open_full * 10 < text_ids.len() * 4 {
         return;
     }
@@ -536,11 +591,8 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
         }
         let w = text_widths.next().copied().unwrap_or(0);
         if let Some((p, pw)) = prev {
-            let ptext = units.text(src, p);
-            if st.is_full(pw, &ptext)
-                && !starts_heading(&units.text(src, i))
-                && (!gap || (noise && !ends_clause(&ptext)))
-            {
+            let ptext = text(p);
+            if st.is_full(pw, ptext) && !starts_heading(text(i)) && (!gap || (noise && !ends_clause(ptext))) {
                 units.units[i].join = Join::Wrap;
                 joined += 1;
             }
@@ -558,6 +610,116 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::normalize::is_space;
+    use crate::segment::lines::wrap_width;
+
+    /// Tokens as `(text, spaces after, width)`, split with `is_space`.
+    fn naive_tokens(s: &str) -> Vec<(String, usize, usize)> {
+        let mut out: Vec<(String, usize, usize)> = Vec::new();
+        let mut cur = String::new();
+        for c in s.chars() {
+            if is_space(c) {
+                if !cur.is_empty() {
+                    let w = wrap_width(&cur);
+                    out.push((std::mem::take(&mut cur), 0, w));
+                }
+                if let Some(last) = out.last_mut() {
+                    last.1 += 1;
+                }
+            } else {
+                cur.push(c);
+            }
+        }
+        if !cur.is_empty() {
+            let w = wrap_width(&cur);
+            out.push((cur, 0, w));
+        }
+        out
+    }
+
+    #[test]
+    fn should_cut_tokens_at_every_kind_of_space() {
+        let samples = [
+            "一、总体要求 要抓好落实",
+            "  前导 空格",
+            "甲\u{3000}\u{3000}乙\u{a0}丙\u{200B}丁\u{FEFF}戊\u{2028}己",
+            "Windows 10 系统，“引号”… —— 完",
+            "尾随空格 ",
+            "没有空格",
+            "a\tb\u{0B}c\u{0C}d\re\u{85}f\u{1680}g\u{205F}h\u{2060}i",
+            "",
+        ];
+        for s in samples {
+            let mut toks = Vec::new();
+            tokens(s, Span::new(0, s.len()), &mut toks);
+            let got: Vec<(String, usize, usize)> =
+                toks.iter().map(|t| (s[t.span.range()].to_string(), t.sep, t.width)).collect();
+            assert_eq!(got, naive_tokens(s), "{s:?}");
+        }
+    }
+
+    /// The heading-marker test read with a peekable iterator.
+    fn starts_heading_peek(text: &str) -> bool {
+        let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
+        let mut chars = text.chars().peekable();
+        let open = chars.next_if(|&c| matches!(c, '(' | '（' | '〔')).is_some();
+        let mut count = 0;
+        while chars.next_if(|&c| numeral(c) || (open && c == '-')).is_some() {
+            count += 1;
+        }
+        if count == 0 || count > 3 {
+            return false;
+        }
+        match chars.next() {
+            Some(')' | '）' | '〕') => open,
+            Some('、') => !open,
+            Some('.' | '．') => !open && chars.next().is_some_and(|c| !c.is_ascii_digit()),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn should_read_heading_markers_as_the_peekable_reading_does() {
+        let samples = [
+            "一、",
+            "(三)是",
+            "（二）",
+            "〔-〕x",
+            "(-)",
+            "3、",
+            "4.x",
+            "4.5",
+            "4.",
+            "12.要",
+            "１２、",
+            "一二三四、",
+            "一二三、",
+            "(1234)",
+            "(12",
+            "一方面",
+            "2014年10月",
+            "",
+            "(",
+            "）",
+            "十.",
+            "-、",
+            "(一)",
+            "〔1〕",
+            "(1、",
+            "1)",
+        ];
+        for s in samples {
+            assert_eq!(starts_heading(s), starts_heading_peek(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn should_not_take_a_non_title_piece_for_a_title() {
+        assert!(is_title_piece("在全市工作会议上的讲话"));
+        assert!(!is_title_piece("话"));
+        assert!(!is_title_piece("讲话精神"));
+        assert!(!is_title_piece("大家的发言，很好的讲话"));
+        assert!(!is_title_piece(""));
+    }
 
     #[test]
     fn should_read_spaces_from_bytes_as_is_space_does() {
@@ -570,6 +732,9 @@ mod tests {
             if !space {
                 assert_eq!(width, wrap_width(&c.to_string()), "{:X}", c as u32);
             }
+            let (found, before) = next_space(bytes, 0);
+            assert_eq!(found, space.then_some((0, len)), "{:X}", c as u32);
+            assert_eq!(before, if space { 0 } else { width }, "{:X}", c as u32);
         }
     }
 }
