@@ -253,8 +253,11 @@ struct LineTokens {
 
 impl LineTokens {
     fn of(src: &str, lines: &[Span]) -> LineTokens {
-        let mut out =
-            LineTokens { toks: Vec::new(), line_start: Vec::with_capacity(lines.len() + 1), invisible: false };
+        let mut out = LineTokens {
+            toks: Vec::with_capacity(lines.len()),
+            line_start: Vec::with_capacity(lines.len() + 1),
+            invisible: false,
+        };
         for &l in lines {
             out.line_start.push(out.toks.len());
             out.invisible |= tokens(src, l, &mut out.toks);
@@ -269,12 +272,6 @@ impl LineTokens {
         };
         self.toks.get(a..b).unwrap_or_default()
     }
-}
-
-/// True when some line of `lines` holds a space inside it (the lines are
-/// trimmed): without one, no line can be a space-joined wrap.
-fn any_inner_space(src: &str, lines: &[Span]) -> bool {
-    lines.iter().any(|l| src.get(l.range()).is_some_and(|s| next_space(s.as_bytes(), 0).0.is_some()))
 }
 
 /// Learns whether `lines` (trimmed spans, tokenized in `lt`) are
@@ -317,11 +314,11 @@ fn space_mode(src: &str, lines: &[Span], lt: LineTokens) -> Option<(WrapWidth, L
 /// ```
 pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
     let lines: Vec<Span> = super::lines::split(src).into_iter().map(|l| trim(src, l)).collect();
-    // Lines are trimmed: without a space inside one, no line holds an
-    // invisible character either (they are spaces too).
-    let lt = any_inner_space(src, &lines).then(|| LineTokens::of(src, &lines));
-    let clean = lt.as_ref().is_none_or(|lt| !lt.invisible);
-    let mode = lt.and_then(|lt| space_mode(src, &lines, lt));
+    // Lines are trimmed: an invisible character (a space too) inside one
+    // stands between two tokens.
+    let lt = LineTokens::of(src, &lines);
+    let clean = !lt.invisible;
+    let mode = space_mode(src, &lines, lt);
     let mut out = Units { clean, ..Units::default() };
     let pieces = mode.as_ref().map_or(lines.len(), |(_, lt)| lt.toks.len().max(lines.len()));
     out.pieces.reserve(pieces);
