@@ -153,25 +153,30 @@ fn invisible_bytes(bytes: &[u8]) -> bool {
 /// The next space character of `bytes` at or after byte `i` (a char
 /// boundary): its offset and length, and the [`wrap_width`] of the text
 /// before it (from `i`). `None` when no space follows.
-fn next_space(bytes: &[u8], mut i: usize) -> (Option<(usize, usize)>, usize) {
+fn next_space(bytes: &[u8], i: usize) -> (Option<(usize, usize)>, usize) {
     let mut width = 0;
-    while let Some(&b) = bytes.get(i) {
+    let mut rest = bytes.get(i..).unwrap_or_default();
+    loop {
         // The common case first: an ideograph of U+4000…U+9FFF is three
         // bytes wide 2, never a space.
-        if (0xE4..=0xE9).contains(&b) {
+        while let [b, _, _, tail @ ..] = rest {
+            if b.wrapping_sub(0xE4) >= 6 {
+                break;
+            }
             width += 2;
-            i += 3;
-            continue;
+            rest = tail;
         }
+        let Some(&b) = rest.first() else {
+            return (None, width);
+        };
         let class = LEAD[usize::from(b)];
         let len = usize::from(class & 0x0F);
-        if class & 0x80 != 0 && space_bytes(bytes.get(i..).unwrap_or_default()) {
-            return (Some((i, len)), width);
+        if class & 0x80 != 0 && space_bytes(rest) {
+            return (Some((bytes.len() - rest.len(), len)), width);
         }
         width += usize::from((class >> 4) & 0x03);
-        i += len;
+        rest = rest.get(len..).unwrap_or_default();
     }
-    (None, width)
 }
 
 /// Appends the space-separated tokens of `span` to `out`, with their widths.
@@ -645,7 +650,9 @@ mod tests {
             "a\tb\u{0B}c\u{0C}d\re\u{85}f\u{1680}g\u{205F}h\u{2060}i",
             "",
         ];
-        for s in samples {
+        // Long runs of ideographs, ending at every offset before a space.
+        let long: Vec<String> = (0..8).map(|k| format!("{}{} 尾", "党的建设".repeat(9), "a".repeat(k))).collect();
+        for s in samples.into_iter().chain(long.iter().map(String::as_str)) {
             let mut toks = Vec::new();
             tokens(s, Span::new(0, s.len()), &mut toks);
             let got: Vec<(String, usize, usize)> =
