@@ -158,13 +158,21 @@ fn next_space(bytes: &[u8], i: usize) -> (Option<(usize, usize)>, usize) {
     let mut rest = bytes.get(i..).unwrap_or_default();
     loop {
         // The common case first: an ideograph of U+4000…U+9FFF is three
-        // bytes wide 2, never a space.
-        while let [b, _, _, tail @ ..] = rest {
-            if b.wrapping_sub(0xE4) >= 6 {
+        // bytes wide 2, never a space. Two at a time, then one.
+        let ideograph = |b: u8| b.wrapping_sub(0xE4) < 6;
+        while let [a, _, _, b, _, _, tail @ ..] = rest {
+            if !(ideograph(*a) && ideograph(*b)) {
                 break;
             }
-            width += 2;
+            width += 4;
             rest = tail;
+        }
+        if let [a, _, _, tail @ ..] = rest {
+            if ideograph(*a) {
+                width += 2;
+                rest = tail;
+                continue;
+            }
         }
         let Some(&b) = rest.first() else {
             return (None, width);
