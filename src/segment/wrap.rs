@@ -519,6 +519,12 @@ pub fn starts_heading(text: &str) -> bool {
             || c.is_ascii_digit()
             || ('０'..='９').contains(&c)
     };
+    // A marker opens with `(`, a digit, or a character led by one of these
+    // bytes (full-width brackets and digits, the numerals 一…十): most
+    // pieces are ruled out by their first byte.
+    if !matches!(text.as_bytes().first(), Some(b'(' | b'0'..=b'9' | 0xE3 | 0xE4 | 0xE5 | 0xEF)) {
+        return false;
+    }
     let mut chars = text.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -718,6 +724,14 @@ mod tests {
             "〔1〕",
             "(1、",
             "1)",
+            "四、",
+            "六、",
+            "九.x",
+            "０、",
+            "要坚持",
+            "“一、”",
+            "a1、",
+            "【一】",
         ];
         for s in samples {
             assert_eq!(starts_heading(s), starts_heading_peek(s), "{s:?}");
