@@ -2,12 +2,19 @@
 //! holds, found with one Aho-Corasick automaton instead of one substring
 //! search per word.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, StartKind};
 
 /// Several word lists matched together. Words shared by lists are searched
 /// once.
+///
+/// The automaton is walked byte by byte: every state tells which words end
+/// at its byte, so one pass finds every word, overlapping or not.
 pub(crate) struct Lexicon {
-    ac: AhoCorasick,
+    dfa: DFA,
+    /// The unanchored start state.
+    start: StateID,
     /// For each list, the set of its (distinct) words, as bits over the
     /// automaton's patterns.
     masks: Vec<u128>,
@@ -35,26 +42,39 @@ impl Lexicon {
             masks.push(mask);
         }
         // The lists are constants: building cannot fail on input.
-        // A DFA: the fastest search for a few hundred short words.
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        // A DFA: the fastest search for a few hundred short words. The walk
+        // reads every byte, so no prefilter is built.
+        let dfa = DFA::builder()
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(&words)
             .expect("word lists build an automaton");
-        Lexicon { ac, masks }
+        let start = dfa.start_state(Anchored::No).expect("an unanchored start state");
+        Lexicon { dfa, start, masks }
     }
 
     /// The words of every list that `text` holds.
     pub(crate) fn scan(&self, text: &str) -> Found {
         let mut bits = 0u128;
-        for m in self.ac.find_overlapping_iter(text) {
-            bits |= 1 << m.pattern().as_usize();
+        let mut sid = self.start;
+        for &b in text.as_bytes() {
+            sid = self.dfa.next_state(Anchored::No, sid, b);
+            if self.dfa.is_match(sid) {
+                for i in 0..self.dfa.match_len(sid) {
+                    bits |= 1 << self.dfa.match_pattern(sid, i).as_usize();
+                }
+            }
         }
         Found(bits)
     }
 
     /// True when `text` holds any word of any list.
     pub(crate) fn holds(&self, text: &str) -> bool {
-        self.ac.is_match(text)
+        let mut sid = self.start;
+        text.as_bytes().iter().any(|&b| {
+            sid = self.dfa.next_state(Anchored::No, sid, b);
+            self.dfa.is_match(sid)
+        })
     }
 
     fn mask(&self, list: usize) -> u128 {
@@ -93,5 +113,16 @@ mod tests {
     fn should_find_overlapping_words() {
         let lex = Lexicon::new(&[&["QQ", "QQ群", "群号"]]);
         assert_eq!(lex.scan("QQ群号").count(&lex, 0), 3);
+    }
+
+    #[test]
+    fn should_count_what_a_substring_search_finds() {
+        let list: &[&str] = &["下载", "下载文档", "文档", "载文", "QQ", "Q群", "本站", "站"];
+        let lex = Lexicon::new(&[list]);
+        for text in ["本站下载文档", "QQQ群", "站站站", "没有", "", "下载文下载文档档", "Q"] {
+            let naive = list.iter().filter(|w| text.contains(*w)).count();
+            assert_eq!(lex.scan(text).count(&lex, 0), naive, "{text}");
+            assert_eq!(lex.holds(text), naive > 0, "{text}");
+        }
     }
 }

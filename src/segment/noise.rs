@@ -354,7 +354,17 @@ const CONTACT_HINTS: &[&str] = &["咨询", "联系", "添加", "加群", "群号
 /// The vocabularies searched inside lines, in one automaton; the indices of
 /// the lists follow.
 static TERMS: once_cell::sync::Lazy<Lexicon> = once_cell::sync::Lazy::new(|| {
-    Lexicon::new(&[SITE_TERMS, SITE_STRONG, PREVIEW, WATERMARK, AD_TERMS, CONTACT, TITLE_WORDS, CONTACT_HINTS])
+    Lexicon::new(&[
+        SITE_TERMS,
+        SITE_STRONG,
+        PREVIEW,
+        WATERMARK,
+        AD_TERMS,
+        CONTACT,
+        TITLE_WORDS,
+        CONTACT_HINTS,
+        super::repair::CUT_NOTICES,
+    ])
 });
 const L_SITE_TERMS: usize = 0;
 const L_SITE_STRONG: usize = 1;
@@ -364,6 +374,7 @@ const L_AD_TERMS: usize = 4;
 const L_CONTACT: usize = 5;
 const L_TITLE_WORDS: usize = 6;
 const L_CONTACT_HINTS: usize = 7;
+const L_CUT_NOTICES: usize = 8;
 
 /// The number of distinct words of list `list` (an `L_` index) in `text`.
 fn count_terms(text: &str, list: usize) -> usize {
@@ -373,6 +384,12 @@ fn count_terms(text: &str, list: usize) -> usize {
 /// True when `text` holds a word of list `list` (an `L_` index).
 fn has_any(text: &str, list: usize) -> bool {
     TERMS.scan(text).any(&TERMS, list)
+}
+
+/// True when `text` holds a notice that the preview stops before the end
+/// of the document ([`CUT_NOTICES`](super::repair::CUT_NOTICES)).
+pub(crate) fn has_cut_notice(text: &str) -> bool {
+    has_any(text, L_CUT_NOTICES)
 }
 
 /// Strips a leading bracket (`【` `[` `(`) from a line, for prefix tests.
@@ -802,6 +819,16 @@ fn repeats(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn should_find_a_cut_notice_only_where_one_stands() {
+        for c in crate::segment::repair::CUT_NOTICES {
+            assert!(has_cut_notice(&format!("本文档{c}，请下载")), "{c}");
+        }
+        assert!(!has_cut_notice("预览"));
+        assert!(!has_cut_notice("全文下载"));
+        assert!(!has_cut_notice(""));
+    }
 
     /// The page-number shapes tested on the folded copy alone.
     fn page_number_slow(text: &str) -> bool {

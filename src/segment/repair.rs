@@ -124,8 +124,9 @@ fn drop_duplicates(src: &str, out: &mut Segmented) {
     out.diagnostics.push(Diagnostic::new("duplicate", format!("dropped {count} paragraph(s) repeated verbatim"), None));
 }
 
-/// Notices that stop a preview before the document's end.
-const CUT_NOTICES: &[&str] = &[
+/// Notices that stop a preview before the document's end (all words of
+/// the noise vocabulary, searched with it).
+pub(crate) const CUT_NOTICES: &[&str] = &[
     "最多预览",
     "预览结束",
     "预览已结束",
@@ -171,7 +172,7 @@ pub fn truncation(out: &mut Segmented) {
     }
     let chars = last.text.chars().count();
     let clause = last.text.contains(['，', ',', '、', '；', ';']) || super::lines::ends_clause(&last.text);
-    let notice = out.noise.iter().any(|n| CUT_NOTICES.iter().any(|c| n.text.contains(c)));
+    let notice = out.noise.iter().any(|n| super::noise::has_cut_notice(&n.text));
     let cut = chars >= 20 || (clause && chars >= 8) || (notice && chars >= 8);
     if !cut {
         return;

@@ -153,25 +153,38 @@ fn invisible_bytes(bytes: &[u8]) -> bool {
 /// The next space character of `bytes` at or after byte `i` (a char
 /// boundary): its offset and length, and the [`wrap_width`] of the text
 /// before it (from `i`). `None` when no space follows.
-fn next_space(bytes: &[u8], mut i: usize) -> (Option<(usize, usize)>, usize) {
+fn next_space(bytes: &[u8], i: usize) -> (Option<(usize, usize)>, usize) {
     let mut width = 0;
-    while let Some(&b) = bytes.get(i) {
+    let mut rest = bytes.get(i..).unwrap_or_default();
+    loop {
         // The common case first: an ideograph of U+4000…U+9FFF is three
-        // bytes wide 2, never a space.
-        if (0xE4..=0xE9).contains(&b) {
-            width += 2;
-            i += 3;
-            continue;
+        // bytes wide 2, never a space. Two at a time, then one.
+        let ideograph = |b: u8| b.wrapping_sub(0xE4) < 6;
+        while let [a, _, _, b, _, _, tail @ ..] = rest {
+            if !(ideograph(*a) && ideograph(*b)) {
+                break;
+            }
+            width += 4;
+            rest = tail;
         }
+        if let [a, _, _, tail @ ..] = rest {
+            if ideograph(*a) {
+                width += 2;
+                rest = tail;
+                continue;
+            }
+        }
+        let Some(&b) = rest.first() else {
+            return (None, width);
+        };
         let class = LEAD[usize::from(b)];
         let len = usize::from(class & 0x0F);
-        if class & 0x80 != 0 && space_bytes(bytes.get(i..).unwrap_or_default()) {
-            return (Some((i, len)), width);
+        if class & 0x80 != 0 && space_bytes(rest) {
+            return (Some((bytes.len() - rest.len(), len)), width);
         }
         width += usize::from((class >> 4) & 0x03);
-        i += len;
+        rest = rest.get(len..).unwrap_or_default();
     }
-    (None, width)
 }
 
 /// Appends the space-separated tokens of `span` to `out`, with their widths.
@@ -253,8 +266,11 @@ struct LineTokens {
 
 impl LineTokens {
     fn of(src: &str, lines: &[Span]) -> LineTokens {
-        let mut out =
-            LineTokens { toks: Vec::new(), line_start: Vec::with_capacity(lines.len() + 1), invisible: false };
+        let mut out = LineTokens {
+            toks: Vec::with_capacity(lines.len()),
+            line_start: Vec::with_capacity(lines.len() + 1),
+            invisible: false,
+        };
         for &l in lines {
             out.line_start.push(out.toks.len());
             out.invisible |= tokens(src, l, &mut out.toks);
@@ -269,12 +285,6 @@ impl LineTokens {
         };
         self.toks.get(a..b).unwrap_or_default()
     }
-}
-
-/// True when some line of `lines` holds a space inside it (the lines are
-/// trimmed): without one, no line can be a space-joined wrap.
-fn any_inner_space(src: &str, lines: &[Span]) -> bool {
-    lines.iter().any(|l| src.get(l.range()).is_some_and(|s| next_space(s.as_bytes(), 0).0.is_some()))
 }
 
 /// Learns whether `lines` (trimmed spans, tokenized in `lt`) are
@@ -317,11 +327,11 @@ fn space_mode(src: &str, lines: &[Span], lt: LineTokens) -> Option<(WrapWidth, L
 /// ```
 pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
     let lines: Vec<Span> = super::lines::split(src).into_iter().map(|l| trim(src, l)).collect();
-    // Lines are trimmed: without a space inside one, no line holds an
-    // invisible character either (they are spaces too).
-    let lt = any_inner_space(src, &lines).then(|| LineTokens::of(src, &lines));
-    let clean = lt.as_ref().is_none_or(|lt| !lt.invisible);
-    let mode = lt.and_then(|lt| space_mode(src, &lines, lt));
+    // Lines are trimmed: an invisible character (a space too) inside one
+    // stands between two tokens.
+    let lt = LineTokens::of(src, &lines);
+    let clean = !lt.invisible;
+    let mode = space_mode(src, &lines, lt);
     let mut out = Units { clean, ..Units::default() };
     let pieces = mode.as_ref().map_or(lines.len(), |(_, lt)| lt.toks.len().max(lines.len()));
     out.pieces.reserve(pieces);
@@ -509,6 +519,12 @@ pub fn starts_heading(text: &str) -> bool {
             || c.is_ascii_digit()
             || ('０'..='９').contains(&c)
     };
+    // A marker opens with `(`, a digit, or a character led by one of these
+    // bytes (full-width brackets and digits, the numerals 一…十): most
+    // pieces are ruled out by their first byte.
+    if !matches!(text.as_bytes().first(), Some(b'(' | b'0'..=b'9' | 0xE3 | 0xE4 | 0xE5 | 0xEF)) {
+        return false;
+    }
     let mut chars = text.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -648,7 +664,9 @@ mod tests {
             "a\tb\u{0B}c\u{0C}d\re\u{85}f\u{1680}g\u{205F}h\u{2060}i",
             "",
         ];
-        for s in samples {
+        // Long runs of ideographs, ending at every offset before a space.
+        let long: Vec<String> = (0..8).map(|k| format!("{}{} 尾", "党的建设".repeat(9), "a".repeat(k))).collect();
+        for s in samples.into_iter().chain(long.iter().map(String::as_str)) {
             let mut toks = Vec::new();
             tokens(s, Span::new(0, s.len()), &mut toks);
             let got: Vec<(String, usize, usize)> =
@@ -706,6 +724,14 @@ mod tests {
             "〔1〕",
             "(1、",
             "1)",
+            "四、",
+            "六、",
+            "九.x",
+            "０、",
+            "要坚持",
+            "“一、”",
+            "a1、",
+            "【一】",
         ];
         for s in samples {
             assert_eq!(starts_heading(s), starts_heading_peek(s), "{s:?}");
