@@ -386,7 +386,10 @@ fn label_line(t: &str) -> bool {
 
 /// The first URL in `text`: `https://…`, `http://…` or `www.…`.
 fn find_url(text: &str) -> Option<(usize, usize)> {
-    let start = ["https://", "http://", "www."].iter().filter_map(|p| text.find(p)).min()?;
+    // Every prefix opens with `h` or `w`: the first of those bytes that
+    // opens one.
+    let start = memchr::memchr2_iter(b'h', b'w', text.as_bytes())
+        .find(|&i| text.get(i..).is_some_and(|r| ["https://", "http://", "www."].iter().any(|p| r.starts_with(p))))?;
     let rest = text.get(start..)?;
     let len: usize = rest
         .chars()
@@ -404,13 +407,23 @@ fn name_line(text: &str) -> Option<(String, usize, usize)> {
     // A name (at most 12 chars), a role of at most 16 chars and a name, or
     // a byline of a name and `同志` in brackets or after dashes: never more
     // than 40 chars besides spaces.
-    if text.chars().filter(|&c| !is_space(c)).nth(40).is_some() {
-        return None;
+    let (mut n, mut spaced) = (0, false);
+    for c in text.chars() {
+        if is_space(c) {
+            spaced = true;
+        } else {
+            n += 1;
+            if n > 40 {
+                return None;
+            }
+        }
     }
-    let squeezed: String = text.chars().filter(|&c| !is_space(c)).collect();
+    // Spaces are squeezed out only when there are some.
+    let squeezed: std::borrow::Cow<str> =
+        if spaced { text.chars().filter(|&c| !is_space(c)).collect::<String>().into() } else { text.into() };
     if speaker::is_name(&squeezed) {
         let (a, e) = text::trim_range(text, 0, text.len());
-        return Some((squeezed, a, e));
+        return Some((squeezed.into_owned(), a, e));
     }
     if let Some(found) = role_and_name(text) {
         return Some(found);
