@@ -430,11 +430,11 @@ fn name_line(text: &str) -> Option<(String, usize, usize)> {
     }
     // Only a line that is all byline: `（张三同志）`, `——李四`: its
     // ideographs are a name of at most 12 and `同志`.
-    let rest: String = text.chars().filter(|&c| is_han(c)).collect();
-    if longer(&rest, 14) {
+    if text.chars().filter(|&c| is_han(c)).nth(14).is_some() {
         return None;
     }
     let (a, e) = speaker::byline(text)?;
+    let rest: String = text.chars().filter(|&c| is_han(c)).collect();
     let name = text.get(a..e)?.to_string();
     let extra = rest.replace(&name, "");
     (extra.is_empty() || extra == "同志").then_some((name, a, e))

@@ -92,7 +92,13 @@ pub fn is_name(s: &str) -> bool {
         return false;
     }
     let first = s.chars().next().unwrap_or(' ');
-    COMPOUND.iter().any(|c| s.starts_with(c)) || SURNAMES.contains(first)
+    // The surnames sorted once: a binary search, not a scan of the list.
+    static SORTED: Lazy<Vec<char>> = Lazy::new(|| {
+        let mut v: Vec<char> = SURNAMES.chars().collect();
+        v.sort_unstable();
+        v
+    });
+    COMPOUND.iter().any(|c| s.starts_with(c)) || SORTED.binary_search(&first).is_ok()
 }
 
 /// A name at the end of `prefix`, after an optional role (`市委书记张三`)
