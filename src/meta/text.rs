@@ -47,7 +47,26 @@ pub(crate) fn longer(s: &str, n: usize) -> bool {
 /// True when `s` holds at least `k` sentence ends (`k` ≥ 1); stops reading
 /// at the `k`-th.
 pub(crate) fn stops_at_least(s: &str, k: usize) -> bool {
-    s.chars().filter(|&c| is_stop(c)).nth(k.saturating_sub(1)).is_some()
+    // By bytes: the stops are `!` `?` `;`, `。` (0xE3 0x80 0x82) and the
+    // full-width `！` `；` `？` (0xEF 0xBC 0x81/0x9B/0x9F), whose lead
+    // bytes never occur inside another character.
+    let b = s.as_bytes();
+    let mut left = k.max(1);
+    for (i, &c) in b.iter().enumerate() {
+        let stop = match c {
+            b'!' | b'?' | b';' => true,
+            0xE3 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x82])),
+            0xEF => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9B | 0x9F])),
+            _ => false,
+        };
+        if stop {
+            left -= 1;
+            if left == 0 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// True for the marks that end a sentence inside running text (not the
@@ -58,7 +77,7 @@ pub(crate) fn is_stop(c: char) -> bool {
 
 /// True when `s` holds a sentence end anywhere.
 pub(crate) fn has_stop(s: &str) -> bool {
-    s.chars().any(is_stop)
+    stops_at_least(s, 1)
 }
 
 /// True when `s` ends a sentence (a stop, possibly followed by closing quotes).
@@ -285,6 +304,19 @@ mod tests {
         }
         for w in CHROME {
             assert!(has_chrome(w) && has_chrome(&format!("前文{w}后文")), "{w}");
+        }
+    }
+
+    #[test]
+    fn stops_at_least_should_count_what_is_stop_counts() {
+        let texts =
+            ["", "。", "今天开会。明天！后天？", "a!b?c;d", "全角；半角;", "句点．逗号，冒号：省略…", "“引号”、顿号"];
+        for t in texts {
+            let n = t.chars().filter(|&c| is_stop(c)).count();
+            for k in 0..5 {
+                assert_eq!(stops_at_least(t, k), n >= k.max(1), "{t} {k}");
+            }
+            assert_eq!(has_stop(t), n > 0, "{t}");
         }
     }
 
