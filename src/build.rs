@@ -21,14 +21,19 @@ use crate::span::Span;
 /// assert_eq!(speech.sections[0].paragraphs[0].text, "要抓好落实。");
 /// ```
 pub fn build(src: &str, plan: SpeechPlan, items: &[Item]) -> Speech {
+    // The plan is owned: its strings move into the speech.
+    let split = |v: Option<(String, Span)>| v.map_or((None, None), |(t, s)| (Some(t), Some(s)));
+    let (title, title_span) = split(plan.title);
+    let (greeting, greeting_span) = split(plan.greeting);
+    let (closing, closing_span) = split(plan.closing);
     let mut speech = Speech {
-        title: plan.title.as_ref().map(|t| t.0.clone()),
-        title_span: plan.title.as_ref().map(|t| t.1),
+        title,
+        title_span,
         metadata: plan.metadata,
-        greeting: plan.greeting.as_ref().map(|t| t.0.clone()),
-        greeting_span: plan.greeting.as_ref().map(|t| t.1),
-        closing: plan.closing.as_ref().map(|t| t.0.clone()),
-        closing_span: plan.closing.as_ref().map(|t| t.1),
+        greeting,
+        greeting_span,
+        closing,
+        closing_span,
         ..Speech::default()
     };
     let body = &plan.body;

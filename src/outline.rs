@@ -263,8 +263,14 @@ fn announced_count(before: &str) -> Option<u32> {
         .or_else(|| t.strip_suffix(':'))
         .or_else(|| t.strip_suffix('。'))?
         .trim_end_matches(['”', '"', '’', '\'', ' ']);
-    let mut tail: Vec<char> = t.chars().rev().take(12).collect();
-    tail.reverse();
+    // The last 12 chars, in order, without allocating.
+    let mut last = ['\0'; 12];
+    let mut n = 0;
+    for (slot, c) in last.iter_mut().rev().zip(t.chars().rev()) {
+        *slot = c;
+        n += 1;
+    }
+    let tail = last.get(12 - n..).unwrap_or_default();
     let mut found = None;
     for (i, &c) in tail.iter().enumerate() {
         let n = match c {
@@ -376,13 +382,13 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
 
 /// Candidates of lists that fail rule 5.
 fn weak_lists(blocks: &[Block], cands: &[Cand], accepted: &Accepted, lists: &[usize]) -> Vec<usize> {
-    let n_lists = lists.iter().copied().max().map_or(0, |m| m + 1);
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n_lists];
-    for (k, &l) in lists.iter().enumerate() {
-        members[l].push(k);
-    }
+    // The accepted items grouped by list, lists in order of their ids and
+    // items in document order (a stable sort): one allocation, not one per
+    // list.
+    let mut order: Vec<usize> = (0..lists.len()).collect();
+    order.sort_by_key(|&k| lists.get(k));
     let mut bad = Vec::new();
-    for m in members.iter().filter(|m| !m.is_empty()) {
+    for m in order.chunk_by(|&a, &b| lists.get(a) == lists.get(b)) {
         let first = &cands[accepted[m[0]].0];
         let word = first.m.is_some_and(|x| is_word(x.kind));
         let weak = if m.len() == 1 {

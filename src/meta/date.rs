@@ -35,6 +35,9 @@ pub struct DateMatch {
 /// assert!(find_date("大小:20.33 KB").is_none());
 /// ```
 pub fn find_date(text: &str) -> Option<DateMatch> {
+    if !may_hold_date(text.as_bytes()) {
+        return None;
+    }
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
         let rest = text.get(i..).unwrap_or_default();
@@ -50,6 +53,20 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
         prev = Some(c);
     }
     None
+}
+
+/// True when `bytes` hold what every date form needs: an ASCII digit, a
+/// full-width digit (`０`–`９`: 0xEF 0xBC 0x90–0x99) or `年` (0xE5 0xB9
+/// 0xB4). One pass over the bytes, nothing decoded.
+fn may_hold_date(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b.is_ascii_digit()
+            || match b {
+                0xEF => matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x90..=0x99])),
+                0xE5 => matches!(bytes.get(i + 1..i + 3), Some([0xB9, 0xB4])),
+                _ => false,
+            }
+    })
 }
 
 impl DateMatch {
@@ -218,7 +235,23 @@ fn chinese(s: &str) -> Option<DateMatch> {
 
 #[cfg(test)]
 mod tests {
-    use super::find_date;
+    use super::{find_date, may_hold_date};
+
+    #[test]
+    fn may_hold_date_should_see_digits_and_the_year_character() {
+        for t in ["2019", "ab1", "２", "二〇一九年", "年"] {
+            assert!(may_hold_date(t.as_bytes()), "{t}");
+        }
+        for t in ["", "在全市工作会议上的讲话", "二〇一九", "ＡＢ：", "幸"] {
+            assert!(!may_hold_date(t.as_bytes()), "{t}");
+        }
+    }
+
+    #[test]
+    fn should_read_full_width_and_chinese_dates() {
+        assert_eq!(v("２０１９年３月５日"), Some("2019-03-05".to_string()));
+        assert_eq!(v("二〇一九年十一月二十三日"), Some("2019-11-23".to_string()));
+    }
 
     fn v(s: &str) -> Option<String> {
         find_date(s).map(|d| d.value)

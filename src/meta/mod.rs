@@ -386,7 +386,10 @@ fn label_line(t: &str) -> bool {
 
 /// The first URL in `text`: `https://…`, `http://…` or `www.…`.
 fn find_url(text: &str) -> Option<(usize, usize)> {
-    let start = ["https://", "http://", "www."].iter().filter_map(|p| text.find(p)).min()?;
+    // Every prefix opens with `h` or `w`: the first of those bytes that
+    // opens one.
+    let start = memchr::memchr2_iter(b'h', b'w', text.as_bytes())
+        .find(|&i| text.get(i..).is_some_and(|r| ["https://", "http://", "www."].iter().any(|p| r.starts_with(p))))?;
     let rest = text.get(start..)?;
     let len: usize = rest
         .chars()
@@ -404,24 +407,34 @@ fn name_line(text: &str) -> Option<(String, usize, usize)> {
     // A name (at most 12 chars), a role of at most 16 chars and a name, or
     // a byline of a name and `同志` in brackets or after dashes: never more
     // than 40 chars besides spaces.
-    if text.chars().filter(|&c| !is_space(c)).nth(40).is_some() {
-        return None;
+    let (mut n, mut spaced) = (0, false);
+    for c in text.chars() {
+        if is_space(c) {
+            spaced = true;
+        } else {
+            n += 1;
+            if n > 40 {
+                return None;
+            }
+        }
     }
-    let squeezed: String = text.chars().filter(|&c| !is_space(c)).collect();
+    // Spaces are squeezed out only when there are some.
+    let squeezed: std::borrow::Cow<str> =
+        if spaced { text.chars().filter(|&c| !is_space(c)).collect::<String>().into() } else { text.into() };
     if speaker::is_name(&squeezed) {
         let (a, e) = text::trim_range(text, 0, text.len());
-        return Some((squeezed, a, e));
+        return Some((squeezed.into_owned(), a, e));
     }
     if let Some(found) = role_and_name(text) {
         return Some(found);
     }
     // Only a line that is all byline: `（张三同志）`, `——李四`: its
     // ideographs are a name of at most 12 and `同志`.
-    let rest: String = text.chars().filter(|&c| is_han(c)).collect();
-    if longer(&rest, 14) {
+    if text.chars().filter(|&c| is_han(c)).nth(14).is_some() {
         return None;
     }
     let (a, e) = speaker::byline(text)?;
+    let rest: String = text.chars().filter(|&c| is_han(c)).collect();
     let name = text.get(a..e)?.to_string();
     let extra = rest.replace(&name, "");
     (extra.is_empty() || extra == "同志").then_some((name, a, e))

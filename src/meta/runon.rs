@@ -143,24 +143,46 @@ fn title_at(text: &str, p: usize, next: Option<&str>) -> Option<(usize, usize)> 
     // The new piece's outline follows soon: in this block after a sentence
     // end, or at the start of the next one.
     let after = text.get(q..)?;
-    let mut outline = false;
-    let mut count = 0;
-    let mut prev_end = false;
-    for (i, c) in after.char_indices() {
-        count += 1;
-        if count > MAX_TO_OUTLINE {
-            break;
-        }
-        if prev_end && after.get(i..).is_some_and(|s| parse_marker(s).is_some_and(|m| heading_kind(m.kind))) {
-            outline = after.get(i..).is_some_and(opens_outline);
-            break;
-        }
-        prev_end = is_sentence_end(c) || (prev_end && c.is_whitespace());
-    }
-    if count <= MAX_TO_OUTLINE && !outline {
-        outline = next.is_some_and(opens_outline);
-    }
+    let (outline, within) = heading_after(after);
+    let outline = outline || (within && next.is_some_and(opens_outline));
     outline.then(|| (p, p + title_len(clause)))
+}
+
+/// Looks for the first heading in the first [`MAX_TO_OUTLINE`] chars of
+/// `after` that stands right after a sentence end (and any spaces): whether
+/// it opens an outline (ordinal 1), and whether the search ended within
+/// those chars (a heading was found, or `after` is no longer).
+///
+/// The sentence ends are found by their lead bytes ([`marks`]); the chars
+/// between them are only counted.
+fn heading_after(after: &str) -> (bool, bool) {
+    // Chars of `after[..counted]`.
+    let (mut chars, mut counted) = (0, 0);
+    for (e, c) in marks(after) {
+        if !is_sentence_end(c) {
+            continue;
+        }
+        // The first char after the sentence end and its spaces: no marker
+        // opens with a space, so only there may a heading stand.
+        let j = e + c.len_utf8();
+        let rest = after.get(j..).unwrap_or_default();
+        let at = j + (rest.len() - rest.trim_start_matches(char::is_whitespace).len());
+        if at >= after.len() {
+            break;
+        }
+        chars += after.get(counted..at).map_or(0, |s| s.chars().count());
+        counted = at;
+        if chars >= MAX_TO_OUTLINE {
+            // The char at `at` is past the window.
+            return (false, false);
+        }
+        let here = after.get(at..).unwrap_or_default();
+        if parse_marker(here).is_some_and(|m| heading_kind(m.kind)) {
+            return (opens_outline(here), true);
+        }
+    }
+    chars += after.get(counted..).map_or(0, |s| s.chars().count());
+    (false, chars <= MAX_TO_OUTLINE)
 }
 
 /// The length of the title in `clause`: without a closing noun phrase of
@@ -200,6 +222,45 @@ mod tests {
         let text = format!("{}全面推进乡村振兴加快农业农村现代化步伐,为此必须做好以下工作。", prose());
         let (s, e) = find(&text, 0, Some("一、抓好粮食生产")).unwrap();
         assert_eq!(&text[s..e], "全面推进乡村振兴加快农业农村现代化步伐");
+    }
+
+    /// [`heading_after`] a character at a time.
+    fn heading_after_reference(after: &str) -> (bool, bool) {
+        let mut count = 0;
+        let mut prev_end = false;
+        for (i, c) in after.char_indices() {
+            count += 1;
+            if count > MAX_TO_OUTLINE {
+                break;
+            }
+            if prev_end && parse_marker(&after[i..]).is_some_and(|m| heading_kind(m.kind)) {
+                return (opens_outline(&after[i..]), true);
+            }
+            prev_end = is_sentence_end(c) || (prev_end && c.is_whitespace());
+        }
+        (false, count <= MAX_TO_OUTLINE)
+    }
+
+    #[test]
+    fn heading_after_should_agree_with_a_walk_by_characters() {
+        let mut texts = vec![
+            String::new(),
+            "要做好。一、抓落实".to_string(),
+            "要做好。　 二、抓落实".to_string(),
+            "要做好。。（一）抓落实".to_string(),
+            "要做好，一、抓落实".to_string(),
+            "要做好!第一，抓落实".to_string(),
+        ];
+        for n in [MAX_TO_OUTLINE - 3, MAX_TO_OUTLINE - 2, MAX_TO_OUTLINE - 1, MAX_TO_OUTLINE] {
+            let pad = "字".repeat(n);
+            texts.push(format!("{pad}。一、抓落实"));
+            texts.push(format!("{pad}。 "));
+            texts.push(format!("{pad}。"));
+            texts.push(pad);
+        }
+        for t in &texts {
+            assert_eq!(heading_after(t), heading_after_reference(t), "{t}");
+        }
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! labelled name (`作者：`, `主讲人：`), or the name in a subtitle
 //! (`——张三同志在…上的讲话`). A role alone (`市委书记`) is not a name.
 
+use memchr::memmem::Finder;
+use once_cell::sync::Lazy;
+
 use super::text::is_han;
 
 /// Common single-character surnames: a personal name starts with one.
@@ -89,7 +92,13 @@ pub fn is_name(s: &str) -> bool {
         return false;
     }
     let first = s.chars().next().unwrap_or(' ');
-    COMPOUND.iter().any(|c| s.starts_with(c)) || SURNAMES.contains(first)
+    // The surnames sorted once: a binary search, not a scan of the list.
+    static SORTED: Lazy<Vec<char>> = Lazy::new(|| {
+        let mut v: Vec<char> = SURNAMES.chars().collect();
+        v.sort_unstable();
+        v
+    });
+    COMPOUND.iter().any(|c| s.starts_with(c)) || SORTED.binary_search(&first).is_ok()
 }
 
 /// A name at the end of `prefix`, after an optional role (`市委书记张三`)
@@ -107,6 +116,12 @@ pub fn name_in(prefix: &str) -> Option<(usize, usize)> {
     let core = p.strip_suffix("同志").unwrap_or(p).trim_end();
     if is_name(core) {
         return Some((lead, lead + core.len()));
+    }
+    // The name after a role is a suffix of `core` (the spaces before it
+    // trimmed), and a name has at most 12 chars: unless one of the last 12
+    // suffixes is a name, no role ending is looked for.
+    if !core.char_indices().rev().take(12).any(|(i, _)| core.get(i..).is_some_and(is_name)) {
+        return None;
     }
     // A role, then the name: split after the last role ending.
     for r in ROLE_ENDS {
@@ -140,8 +155,10 @@ pub fn labelled(text: &str) -> Option<(usize, usize)> {
     if !text.contains(['：', ':']) {
         return None;
     }
-    for l in LABELS {
-        let Some(pos) = text.find(l) else { continue };
+    // One searcher per label, built once.
+    static FINDERS: Lazy<Vec<Finder<'static>>> = Lazy::new(|| LABELS.iter().map(Finder::new).collect());
+    for (l, f) in LABELS.iter().zip(FINDERS.iter()) {
+        let Some(pos) = f.find(text.as_bytes()) else { continue };
         let after = pos + l.len();
         let rest = text.get(after..).unwrap_or_default();
         let r = rest.trim_start();
@@ -178,4 +195,34 @@ pub fn byline(text: &str) -> Option<(usize, usize)> {
     let offset = inner.as_ptr() as usize - text.as_ptr() as usize;
     let (a, b) = name_in(inner)?;
     Some((offset + a, offset + b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_in_should_find_a_name_after_a_role_and_spaces() {
+        let t = "市委书记　 张三";
+        let (s, e) = name_in(t).unwrap();
+        assert_eq!(&t[s..e], "张三");
+        let t = "自治区主席 买买提·艾力同志";
+        let (s, e) = name_in(t).unwrap();
+        assert_eq!(&t[s..e], "买买提·艾力");
+    }
+
+    #[test]
+    fn name_in_should_not_find_a_name_after_the_last_role_ending() {
+        // The last 书记 is followed by a role, not a name.
+        assert_eq!(name_in("书记张三市委书记"), None);
+        assert_eq!(name_in("在全市工作会议上"), None);
+    }
+
+    #[test]
+    fn labelled_should_read_the_first_label_followed_by_a_colon() {
+        let t = "主讲 李四 作者：王五";
+        let (s, e) = labelled(t).unwrap();
+        assert_eq!(&t[s..e], "王五");
+        assert!(labelled("作者王五：").is_none());
+    }
 }

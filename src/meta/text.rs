@@ -47,7 +47,26 @@ pub(crate) fn longer(s: &str, n: usize) -> bool {
 /// True when `s` holds at least `k` sentence ends (`k` ≥ 1); stops reading
 /// at the `k`-th.
 pub(crate) fn stops_at_least(s: &str, k: usize) -> bool {
-    s.chars().filter(|&c| is_stop(c)).nth(k.saturating_sub(1)).is_some()
+    // By bytes: the stops are `!` `?` `;`, `。` (0xE3 0x80 0x82) and the
+    // full-width `！` `；` `？` (0xEF 0xBC 0x81/0x9B/0x9F), whose lead
+    // bytes never occur inside another character.
+    let b = s.as_bytes();
+    let mut left = k.max(1);
+    for (i, &c) in b.iter().enumerate() {
+        let stop = match c {
+            b'!' | b'?' | b';' => true,
+            0xE3 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x82])),
+            0xEF => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9B | 0x9F])),
+            _ => false,
+        };
+        if stop {
+            left -= 1;
+            if left == 0 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// True for the marks that end a sentence inside running text (not the
@@ -58,7 +77,7 @@ pub(crate) fn is_stop(c: char) -> bool {
 
 /// True when `s` holds a sentence end anywhere.
 pub(crate) fn has_stop(s: &str) -> bool {
-    s.chars().any(is_stop)
+    stops_at_least(s, 1)
 }
 
 /// True when `s` ends a sentence (a stop, possibly followed by closing quotes).
@@ -95,10 +114,74 @@ const CHROME: &[&str] = &[
     "整理，",
 ];
 
+/// The low 12 bits of a character encoded in three bytes (`b1`, `b2` its
+/// continuation bytes), as an index into [`CHROME_FIRST`].
+const fn low12(b1: u8, b2: u8) -> usize {
+    (((b1 & 0x3F) as usize) << 6) | (b2 & 0x3F) as usize
+}
+
+/// Bits over the low 12 bits of the first character of each chrome word
+/// that opens with a three-byte character: a character whose bit is clear
+/// starts no chrome word.
+static CHROME_FIRST: [u64; 64] = chrome_first().0;
+
+/// Bits over the ASCII bytes that open a chrome word.
+const CHROME_ASCII: u128 = chrome_first().1;
+
+const fn chrome_first() -> ([u64; 64], u128) {
+    let mut t = [0u64; 64];
+    let mut ascii = 0u128;
+    let mut k = 0;
+    while k < CHROME.len() {
+        let w = CHROME[k].as_bytes();
+        if w[0] < 0x80 {
+            ascii |= 1 << w[0];
+        } else {
+            // Every other chrome word opens with a three-byte character.
+            assert!(w.len() >= 3 && w[0] >= 0xE0 && w[0] < 0xF0);
+            let i = low12(w[1], w[2]);
+            t[i / 64] |= 1 << (i % 64);
+        }
+        k += 1;
+    }
+    (t, ascii)
+}
+
 /// True when `s` holds a chrome word.
+///
+/// One pass a character at a time: an ASCII byte that opens a chrome
+/// word, or a three-byte character whose bit is set in [`CHROME_FIRST`],
+/// is checked against the words; nothing else is.
 pub(crate) fn has_chrome(s: &str) -> bool {
-    static AC: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&[CHROME]));
-    AC.holds(s)
+    let b = s.as_bytes();
+    let opens_at = |i: usize| {
+        let rest = b.get(i..).unwrap_or_default();
+        CHROME.iter().any(|w| rest.starts_with(w.as_bytes()))
+    };
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if CHROME_ASCII >> c & 1 != 0 && opens_at(i) {
+                return true;
+            }
+            i += 1;
+        } else if c >= 0xE0 {
+            if c < 0xF0 {
+                if let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) {
+                    let x = low12(b1, b2);
+                    if CHROME_FIRST.get(x / 64).is_some_and(|w| w >> (x % 64) & 1 != 0) && opens_at(i) {
+                        return true;
+                    }
+                }
+                i += 3;
+            } else {
+                i += 4;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// Genre words of a speech title.
@@ -182,4 +265,65 @@ impl Sink<'_, '_> {
 pub(crate) fn span_of(b: &Block, a: usize, e: usize) -> Span {
     let (a, e) = trim_range(&b.text, a, e);
     b.source_span(a, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn naive_chrome(s: &str) -> bool {
+        CHROME.iter().any(|w| s.contains(w))
+    }
+
+    #[test]
+    fn has_chrome_should_agree_with_a_search_for_each_word() {
+        let texts = [
+            "",
+            "Q",
+            "加QQ群",
+            "扫码关注公众号",
+            "公众",
+            "会议上的讲话",
+            "会员专享",
+            "本文档由网友上传",
+            "阅读全",
+            "阅读全文",
+            "整理",
+            "整理，发布",
+            "访问https://example.com",
+            "ww w",
+            "微 信",
+            "末尾是微信",
+            "é会员",
+            "𠀀下载𠀀",
+            "上下文",
+            "转发",
+        ];
+        for t in texts {
+            assert_eq!(has_chrome(t), naive_chrome(t), "{t}");
+        }
+        for w in CHROME {
+            assert!(has_chrome(w) && has_chrome(&format!("前文{w}后文")), "{w}");
+        }
+    }
+
+    #[test]
+    fn stops_at_least_should_count_what_is_stop_counts() {
+        let texts =
+            ["", "。", "今天开会。明天！后天？", "a!b?c;d", "全角；半角;", "句点．逗号，冒号：省略…", "“引号”、顿号"];
+        for t in texts {
+            let n = t.chars().filter(|&c| is_stop(c)).count();
+            for k in 0..5 {
+                assert_eq!(stops_at_least(t, k), n >= k.max(1), "{t} {k}");
+            }
+            assert_eq!(has_stop(t), n > 0, "{t}");
+        }
+    }
+
+    #[test]
+    fn has_chrome_should_not_match_characters_that_share_low_bits() {
+        // 缚 (U+7F1A) shares the low bits of 会 (U+4F1A), 渊 those of 上.
+        assert!(!has_chrome("缚员渊传"));
+        assert!(has_chrome("缚会员"));
+    }
 }

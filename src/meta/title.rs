@@ -32,19 +32,27 @@ pub fn title_shape(text: &str) -> bool {
     if super::text::longer(t, MAX_TITLE) || !super::text::longer(t, 1) {
         return false;
     }
-    let n = chars(t);
-    let body = t.trim_end_matches(['？', '?', '！', '!']);
-    if body.chars().any(|c| is_stop(c) || fold(c) == ':') {
+    // One pass for the chars, the ideographs and a sentence end or colon
+    // before the final marks; the searches below run only on a line that
+    // passes these.
+    let body = t.trim_end_matches(['？', '?', '！', '!']).len();
+    let (mut n, mut han) = (0, 0);
+    for (i, c) in t.char_indices() {
+        if i < body && (is_stop(c) || fold(c) == ':') {
+            return false;
+        }
+        n += 1;
+        if super::text::is_han(c) {
+            han += 1;
+        }
+    }
+    if han * 2 < n {
         return false;
     }
     if has_chrome(t) || super::date::find_date(t).is_some() || starts_with_marker(t) {
         return false;
     }
-    if super::collection::pian(t).is_some() {
-        return false;
-    }
-    let han = t.chars().filter(|&c| super::text::is_han(c)).count();
-    han * 2 >= n
+    super::collection::pian(t).is_none()
 }
 
 /// True when `text` opens with an outline marker (`一、` `（一）` `1.` `第一，`
