@@ -114,74 +114,10 @@ const CHROME: &[&str] = &[
     "整理，",
 ];
 
-/// The low 12 bits of a character encoded in three bytes (`b1`, `b2` its
-/// continuation bytes), as an index into [`CHROME_FIRST`].
-const fn low12(b1: u8, b2: u8) -> usize {
-    (((b1 & 0x3F) as usize) << 6) | (b2 & 0x3F) as usize
-}
-
-/// Bits over the low 12 bits of the first character of each chrome word
-/// that opens with a three-byte character: a character whose bit is clear
-/// starts no chrome word.
-static CHROME_FIRST: [u64; 64] = chrome_first().0;
-
-/// Bits over the ASCII bytes that open a chrome word.
-const CHROME_ASCII: u128 = chrome_first().1;
-
-const fn chrome_first() -> ([u64; 64], u128) {
-    let mut t = [0u64; 64];
-    let mut ascii = 0u128;
-    let mut k = 0;
-    while k < CHROME.len() {
-        let w = CHROME[k].as_bytes();
-        if w[0] < 0x80 {
-            ascii |= 1 << w[0];
-        } else {
-            // Every other chrome word opens with a three-byte character.
-            assert!(w.len() >= 3 && w[0] >= 0xE0 && w[0] < 0xF0);
-            let i = low12(w[1], w[2]);
-            t[i / 64] |= 1 << (i % 64);
-        }
-        k += 1;
-    }
-    (t, ascii)
-}
-
 /// True when `s` holds a chrome word.
-///
-/// One pass a character at a time: an ASCII byte that opens a chrome
-/// word, or a three-byte character whose bit is set in [`CHROME_FIRST`],
-/// is checked against the words; nothing else is.
 pub(crate) fn has_chrome(s: &str) -> bool {
-    let b = s.as_bytes();
-    let opens_at = |i: usize| {
-        let rest = b.get(i..).unwrap_or_default();
-        CHROME.iter().any(|w| rest.starts_with(w.as_bytes()))
-    };
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c < 0x80 {
-            if CHROME_ASCII >> c & 1 != 0 && opens_at(i) {
-                return true;
-            }
-            i += 1;
-        } else if c >= 0xE0 {
-            if c < 0xF0 {
-                if let (Some(&b1), Some(&b2)) = (b.get(i + 1), b.get(i + 2)) {
-                    let x = low12(b1, b2);
-                    if CHROME_FIRST.get(x / 64).is_some_and(|w| w >> (x % 64) & 1 != 0) && opens_at(i) {
-                        return true;
-                    }
-                }
-                i += 3;
-            } else {
-                i += 4;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    false
+    static AC: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&[CHROME]));
+    AC.holds(s)
 }
 
 /// Genre words of a speech title.
@@ -318,12 +254,5 @@ mod tests {
             }
             assert_eq!(has_stop(t), n > 0, "{t}");
         }
-    }
-
-    #[test]
-    fn has_chrome_should_not_match_characters_that_share_low_bits() {
-        // 缚 (U+7F1A) shares the low bits of 会 (U+4F1A), 渊 those of 上.
-        assert!(!has_chrome("缚员渊传"));
-        assert!(has_chrome("缚会员"));
     }
 }
