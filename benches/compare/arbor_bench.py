@@ -59,7 +59,7 @@ def main():
             tree = builder.build_tree(chain)
             out += len(TreeExporter.export_to_json(tree))
         best = min(best, time.perf_counter() - start)
-    mbps = total / (1 << 20) / max(best, 1e-9)
+    mbps = total / 1e6 / max(best, 1e-9)
     print(f"compare: {len(texts)} files, {total} bytes in, {out} bytes of JSON out", file=sys.stderr)
     print(f"arborparser {total} {best:.4f} {mbps:.2f} {len(texts)}")
 

@@ -36,7 +36,7 @@ fn main() {
         }
         best = best.min(t.elapsed().as_secs_f64());
     }
-    let mbps = bytes as f64 / (1 << 20) as f64 / best.max(1e-9);
+    let mbps = bytes as f64 / 1e6 / best.max(1e-9);
     eprintln!("compare: {} files, {bytes} bytes in, {json_bytes} bytes of JSON out", inputs.len());
     println!("jianggao {bytes} {best:.4} {mbps:.2} {}", inputs.len());
 }
