@@ -6,6 +6,7 @@
 //! characters), and the Chinese-numeral form `二〇一九年十一月二十三日`.
 //! Full-width digits are read like ASCII digits.
 
+use crate::marker::numeral::arabic_digit as ascii_digit;
 use crate::normalize::fold;
 
 /// A date found in a text: where it stands and its `YYYY-MM-DD` value.
@@ -77,24 +78,15 @@ impl DateMatch {
     }
 }
 
-fn ascii_digit(c: char) -> Option<u32> {
-    fold(c).to_digit(10)
-}
-
+/// A digit of a year or day written in Chinese: the outline numerals
+/// ([`crate::marker::numeral::cn_digit`]) without `两`, and the zeros that
+/// typing and OCR put for `〇`.
 fn cn_digit(c: char) -> Option<u32> {
-    Some(match c {
-        '〇' | '零' | '○' | 'Ｏ' | 'O' | '0' => 0,
-        '一' => 1,
-        '二' => 2,
-        '三' => 3,
-        '四' => 4,
-        '五' => 5,
-        '六' => 6,
-        '七' => 7,
-        '八' => 8,
-        '九' => 9,
-        _ => return None,
-    })
+    match c {
+        '○' | 'Ｏ' | 'O' | '0' => Some(0),
+        '两' => None,
+        _ => crate::marker::numeral::cn_digit(c),
+    }
 }
 
 /// A cursor over the chars of a string that tracks the byte offset.

@@ -77,11 +77,11 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
 
     // Where speeches start.
     let mut starts = vec![0];
-    let header_pian = blocks.get(..first_body).and_then(|h| h.iter().position(is_pian_block));
-    let collection_header = header_pian.is_some_and(|m| m > 0);
-    if let Some(m) = header_pian.filter(|&m| m > 0) {
-        starts.push(m);
-    }
+    // A collection marker after some header lines: those lines are the
+    // collection's own header.
+    let header_pian = blocks.get(..first_body).and_then(|h| h.iter().position(is_pian_block)).filter(|&m| m > 0);
+    let collection_header = header_pian.is_some();
+    starts.extend(header_pian);
     let header_keys: std::collections::BTreeSet<String> = blocks
         .get(..first_body)
         .unwrap_or_default()
@@ -481,7 +481,7 @@ fn is_repeat(text: &str, k: &str) -> bool {
         return false;
     }
     let bk = key(text);
-    bk == k || key(&text[visible_range(text)]) == k || (bk.contains(k) && chars(&bk) <= chars(k) + 12)
+    bk == k || text::key_eq(&text[visible_range(text)], k) || (bk.contains(k) && chars(&bk) <= chars(k) + 12)
 }
 
 /// Takes the metadata values of one header/footer line into `meta` (only
@@ -583,14 +583,14 @@ fn split_runon(sink: &mut Sink, plan: &mut SpeechPlan) -> Option<SpeechPlan> {
     let mut found = None;
     for (k, b) in plan.body.iter().enumerate() {
         let next = plan.body.get(k + 1).map(|n| n.text.as_str());
-        if let Some(range) = runon::find(&b.text, before, next) {
-            found = Some((k, range));
-            break;
+        match runon::search(&b.text, before, next) {
+            runon::Scan::Title(s, e) => {
+                found = Some((k, (s, e)));
+                break;
+            }
+            runon::Scan::Heading => return None,
+            runon::Scan::Nothing => before += chars(&b.text),
         }
-        if runon::has_heading(&b.text) {
-            return None;
-        }
-        before += chars(&b.text);
     }
     let (k, (s, e)) = found?;
     let mut chunk = Vec::with_capacity(plan.body.len() - k + 1);
@@ -688,7 +688,7 @@ fn read_speech(
         title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();
     }
     if let Some((t, _)) = &plan.title {
-        derive_from_title(&t.clone(), &mut plan.metadata);
+        derive_from_title(t, &mut plan.metadata);
     }
     let lost_breaks = strip_runin_title(sink, &mut plan.body, &title_key);
     take_greeting(&mut plan);
@@ -881,7 +881,7 @@ fn is_trailer(b: &Block, title_key: &str) -> bool {
     meta_line(t).is_some()
         || is_repeat(t, title_key)
         || (!longer(t, 100) && !stops_at_least(t, 3) && has_chrome(t))
-        || (!longer(t, 12) && (t.ends_with([':', '：']) || matches!(key(t).as_str(), "完" | "全文完")))
+        || (!longer(t, 12) && (t.ends_with([':', '：']) || text::key_eq(t, "完") || text::key_eq(t, "全文完")))
 }
 
 /// Takes the footer lines off the end of the body (their metadata fills

@@ -59,8 +59,28 @@ fn opens_outline(s: &str) -> bool {
 /// assert!(find(&text, 0, Some("要清醒地认识到权力是人民赋予的")).is_none());
 /// ```
 pub fn find(text: &str, before: usize, next: Option<&str>) -> Option<(usize, usize)> {
+    match search(text, before, next) {
+        Scan::Title(s, e) => Some((s, e)),
+        Scan::Heading | Scan::Nothing => None,
+    }
+}
+
+/// What [`search`] met first in a block.
+pub(crate) enum Scan {
+    /// A run-on title at this byte range.
+    Title(usize, usize),
+    /// An outline heading of the earlier piece: its outline goes on, so no
+    /// later block holds a run-on title either.
+    Heading,
+    /// Neither.
+    Nothing,
+}
+
+/// [`find`], telling a block that holds a heading from one that holds
+/// nothing, in one pass.
+pub(crate) fn search(text: &str, before: usize, next: Option<&str>) -> Scan {
     if opens_heading_here(text, 0) {
-        return None;
+        return Scan::Heading;
     }
     let mut seen = before;
     let mut counted = 0;
@@ -80,18 +100,18 @@ pub fn find(text: &str, before: usize, next: Option<&str>) -> Option<(usize, usi
         }
         // A heading in the earlier piece: its outline goes on here.
         if opens_heading_here(text, p) {
-            return None;
+            return Scan::Heading;
         }
         seen += text.get(counted..p).map_or(0, |s| s.chars().count());
         counted = p;
         if quotes != 0 || seen < MIN_BEFORE {
             continue;
         }
-        if let Some(range) = title_at(text, p, next) {
-            return Some(range);
+        if let Some((s, e)) = title_at(text, p, next) {
+            return Scan::Title(s, e);
         }
     }
-    None
+    Scan::Nothing
 }
 
 /// True when `text` holds an outline heading: at its start or after a
@@ -189,12 +209,11 @@ fn heading_after(after: &str) -> (bool, bool) {
 /// two to four characters (the longest one) whose first two already stood
 /// in the clause.
 fn title_len(clause: &str) -> usize {
-    let ends: Vec<usize> = clause.char_indices().map(|(i, _)| i).collect();
     for k in (2..=4).rev() {
-        let Some(&cut) = ends.len().checked_sub(k).and_then(|i| ends.get(i)) else { break };
+        let Some((cut, _)) = clause.char_indices().nth_back(k - 1) else { break };
         let (head, tail) = clause.split_at(cut);
-        let lead: String = tail.chars().take(2).collect();
-        if head.chars().count() >= 8 && head.contains(&lead) {
+        let lead = tail.char_indices().nth(2).map_or(tail, |(i, _)| &tail[..i]);
+        if head.chars().count() >= 8 && head.contains(lead) {
             return cut;
         }
     }

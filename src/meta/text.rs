@@ -11,27 +11,24 @@ use crate::words::Lexicon;
 
 pub(crate) use crate::normalize::{is_ideograph as is_han, trim_range};
 
-/// A comparison key: folded, with spaces and punctuation dropped.
-pub(crate) fn key(s: &str) -> String {
+/// The chars of a comparison key: folded, with spaces and punctuation
+/// dropped.
+fn key_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     // Ideographs first: `char::is_alphanumeric` is a slow table lookup
     // outside ASCII.
+    s.chars().map(fold).filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
+}
+
+/// A comparison key: folded, with spaces and punctuation dropped.
+pub(crate) fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    out.extend(
-        s.chars()
-            .map(fold)
-            .filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric())),
-    );
+    out.extend(key_chars(s));
     out
 }
 
 /// True when `key(s) == k`, without building the key.
 pub(crate) fn key_eq(s: &str, k: &str) -> bool {
-    let mut want = k.chars();
-    s.chars()
-        .map(fold)
-        .filter(|&c| is_han(c) || c.is_ascii_alphanumeric() || (!c.is_ascii() && c.is_alphanumeric()))
-        .all(|c| want.next() == Some(c))
-        && want.next().is_none()
+    key_chars(s).eq(k.chars())
 }
 
 /// Number of chars.
@@ -71,9 +68,7 @@ pub(crate) fn stops_at_least(s: &str, k: usize) -> bool {
 
 /// True for the marks that end a sentence inside running text (not the
 /// ASCII `.`, which titles use as a separator).
-pub(crate) fn is_stop(c: char) -> bool {
-    matches!(fold(c), '。' | '!' | '?' | ';' | '．')
-}
+pub(crate) use crate::normalize::is_sentence_end as is_stop;
 
 /// True when `s` holds a sentence end anywhere.
 pub(crate) fn has_stop(s: &str) -> bool {

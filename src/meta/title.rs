@@ -4,7 +4,7 @@
 //! `在…上的讲话` title.
 
 use super::speaker::name_in;
-use super::text::{chars, has_chrome, is_stop};
+use super::text::{chars, has_chrome};
 use crate::normalize::{fold, is_space};
 
 /// Longest title, in chars.
@@ -38,7 +38,7 @@ pub fn title_shape(text: &str) -> bool {
     let body = t.trim_end_matches(['？', '?', '！', '!']).len();
     let (mut n, mut han) = (0, 0);
     for (i, c) in t.char_indices() {
-        if i < body && (is_stop(c) || fold(c) == ':') {
+        if i < body && crate::normalize::is_clause_end(c) {
             return false;
         }
         n += 1;
