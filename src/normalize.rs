@@ -24,7 +24,7 @@ pub fn fold(c: char) -> char {
 }
 
 /// True for characters that end a sentence: `。！？；` and their half-width
-/// forms, and `…`.
+/// forms (not `…`, which also trails off mid-sentence).
 ///
 /// ```
 /// assert!(jianggao::normalize::is_sentence_end('。'));

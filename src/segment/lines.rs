@@ -35,12 +35,11 @@ pub fn split(src: &str) -> Vec<Span> {
 /// assert_eq!(&src[t.range()], "一、总体要求");
 /// ```
 pub fn trim(src: &str, span: Span) -> Span {
-    let Some(s) = src.get(span.range()) else {
+    if src.get(span.range()).is_none() {
         return span;
-    };
-    let start = span.start + (s.len() - s.trim_start_matches(crate::normalize::is_space).len());
-    let end = span.start + s.trim_end_matches(crate::normalize::is_space).len();
-    Span::new(start, end.max(start))
+    }
+    let (start, end) = crate::normalize::trim_range(src, span.start, span.end);
+    Span::new(start, end)
 }
 
 /// How a [`Unit`] attaches to the unit of text before it.
@@ -306,8 +305,9 @@ pub fn last_significant(s: &str) -> Option<char> {
     s.chars().rev().find(|&c| !crate::normalize::is_closing_quote(c))
 }
 
-/// True when `s` ends with a sentence end (`。！？；…`), possibly followed by
-/// closing quotes.
+/// True when `s` ends with a sentence end (`。！？；`, as
+/// [`crate::normalize::is_sentence_end`]), possibly followed by closing
+/// quotes.
 ///
 /// ```
 /// use jianggao::segment::lines::ends_sentence;

@@ -9,7 +9,7 @@
 //! `篇一`, a table of contents) are never noise here.
 
 use super::lines::{ends_clause, ends_sentence, UnitText, Units};
-use crate::hash::{FxHashMap, FxHasher};
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::words::{Found, Lexicon};
 
 /// Generic words allowed around the strong chrome words in a navigation bar
@@ -410,9 +410,6 @@ fn field_after(t: &str, prefix: &str) -> bool {
     }
 }
 
-/// A set of words hashed with [`FxHasher`].
-type FxHashSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<FxHasher>>;
-
 /// Bits of [`prefix_kinds`]: the prefix lists a line opens with a word of.
 const P_CHROME: u8 = 1; // a CHROME_FIELD field or a CHROME_PREFIX prefix
 const P_HEADER: u8 = 2; // a HEADER_KEYS field
@@ -801,7 +798,7 @@ fn repeats(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
             *counts.entry(t.text.as_ref()).or_default() += 1;
         }
     }
-    let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     let mut title_seen = false;
     for (t, r) in texts.iter().zip(reasons.iter_mut()) {
         if r.is_some() {
@@ -815,7 +812,7 @@ fn repeats(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
             continue;
         }
         let text = t.text.as_ref();
-        if header_like(t) && counts.get(text).copied().unwrap_or(0) >= 3 && seen.insert(text, true).is_some() {
+        if header_like(t) && counts.get(text).copied().unwrap_or(0) >= 3 && !seen.insert(text) {
             *r = Some("running_header");
         }
     }

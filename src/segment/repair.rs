@@ -62,12 +62,13 @@ pub fn assemble(src: &str, units: &Units, out: &mut Segmented) {
             cur.own_line(true);
             last_piece = None;
         }
-        cur.reserve(u.span.len(), units.unit_pieces(i).len());
-        for &p in units.unit_pieces(i) {
+        let pieces = units.unit_pieces(i);
+        cur.reserve(u.span.len(), pieces.len());
+        for (k, &p) in pieces.iter().enumerate() {
             if let Some(a) = last_piece {
                 // Within a unit and across wrap joins the pieces were split at
                 // spaces; a page join meets with no space.
-                let wrap = p.start > a.end && (u.join == Join::Wrap || units.unit_pieces(i).first() != Some(&p));
+                let wrap = p.start > a.end && (u.join == Join::Wrap || k > 0);
                 if wrap {
                     if let Some(j) = junction(src, a, p) {
                         cur.push(src, j);
