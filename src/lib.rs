@@ -84,16 +84,32 @@ impl Parser {
 
     /// Parses decoded text.
     pub fn parse(&self, text: &str) -> Document {
-        self.parse_decoded(text, "UTF-8", Vec::new())
+        self.parse_with(text, "UTF-8", Vec::new())
     }
 
     /// Decodes and parses `bytes`.
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
         let d = decode::decode_borrowed(bytes)?;
-        Ok(self.parse_decoded(&d.text, d.encoding, d.diagnostics))
+        Ok(self.parse_with(&d.text, d.encoding, d.diagnostics))
     }
 
-    fn parse_decoded(&self, text: &str, encoding: &str, diagnostics: Vec<Diagnostic>) -> Document {
+    /// Parses text already decoded by [`decode::decode`]: the same
+    /// document as [`Parser::parse_bytes`] of the bytes, for a caller that
+    /// also needs the decoded text (the text the spans point into).
+    ///
+    /// ```
+    /// let (gbk, _, _) = encoding_rs::GB18030.encode("一、总体要求\n要抓好落实。");
+    /// let decoded = jianggao::decode::decode(&gbk).unwrap();
+    /// let parser = jianggao::Parser::new();
+    /// let doc = parser.parse_decoded(&decoded);
+    /// assert_eq!(doc, parser.parse_bytes(&gbk).unwrap());
+    /// assert_eq!(&decoded.text[doc.speeches[0].sections[0].span.range()], "一、总体要求\n要抓好落实。");
+    /// ```
+    pub fn parse_decoded(&self, decoded: &decode::Decoded) -> Document {
+        self.parse_with(&decoded.text, decoded.encoding, decoded.diagnostics.clone())
+    }
+
+    fn parse_with(&self, text: &str, encoding: &str, diagnostics: Vec<Diagnostic>) -> Document {
         let seg = segment::segment(text);
         let mut doc = Document {
             schema_version: SCHEMA_VERSION,

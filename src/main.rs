@@ -105,9 +105,13 @@ fn read_input(path: &Path) -> io::Result<Vec<u8>> {
 /// text that the spans point into. Errors are messages without the path.
 fn load(path: &Path, want_text: bool) -> Result<(Document, Option<String>), String> {
     let bytes = read_input(path).map_err(|e| e.to_string())?;
-    let doc = jianggao::parse_bytes(&bytes).map_err(|e| e.to_string())?;
-    let text = if want_text { Some(jianggao::decode::decode(&bytes).map_err(|e| e.to_string())?.text) } else { None };
-    Ok((doc, text))
+    if !want_text {
+        // No copy of valid UTF-8 input.
+        return Ok((jianggao::parse_bytes(&bytes).map_err(|e| e.to_string())?, None));
+    }
+    let decoded = jianggao::decode::decode(&bytes).map_err(|e| e.to_string())?;
+    let doc = jianggao::Parser::new().parse_decoded(&decoded);
+    Ok((doc, Some(decoded.text)))
 }
 
 /// Like [`load`], with the path in the message.

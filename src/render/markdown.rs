@@ -77,7 +77,7 @@ fn front_matter(out: &mut String, title: Option<&str>, m: &Metadata, prefix: &st
 }
 
 fn speech(out: &mut String, sp: &Speech, several: bool) {
-    if let Some(t) = sp.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+    if let Some(t) = crate::walk::speech_title(sp) {
         let _ = write!(out, "\n# {}\n", one_line(t));
     }
     if several {
