@@ -238,8 +238,12 @@ fn chunks_should_print_jsonl_within_the_limit() {
 #[test]
 fn chunks_offsets_chars_should_slice_by_character() {
     let o = run_stdin(&["chunks", "-", "--offsets", "chars"], SMALL.as_bytes());
+    assert!(o.status.success());
     let chars: Vec<char> = SMALL.chars().collect();
-    for l in jsonl(&o) {
+    let lines = jsonl(&o);
+    // The checks below run on real chunks, not on an empty output.
+    assert!(!lines.is_empty());
+    for l in lines {
         let (a, b) =
             (l["span"]["start"].as_u64().expect("start") as usize, l["span"]["end"].as_u64().expect("end") as usize);
         // Runs of title-only points are one per line: compare without

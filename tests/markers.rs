@@ -553,8 +553,11 @@ fn should_scan_nothing_in_empty_or_blank_text() {
 
 #[test]
 fn should_scan_every_seed_text_without_panicking_and_within_bounds() {
-    for entry in std::fs::read_dir("tests/fixtures/seeds").into_iter().flatten().flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
+    let mut texts = 0;
+    for entry in std::fs::read_dir(&dir).expect("the seed fixtures").flatten() {
+        let text = std::fs::read_to_string(entry.path()).expect("a UTF-8 seed");
+        texts += 1;
         for line in text.lines() {
             for c in scan(line) {
                 let end = c.offset + c.m.len;
@@ -562,6 +565,8 @@ fn should_scan_every_seed_text_without_panicking_and_within_bounds() {
             }
         }
     }
+    // The loop above ran on the seeds, not on an empty directory.
+    assert!(texts >= 5, "seed texts read: {texts}");
 }
 
 #[test]
