@@ -202,12 +202,10 @@ fn lead_sentence_end(s: &str) -> Option<usize> {
         // Sentence ends are among the possible clause ends; the bytes in
         // between are stepped over a character at a time without decoding.
         let at = crate::marker::next_maybe_end(bytes, i);
-        match bytes.get(at..)? {
-            [b'!' | b'?' | b';', ..] => break at + 1,
-            [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B, ..] => break at + 3,
-            [b, ..] => i = at + crate::marker::char_len(*b),
-            [] => return None,
+        if let Some(len) = crate::normalize::sentence_end_len(bytes, at) {
+            break at + len;
         }
+        i = at + crate::marker::char_len(*bytes.get(at)?);
     };
     let rest = s.get(end..).unwrap_or_default();
     let quotes = rest.len() - rest.trim_start_matches(is_closing_quote).len();

@@ -34,6 +34,18 @@ pub fn is_sentence_end(c: char) -> bool {
     matches!(fold(c), '。' | '!' | '?' | ';')
 }
 
+/// The byte length of the sentence end encoded at byte `i` of `bytes`
+/// ([`is_sentence_end`] read on bytes, without decoding): `!` `?` `;`,
+/// `。` (E3 80 82) and the full-width `！` `；` `？` (EF BC 81/9B/9F). Their
+/// lead bytes never occur inside another character.
+pub(crate) fn sentence_end_len(bytes: &[u8], i: usize) -> Option<usize> {
+    match bytes.get(i..).unwrap_or_default() {
+        [b'!' | b'?' | b';', ..] => Some(1),
+        [0xE3, 0x80, 0x82, ..] | [0xEF, 0xBC, 0x81 | 0x9B | 0x9F, ..] => Some(3),
+        _ => None,
+    }
+}
+
 /// True for characters that may close a heading or clause: sentence ends plus
 /// `：` `:`.
 ///

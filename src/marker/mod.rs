@@ -148,16 +148,12 @@ fn is_skippable(c: char) -> bool {
 /// characters after which an inline marker may stand, `。！？；：`,
 /// `! ? ; :` and `…` (compared as bytes: no decoding).
 fn clause_end_at(bytes: &[u8], i: usize) -> Option<usize> {
-    match bytes.get(i..).unwrap_or_default() {
-        [b'!' | b':' | b';' | b'?', ..] => Some(1),
-        // 。
-        [0xE3, 0x80, 0x82, ..] => Some(3),
-        // ！ ： ； ？
-        [0xEF, 0xBC, 0x81 | 0x9A | 0x9B | 0x9F, ..] => Some(3),
-        // …
-        [0xE2, 0x80, 0xA6, ..] => Some(3),
+    crate::normalize::sentence_end_len(bytes, i).or(match bytes.get(i..).unwrap_or_default() {
+        [b':', ..] => Some(1),
+        // ： and …
+        [0xEF, 0xBC, 0x9A, ..] | [0xE2, 0x80, 0xA6, ..] => Some(3),
         _ => None,
-    }
+    })
 }
 
 /// Per lead byte: the length of its character (low bits) and whether a

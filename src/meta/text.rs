@@ -44,19 +44,11 @@ pub(crate) fn longer(s: &str, n: usize) -> bool {
 /// True when `s` holds at least `k` sentence ends (`k` ≥ 1); stops reading
 /// at the `k`-th.
 pub(crate) fn stops_at_least(s: &str, k: usize) -> bool {
-    // By bytes: the stops are `!` `?` `;`, `。` (0xE3 0x80 0x82) and the
-    // full-width `！` `；` `？` (0xEF 0xBC 0x81/0x9B/0x9F), whose lead
-    // bytes never occur inside another character.
+    // By bytes, without decoding.
     let b = s.as_bytes();
     let mut left = k.max(1);
-    for (i, &c) in b.iter().enumerate() {
-        let stop = match c {
-            b'!' | b'?' | b';' => true,
-            0xE3 => matches!(b.get(i + 1..i + 3), Some([0x80, 0x82])),
-            0xEF => matches!(b.get(i + 1..i + 3), Some([0xBC, 0x81 | 0x9B | 0x9F])),
-            _ => false,
-        };
-        if stop {
+    for i in 0..b.len() {
+        if crate::normalize::sentence_end_len(b, i).is_some() {
             left -= 1;
             if left == 0 {
                 return true;
