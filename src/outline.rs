@@ -274,14 +274,10 @@ fn announced_count(before: &str) -> Option<u32> {
     let mut found = None;
     for (i, &c) in tail.iter().enumerate() {
         let n = match c {
-            '两' => 2,
             '十' => 10,
-            _ => match "一二三四五六七八九".chars().position(|d| d == c) {
-                Some(p) => p as u32 + 1,
-                None => match c.to_digit(10) {
-                    Some(d) if d > 0 => d,
-                    _ => continue,
-                },
+            _ => match marker::numeral::cn_digit(c).or(c.to_digit(10)) {
+                Some(d) if d > 0 => d,
+                _ => continue,
             },
         };
         let next = tail[i + 1..].iter().copied().find(|c| !matches!(c, '“' | '”' | '"' | '\''));
