@@ -12,7 +12,9 @@
 //! - `corpus`: `parse` over the fixture texts, each its own document, the
 //!   set repeated to about 20 MB (`JIANGGAO_BENCH_MB`), in bytes/s and in
 //!   documents/s.
-//! - `stages`: one pass over the fixture texts per stage: decode of their
+//! - `stages`: one pass over the fixture texts per stage: a bare pass
+//!   (validate UTF-8, split lines, look at every character once) as the
+//!   floor to compare with, decode of their
 //!   GB18030 copies, `segment::segment`, `marker::scan` over the blocks,
 //!   `outline::infer`, `serde_json::to_string` of the documents.
 //! - `scaling`: `parse` of one generated text of 1 KB, 1 MB and 10 MB (100 MB
@@ -140,7 +142,22 @@ fn bench_stages(c: &mut Criterion) {
         })
     });
 
+    // The floor every stage stands on: validate UTF-8, split lines and look
+    // at every character once. `parse` is measured against this pass.
     g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("bare_pass", |b| {
+        b.iter(|| {
+            let mut seen = 0usize;
+            for t in &texts {
+                let Ok(s) = std::str::from_utf8(black_box(t.as_bytes())) else { continue };
+                for line in s.lines() {
+                    seen += line.chars().filter(|&c| c == '。' || c == '一').count() + 1;
+                }
+            }
+            seen
+        })
+    });
+
     g.bench_function("decode_utf8", |b| {
         b.iter(|| {
             for t in &texts {
