@@ -36,8 +36,21 @@ pub struct DateMatch {
 /// assert!(find_date("大小:20.33 KB").is_none());
 /// ```
 pub fn find_date(text: &str) -> Option<DateMatch> {
-    if !may_hold_date(text.as_bytes()) {
-        return None;
+    let bytes = text.as_bytes();
+    let (digit, nian) = cues(bytes);
+    if !nian {
+        if !digit {
+            return None;
+        }
+        // Every date form but the Arabic one needs `年`: only a digit (ASCII
+        // or full-width) may open a date, and only those are visited.
+        return digit_starts(bytes).find_map(|i| {
+            let prev = text.get(..i)?.chars().next_back();
+            if prev.and_then(ascii_digit).is_some() {
+                return None;
+            }
+            arabic(text.get(i..)?).map(|m| m.shift(i))
+        });
     }
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
@@ -56,18 +69,34 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
     None
 }
 
-/// True when `bytes` hold what every date form needs: an ASCII digit, a
-/// full-width digit (`０`–`９`: 0xEF 0xBC 0x90–0x99) or `年` (0xE5 0xB9
-/// 0xB4). One pass over the bytes, nothing decoded.
-fn may_hold_date(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b.is_ascii_digit()
-            || match b {
-                0xEF => matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x90..=0x99])),
-                0xE5 => matches!(bytes.get(i + 1..i + 3), Some([0xB9, 0xB4])),
-                _ => false,
-            }
-    })
+/// What the date forms need, read from `bytes` in one pass without
+/// decoding: whether they hold a digit (ASCII, or full-width `０`–`９`:
+/// 0xEF 0xBC 0x90–0x99), and whether they hold `年` (0xE5 0xB9 0xB4).
+fn cues(bytes: &[u8]) -> (bool, bool) {
+    let (mut digit, mut nian) = (false, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => digit = true,
+            0xEF => digit |= full_width_digit(bytes, i),
+            0xE5 => nian |= matches!(bytes.get(i + 1..i + 3), Some([0xB9, 0xB4])),
+            _ => {}
+        }
+        if digit && nian {
+            break;
+        }
+    }
+    (digit, nian)
+}
+
+/// True when a full-width digit is encoded at byte `i` of `bytes`.
+fn full_width_digit(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i..i + 3), Some([0xEF, 0xBC, 0x90..=0x99]))
+}
+
+/// The byte offsets of the digits of `bytes`, ASCII or full-width, in
+/// order: an ASCII digit by itself, a full-width one by its lead byte 0xEF.
+fn digit_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter_map(|(i, &b)| (b.is_ascii_digit() || full_width_digit(bytes, i)).then_some(i))
 }
 
 impl DateMatch {
@@ -227,15 +256,25 @@ fn chinese(s: &str) -> Option<DateMatch> {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_date, may_hold_date};
+    use super::{cues, find_date};
 
     #[test]
-    fn may_hold_date_should_see_digits_and_the_year_character() {
-        for t in ["2019", "ab1", "２", "二〇一九年", "年"] {
-            assert!(may_hold_date(t.as_bytes()), "{t}");
-        }
-        for t in ["", "在全市工作会议上的讲话", "二〇一九", "ＡＢ：", "幸"] {
-            assert!(!may_hold_date(t.as_bytes()), "{t}");
+    fn cues_should_see_digits_and_the_year_character() {
+        let cases = [
+            ("2019", (true, false)),
+            ("ab1", (true, false)),
+            ("２", (true, false)),
+            ("二〇一九年", (false, true)),
+            ("年", (false, true)),
+            ("2019年", (true, true)),
+            ("", (false, false)),
+            ("在全市工作会议上的讲话", (false, false)),
+            ("二〇一九", (false, false)),
+            ("ＡＢ：", (false, false)),
+            ("幸", (false, false)),
+        ];
+        for (t, want) in cases {
+            assert_eq!(cues(t.as_bytes()), want, "{t}");
         }
     }
 
@@ -243,6 +282,50 @@ mod tests {
     fn should_read_full_width_and_chinese_dates() {
         assert_eq!(v("２０１９年３月５日"), Some("2019-03-05".to_string()));
         assert_eq!(v("二〇一九年十一月二十三日"), Some("2019-11-23".to_string()));
+    }
+
+    /// [`find_date`] trying both forms at every char.
+    fn find_date_reference(text: &str) -> Option<super::DateMatch> {
+        let mut prev: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            let rest = &text[i..];
+            if super::ascii_digit(c).is_some() && prev.and_then(super::ascii_digit).is_none() {
+                if let Some(m) = super::arabic(rest) {
+                    return Some(m.shift(i));
+                }
+            } else if super::cn_digit(c).is_some() && prev.and_then(super::cn_digit).is_none() {
+                if let Some(m) = super::chinese(rest) {
+                    return Some(m.shift(i));
+                }
+            }
+            prev = Some(c);
+        }
+        None
+    }
+
+    #[test]
+    fn find_date_should_agree_with_a_walk_by_characters() {
+        let texts = [
+            "",
+            "ID:46449279",
+            "大小:20.33 KB",
+            "点击:0时间:2022-06-03 00:27:18",
+            "12019-01-05 与 2019-01-05",
+            "２０１９－０３－０５",
+            "第１２０１９.３.５页",
+            "（2019年3月5日）",
+            "二〇一九年十一月二十三日",
+            "一二〇一九年十一月二十三日",
+            "2019年 二〇二〇年一月二日",
+            "零2019/3/5",
+            "O2019.3.5",
+            "é2019-3-5",
+            "𠀀2019-03-05",
+            "2019-13-05 然后 2020-01-05",
+        ];
+        for t in texts {
+            assert_eq!(find_date(t), find_date_reference(t), "{t}");
+        }
     }
 
     fn v(s: &str) -> Option<String> {
