@@ -218,9 +218,10 @@ fn strong_body(b: &Block) -> bool {
         // A collection marker opens a speech; it is not body text yet.
         return false;
     }
-    // The chrome search reads the whole block: done last, and only when
-    // the block would otherwise count.
-    (title::starts_with_marker(t) || stops_at_least(t, 2) || longer(t, 100)) && !has_chrome(t)
+    // The length first (it settles most paragraphs at once), the marker
+    // parse last. The chrome search reads the whole block: done last, and
+    // only when the block would otherwise count.
+    (longer(t, 100) || stops_at_least(t, 2) || title::starts_with_marker(t)) && !has_chrome(t)
 }
 
 /// A second title inside the text: a title-shaped line after a paragraph

@@ -255,7 +255,17 @@ mod tests {
 
     #[test]
     fn last_roles_should_find_what_rfind_finds() {
-        for core in ["市委书记张三", "书记张三市委书记", "主任委员会主任李四", "党委书记 王五", "张三", "会会", "委会委员", "", "a书记"] {
+        for core in [
+            "市委书记张三",
+            "书记张三市委书记",
+            "主任委员会主任李四",
+            "党委书记 王五",
+            "张三",
+            "会会",
+            "委会委员",
+            "",
+            "a书记",
+        ] {
             for (r, at) in ROLE_ENDS.iter().zip(last_roles(core)) {
                 assert_eq!(at, core.rfind(r), "{core} {r}");
             }

@@ -45,10 +45,14 @@ pub(crate) fn longer(s: &str, n: usize) -> bool {
 /// True when `s` holds at least `k` sentence ends (`k` ≥ 1); stops reading
 /// at the `k`-th.
 pub(crate) fn stops_at_least(s: &str, k: usize) -> bool {
-    // By bytes, without decoding.
+    // By bytes, without decoding: only the bytes that open a sentence end
+    // (`!` `?` `;`, and 0xE3 or 0xEF for the wide ones) are read further.
     let b = s.as_bytes();
     let mut left = k.max(1);
-    for i in 0..b.len() {
+    for (i, &x) in b.iter().enumerate() {
+        if !matches!(x, b'!' | b'?' | b';' | 0xE3 | 0xEF) {
+            continue;
+        }
         if crate::normalize::sentence_end_len(b, i).is_some() {
             left -= 1;
             if left == 0 {
