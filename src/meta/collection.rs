@@ -58,8 +58,9 @@ fn cn_number(s: &str) -> Option<(u32, usize)> {
 
 /// True for a table-of-contents heading line: `目录`, `目 录`.
 pub(crate) fn is_toc_head(text: &str) -> bool {
-    let k: String = text.chars().filter(|c| !c.is_whitespace() && *c != '　').collect();
-    k == "目录" || k == "目次"
+    // Compared char by char, without collecting the chars.
+    let k = || text.chars().filter(|c| !c.is_whitespace() && *c != '　');
+    k().eq("目录".chars()) || k().eq("目次".chars())
 }
 
 /// True for a line that may stand in a table of contents: short, no sentence
@@ -104,4 +105,19 @@ pub(crate) fn toc_end(blocks: &[Block], at: usize) -> usize {
         i += 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_toc_head;
+
+    #[test]
+    fn is_toc_head_should_read_the_heading_with_any_spaces() {
+        for t in ["目录", "目 录", "　目　录　", "目次", "\t目次\n"] {
+            assert!(is_toc_head(t), "{t}");
+        }
+        for t in ["", "目", "目录一", "一目录", "目次表", "录目"] {
+            assert!(!is_toc_head(t), "{t}");
+        }
+    }
 }

@@ -6,6 +6,9 @@
 //! characters), and the Chinese-numeral form `二〇一九年十一月二十三日`.
 //! Full-width digits are read like ASCII digits.
 
+use memchr::memmem::Finder;
+use once_cell::sync::Lazy;
+
 use crate::marker::numeral::arabic_digit as ascii_digit;
 use crate::normalize::fold;
 
@@ -36,8 +39,21 @@ pub struct DateMatch {
 /// assert!(find_date("大小:20.33 KB").is_none());
 /// ```
 pub fn find_date(text: &str) -> Option<DateMatch> {
-    if !may_hold_date(text.as_bytes()) {
-        return None;
+    let bytes = text.as_bytes();
+    let (digit, nian) = cues(bytes);
+    if !nian {
+        if !digit {
+            return None;
+        }
+        // Every date form but the Arabic one needs `年`: only a digit (ASCII
+        // or full-width) may open a date, and only those are visited.
+        return digit_starts(bytes).find_map(|i| {
+            let prev = text.get(..i)?.chars().next_back();
+            if prev.and_then(ascii_digit).is_some() {
+                return None;
+            }
+            arabic(text.get(i..)?).map(|m| m.shift(i))
+        });
     }
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
@@ -56,18 +72,28 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
     None
 }
 
-/// True when `bytes` hold what every date form needs: an ASCII digit, a
-/// full-width digit (`０`–`９`: 0xEF 0xBC 0x90–0x99) or `年` (0xE5 0xB9
-/// 0xB4). One pass over the bytes, nothing decoded.
-fn may_hold_date(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().any(|(i, &b)| {
-        b.is_ascii_digit()
-            || match b {
-                0xEF => matches!(bytes.get(i + 1..i + 3), Some([0xBC, 0x90..=0x99])),
-                0xE5 => matches!(bytes.get(i + 1..i + 3), Some([0xB9, 0xB4])),
-                _ => false,
-            }
-    })
+/// What the date forms need, read from `bytes` without decoding: whether
+/// they hold a digit (ASCII, or full-width `０`–`９`: 0xEF 0xBC 0x90–0x99),
+/// and whether they hold `年`.
+fn cues(bytes: &[u8]) -> (bool, bool) {
+    // ASCII digits in blocks of 32 bytes, each read whole (a loop the
+    // compiler turns into vector code); full-width ones at their lead byte;
+    // `年` by a vector search.
+    static NIAN: Lazy<Finder<'static>> = Lazy::new(|| Finder::new("年"));
+    let ascii = bytes.chunks(32).any(|c| c.iter().fold(false, |a, b| a | b.is_ascii_digit()));
+    let digit = ascii || memchr::memchr_iter(0xEF, bytes).any(|i| full_width_digit(bytes, i));
+    (digit, NIAN.find(bytes).is_some())
+}
+
+/// True when a full-width digit is encoded at byte `i` of `bytes`.
+fn full_width_digit(bytes: &[u8], i: usize) -> bool {
+    matches!(bytes.get(i..i + 3), Some([0xEF, 0xBC, 0x90..=0x99]))
+}
+
+/// The byte offsets of the digits of `bytes`, ASCII or full-width, in
+/// order: an ASCII digit by itself, a full-width one by its lead byte 0xEF.
+fn digit_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes.iter().enumerate().filter_map(|(i, &b)| (b.is_ascii_digit() || full_width_digit(bytes, i)).then_some(i))
 }
 
 impl DateMatch {
@@ -134,7 +160,24 @@ impl<'a> Cur<'a> {
 
 fn make(start: usize, end: usize, y: u32, m: u32, d: u32) -> Option<DateMatch> {
     let ok = (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
-    ok.then(|| DateMatch { start, end, value: format!("{y:04}-{m:02}-{d:02}") })
+    ok.then(|| {
+        // `YYYY-MM-DD` written digit by digit (the year has four, month and
+        // day two), without the formatting machinery.
+        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+        let value = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            '-',
+            digit(m / 10),
+            digit(m),
+            '-',
+            digit(d / 10),
+            digit(d),
+        ];
+        DateMatch { start, end, value: value.iter().collect() }
+    })
 }
 
 fn arabic(s: &str) -> Option<DateMatch> {
@@ -227,22 +270,81 @@ fn chinese(s: &str) -> Option<DateMatch> {
 
 #[cfg(test)]
 mod tests {
-    use super::{find_date, may_hold_date};
+    use super::{cues, find_date};
 
     #[test]
-    fn may_hold_date_should_see_digits_and_the_year_character() {
-        for t in ["2019", "ab1", "２", "二〇一九年", "年"] {
-            assert!(may_hold_date(t.as_bytes()), "{t}");
+    fn cues_should_see_digits_and_the_year_character() {
+        let cases = [
+            ("2019", (true, false)),
+            ("ab1", (true, false)),
+            ("２", (true, false)),
+            ("二〇一九年", (false, true)),
+            ("年", (false, true)),
+            ("2019年", (true, true)),
+            ("", (false, false)),
+            ("在全市工作会议上的讲话", (false, false)),
+            ("二〇一九", (false, false)),
+            ("ＡＢ：", (false, false)),
+            ("幸", (false, false)),
+        ];
+        for (t, want) in cases {
+            assert_eq!(cues(t.as_bytes()), want, "{t}");
+            // Past the first blocks of 32 bytes too.
+            let long = format!("{}{t}", "很长的前文".repeat(9));
+            assert_eq!(cues(long.as_bytes()), want, "{long}");
         }
-        for t in ["", "在全市工作会议上的讲话", "二〇一九", "ＡＢ：", "幸"] {
-            assert!(!may_hold_date(t.as_bytes()), "{t}");
-        }
+        // A full-width char that is not a digit.
+        assert_eq!(cues("ＡＢ，：".repeat(10).as_bytes()), (false, false));
     }
 
     #[test]
     fn should_read_full_width_and_chinese_dates() {
         assert_eq!(v("２０１９年３月５日"), Some("2019-03-05".to_string()));
         assert_eq!(v("二〇一九年十一月二十三日"), Some("2019-11-23".to_string()));
+    }
+
+    /// [`find_date`] trying both forms at every char.
+    fn find_date_reference(text: &str) -> Option<super::DateMatch> {
+        let mut prev: Option<char> = None;
+        for (i, c) in text.char_indices() {
+            let rest = &text[i..];
+            if super::ascii_digit(c).is_some() && prev.and_then(super::ascii_digit).is_none() {
+                if let Some(m) = super::arabic(rest) {
+                    return Some(m.shift(i));
+                }
+            } else if super::cn_digit(c).is_some() && prev.and_then(super::cn_digit).is_none() {
+                if let Some(m) = super::chinese(rest) {
+                    return Some(m.shift(i));
+                }
+            }
+            prev = Some(c);
+        }
+        None
+    }
+
+    #[test]
+    fn find_date_should_agree_with_a_walk_by_characters() {
+        let texts = [
+            "",
+            "ID:46449279",
+            "大小:20.33 KB",
+            "点击:0时间:2022-06-03 00:27:18",
+            "12019-01-05 与 2019-01-05",
+            "２０１９－０３－０５",
+            "第１２０１９.３.５页",
+            "（2019年3月5日）",
+            "二〇一九年十一月二十三日",
+            "一二〇一九年十一月二十三日",
+            "2019年 二〇二〇年一月二日",
+            "零2019/3/5",
+            "O2019.3.5",
+            "é2019-3-5",
+            "𠀀2019-03-05",
+            "2019-13-05 然后 2020-01-05",
+        ];
+        for t in texts {
+            assert_eq!(find_date(t), find_date_reference(t), "{t}");
+        }
     }
 
     fn v(s: &str) -> Option<String> {

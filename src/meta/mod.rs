@@ -218,9 +218,10 @@ fn strong_body(b: &Block) -> bool {
         // A collection marker opens a speech; it is not body text yet.
         return false;
     }
-    // The chrome search reads the whole block: done last, and only when
-    // the block would otherwise count.
-    (title::starts_with_marker(t) || stops_at_least(t, 2) || longer(t, 100)) && !has_chrome(t)
+    // The length first (it settles most paragraphs at once), the marker
+    // parse last. The chrome search reads the whole block: done last, and
+    // only when the block would otherwise count.
+    (longer(t, 100) || stops_at_least(t, 2) || title::starts_with_marker(t)) && !has_chrome(t)
 }
 
 /// A second title inside the text: a title-shaped line after a paragraph
@@ -229,19 +230,20 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i)) else {
         return false;
     };
-    let t = cur.text.trim();
-    if !title::title_shape(t) || greeting(t).is_some() || meta_line(t).is_some() || name_line(t).is_some() {
+    // Every test below is pure and all must pass: the cheapest and most
+    // selective run first (the paragraph before, then the line's shape).
+    let (t, p) = (cur.text.trim(), prev.text.trim());
+    if !ends_sentence(p) || !title::title_shape(t) {
+        return false;
+    }
+    let ends_speech = || closing(p).is_some() || opens_conclusion(p) || p.contains("让我们");
+    if !(text::has_genre(t) || ends_speech()) {
+        return false;
+    }
+    if greeting(t).is_some() || meta_line(t).is_some() || name_line(t).is_some() {
         return false;
     }
     if header_keys.contains(&key(&t[visible_range(t)])) {
-        return false;
-    }
-    let p = prev.text.trim();
-    if !ends_sentence(p) {
-        return false;
-    }
-    let ends_speech = closing(p).is_some() || opens_conclusion(p) || p.contains("让我们");
-    if !(ends_speech || text::has_genre(t)) {
         return false;
     }
     // A new opening follows: a greeting or a paragraph, perhaps after a

@@ -1,6 +1,7 @@
 //! Small text helpers shared by the metadata readers: character classes,
 //! comparison keys, and accounting of block pieces as noise.
 
+use aho_corasick::packed;
 use once_cell::sync::Lazy;
 
 use crate::model::Noise;
@@ -44,10 +45,14 @@ pub(crate) fn longer(s: &str, n: usize) -> bool {
 /// True when `s` holds at least `k` sentence ends (`k` ≥ 1); stops reading
 /// at the `k`-th.
 pub(crate) fn stops_at_least(s: &str, k: usize) -> bool {
-    // By bytes, without decoding.
+    // By bytes, without decoding: only the bytes that open a sentence end
+    // (`!` `?` `;`, and 0xE3 or 0xEF for the wide ones) are read further.
     let b = s.as_bytes();
     let mut left = k.max(1);
-    for i in 0..b.len() {
+    for (i, &x) in b.iter().enumerate() {
+        if !matches!(x, b'!' | b'?' | b';' | 0xE3 | 0xEF) {
+            continue;
+        }
         if crate::normalize::sentence_end_len(b, i).is_some() {
             left -= 1;
             if left == 0 {
@@ -103,9 +108,32 @@ const CHROME: &[&str] = &[
 
 /// True when `s` holds a chrome word.
 pub(crate) fn has_chrome(s: &str) -> bool {
+    // A short line is walked byte by byte.
     static AC: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&[CHROME]));
-    AC.holds(s)
+    if s.len() < LONG {
+        return AC.holds(s);
+    }
+    // Whole paragraphs of the body are searched too (a long block counts as
+    // body only without chrome), mostly in vain. There vector searches skip
+    // what cannot start a word: one for the words of ideographs, keyed on
+    // their whole first character, one for the ASCII words. Either finds a
+    // word wherever one stands, so the answer is the walk's.
+    static PACKED: Lazy<Option<(packed::Searcher, packed::Searcher)>> = Lazy::new(|| {
+        let wide = packed::Searcher::new(CHROME.iter().filter(|w| !w.is_ascii()))?;
+        let ascii = packed::Searcher::new(CHROME.iter().filter(|w| w.is_ascii()))?;
+        Some((wide, ascii))
+    });
+    match PACKED.as_ref() {
+        Some((wide, ascii)) => wide.find(s).is_some() || ascii.find(s).is_some(),
+        // Built from constants, so never missing; the walk gives the same
+        // answer if it were.
+        None => AC.holds(s),
+    }
 }
+
+/// Length in bytes from which [`has_chrome`] uses vector searches (below
+/// it, their setup costs more than the walk).
+const LONG: usize = 48;
 
 /// Genre words of a speech title.
 const GENRE: &[&str] =
@@ -228,6 +256,16 @@ mod tests {
         for w in CHROME {
             assert!(has_chrome(w) && has_chrome(&format!("前文{w}后文")), "{w}");
         }
+        // Long texts take the vector searches: a word at the start, in the
+        // middle, at the end, split by a space, or none.
+        let pad = "我们要认真学习文件精神，上下一心抓好落实。".repeat(8);
+        for t in texts {
+            for long in [format!("{t}{pad}"), format!("{pad}{t}{pad}"), format!("{pad}{t}")] {
+                assert!(long.len() >= LONG);
+                assert_eq!(has_chrome(&long), naive_chrome(&long), "{long}");
+            }
+        }
+        assert!(!has_chrome(&pad));
     }
 
     #[test]

@@ -29,27 +29,33 @@ pub const MAX_TITLE: usize = 60;
 /// ```
 pub fn title_shape(text: &str) -> bool {
     let t = text.trim();
-    if super::text::longer(t, MAX_TITLE) || !super::text::longer(t, 1) {
+    // Every char takes at most 4 bytes: a longer line has too many.
+    if t.len() > 4 * MAX_TITLE {
         return false;
     }
-    // One pass for the chars, the ideographs and a sentence end or colon
-    // before the final marks; the searches below run only on a line that
-    // passes these.
+    // One pass for the chars (at most `MAX_TITLE`), the ideographs and a
+    // sentence end or colon before the final marks; the searches below run
+    // only on a line that passes these.
     let body = t.trim_end_matches(['？', '?', '！', '!']).len();
     let (mut n, mut han) = (0, 0);
     for (i, c) in t.char_indices() {
-        if i < body && crate::normalize::is_clause_end(c) {
+        n += 1;
+        if n > MAX_TITLE {
             return false;
         }
-        n += 1;
+        // An ideograph is never a clause end.
         if super::text::is_han(c) {
             han += 1;
+        } else if i < body && crate::normalize::is_clause_end(c) {
+            return false;
         }
     }
-    if han * 2 < n {
+    if n < 2 || han * 2 < n {
         return false;
     }
-    if has_chrome(t) || super::date::find_date(t).is_some() || starts_with_marker(t) {
+    // The marker test first: it settles the headings of a body, the most
+    // common short lines, before the two searches of the whole line.
+    if starts_with_marker(t) || has_chrome(t) || super::date::find_date(t).is_some() {
         return false;
     }
     super::collection::pian(t).is_none()
@@ -71,7 +77,8 @@ pub fn starts_with_marker(text: &str) -> bool {
     }
     let mut it = t.chars().map(fold).peekable();
     let Some(first) = it.next() else { return false };
-    let num = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    let cn = |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
+    let num = |c: char| c.is_ascii_digit() || cn(c);
     match first {
         '(' | '〔' | '【' => {
             // `(一)` `（12）`: a short numeral, then the closing bracket.
@@ -92,13 +99,13 @@ pub fn starts_with_marker(text: &str) -> bool {
             }
             n <= 2 && it.next().is_some_and(|c| matches!(c, '.' | '、' | ')' | '．'))
         }
-        c if "一二三四五六七八九十".contains(c) => {
-            while it.peek().is_some_and(|&c| "一二三四五六七八九十".contains(c)) {
+        c if cn(c) => {
+            while it.peek().is_some_and(|&c| cn(c)) {
                 it.next();
             }
             it.next().is_some_and(|c| matches!(c, '、' | '.' | '是'))
         }
-        c => "①②③④⑤⑥⑦⑧⑨⑩⑴⑵⑶⑷⑸⒈⒉⒊⒋⒌".contains(c),
+        c => matches!(c, '①'..='⑩' | '⑴'..='⑸' | '⒈'..='⒌'),
     }
 }
 
