@@ -763,4 +763,24 @@ mod tests {
             assert_eq!(before, if space { 0 } else { width }, "{:X}", c as u32);
         }
     }
+
+    #[test]
+    fn should_find_every_kind_of_space_at_every_offset_of_a_run() {
+        let spaces = [
+            '\t', '\r', '\u{0B}', '\u{0C}', ' ', '\u{85}', '\u{A0}', '\u{AD}', '\u{1680}', '\u{2000}', '\u{200A}',
+            '\u{200B}', '\u{200D}', '\u{2028}', '\u{2029}', '\u{202F}', '\u{205F}', '\u{2060}', '\u{3000}', '\u{FEFF}',
+        ];
+        // Neighbours that share lead bytes with spaces: quotes, dashes, CJK
+        // punctuation, full-width forms, U+00B7.
+        let text = "党“的”—建…设、。《》，a1\u{2030}\u{2061}\u{3001}\u{FEFE}\u{00B7}\u{1681}".repeat(6);
+        assert_eq!(next_space(text.as_bytes(), 0), (None, wrap_width(&text)));
+        for sp in spaces {
+            for cut in text.char_indices().map(|(i, _)| i) {
+                let mut s = text.clone();
+                s.insert(cut, sp);
+                let found = next_space(s.as_bytes(), 0);
+                assert_eq!(found, (Some((cut, sp.len_utf8())), wrap_width(&text[..cut])), "{:X} at {cut}", sp as u32);
+            }
+        }
+    }
 }
