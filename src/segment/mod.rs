@@ -132,6 +132,29 @@ impl BlockBuilder {
         self.span = Some(self.span.map_or(span, |s| s.cover(span)));
     }
 
+    /// Appends `text`, which is the source `spans` (in order) put end to
+    /// end: the map gets the run of every span, while the text is copied
+    /// once, or moved in when nothing was pushed yet. Returns `false`, and
+    /// leaves the builder as it was, when the lengths of `spans` do not add
+    /// up to the length of `text`.
+    pub(crate) fn push_text(&mut self, text: std::borrow::Cow<'_, str>, spans: &[Span]) -> bool {
+        if spans.iter().map(|s| s.len()).sum::<usize>() != text.len() {
+            return false;
+        }
+        self.map.reserve(spans.len());
+        let mut at = self.text.len();
+        for &s in spans.iter().filter(|s| !s.is_empty()) {
+            self.map.push_run(at, s.start);
+            at += s.len();
+            self.span = Some(self.span.map_or(s, |c| c.cover(s)));
+        }
+        match text {
+            std::borrow::Cow::Owned(t) if self.text.is_empty() => self.text = t,
+            t => self.text.push_str(&t),
+        }
+        true
+    }
+
     /// Makes room for `bytes` more bytes of text in `runs` more source runs.
     pub(crate) fn reserve(&mut self, bytes: usize, runs: usize) {
         self.text.reserve(bytes);
@@ -196,7 +219,8 @@ pub fn segment(src: &str) -> Segmented {
     noise::classify_texts(&mut units, &texts);
     wrap::join_texts(&mut units, &texts, &mut out.diagnostics);
     pagebreak::repair_texts(src, &mut units, &texts, &mut out.diagnostics);
-    repair::assemble(src, &units, &mut out);
+    // Assembly takes over the texts already joined.
+    repair::assemble_texts(src, &units, texts, &mut out);
     out.noise.sort_by_key(|n| n.span);
     repair::truncation(&mut out);
     out

@@ -1,7 +1,7 @@
 //! Assembly and repairs: units into blocks (rejoining what page breaks and
 //! hard wraps cut), dropping duplicated paragraphs, and noticing truncation.
 
-use super::lines::{ends_sentence, junction, Join, Units};
+use super::lines::{ends_sentence, junction, Join, UnitText, Units};
 use super::{BlockBuilder, Segmented};
 use crate::model::{Diagnostic, Noise};
 use crate::normalize::is_invisible;
@@ -47,9 +47,21 @@ fn push_clean(b: &mut BlockBuilder, src: &str, span: Span) {
 /// assert!(out.blocks[0].own_line);
 /// ```
 pub fn assemble(src: &str, units: &Units, out: &mut Segmented) {
+    assemble_texts(src, units, Vec::new(), out);
+}
+
+/// [`assemble`] with the units' texts ([`Units::texts`]) at hand (or none):
+/// the text of a unit whose pieces were not cut since is taken over rather
+/// than joined again.
+pub(crate) fn assemble_texts(src: &str, units: &Units, texts: Vec<UnitText<'_>>, out: &mut Segmented) {
     let mut cur = BlockBuilder::default();
     let mut last_piece: Option<Span> = None;
+    let mut texts = texts.into_iter();
+    // The source spans that make up a unit's text: its pieces and the
+    // junction spaces kept between them.
+    let mut spans: Vec<Span> = Vec::new();
     for (i, u) in units.units.iter().enumerate() {
+        let text = texts.next();
         if let Some(reason) = u.noise {
             out.noise.push(Noise::at(src, u.span, reason));
             continue;
@@ -63,28 +75,57 @@ pub fn assemble(src: &str, units: &Units, out: &mut Segmented) {
             last_piece = None;
         }
         let pieces = units.unit_pieces(i);
+        let wrap_join = u.join == Join::Wrap;
+        // A unit's text holds its pieces as they stood when it was read:
+        // it is still right when no page number was cut from them since,
+        // and when nothing invisible needs to be left out.
+        let joined = text.filter(|_| units.clean && u.cut.is_none());
+        let mut prev = last_piece;
+        if let (Some(joined), Some(&first)) = (joined, pieces.first()) {
+            push_junction(&mut cur, src, prev, first, wrap_join);
+            spans.clear();
+            spans.push(first);
+            let mut a = first;
+            for &p in pieces.get(1..).unwrap_or_default() {
+                if p.start > a.end {
+                    spans.extend(junction(src, a, p));
+                }
+                spans.push(p);
+                a = p;
+            }
+            if cur.push_text(joined.text, &spans) {
+                last_piece = Some(a);
+                continue;
+            }
+            // The junction before the first piece is in already.
+            prev = None;
+        }
         cur.reserve(u.span.len(), pieces.len());
         for (k, &p) in pieces.iter().enumerate() {
-            if let Some(a) = last_piece {
-                // Within a unit and across wrap joins the pieces were split at
-                // spaces; a page join meets with no space.
-                let wrap = p.start > a.end && (u.join == Join::Wrap || k > 0);
-                if wrap {
-                    if let Some(j) = junction(src, a, p) {
-                        cur.push(src, j);
-                    }
-                }
-            }
+            // Within a unit and across wrap joins the pieces were split at
+            // spaces; a page join meets with no space.
+            push_junction(&mut cur, src, prev, p, wrap_join || k > 0);
             if units.clean {
                 cur.push(src, p);
             } else {
                 push_clean(&mut cur, src, p);
             }
-            last_piece = Some(p);
+            prev = Some(p);
         }
+        last_piece = prev;
     }
     finish(&mut cur, out);
     drop_duplicates(src, out);
+}
+
+/// Pushes the space kept where piece `p` meets `prev`, the piece pushed
+/// last, when the two were split at spaces (`split`).
+fn push_junction(cur: &mut BlockBuilder, src: &str, prev: Option<Span>, p: Span, split: bool) {
+    if let Some(a) = prev.filter(|a| split && p.start > a.end) {
+        if let Some(j) = junction(src, a, p) {
+            cur.push(src, j);
+        }
+    }
 }
 
 fn finish(cur: &mut BlockBuilder, out: &mut Segmented) {
@@ -186,7 +227,8 @@ pub fn truncation(out: &mut Segmented) {
 
 #[cfg(test)]
 mod tests {
-    use crate::segment::segment;
+    use crate::segment::lines::Join;
+    use crate::segment::{segment, Segmented};
 
     #[test]
     fn should_drop_invisible_characters_inside_a_line() {
@@ -195,6 +237,48 @@ mod tests {
             let seg = segment(src);
             assert!(seg.blocks.iter().all(|b| !b.text.chars().any(crate::normalize::is_invisible)), "{src:?}");
             assert!(seg.blocks[0].text.starts_with("一、总体要求"));
+        }
+    }
+
+    /// The units of `src` as segmentation leaves them for assembly.
+    fn prepared(src: &str) -> crate::segment::lines::Units {
+        let mut diags = Vec::new();
+        let mut units = crate::segment::wrap::split(src, &mut diags);
+        let texts = units.texts(src);
+        crate::segment::noise::classify_texts(&mut units, &texts);
+        crate::segment::wrap::join_texts(&mut units, &texts, &mut diags);
+        crate::segment::pagebreak::repair_texts(src, &mut units, &texts, &mut diags);
+        units
+    }
+
+    #[test]
+    fn should_assemble_the_same_blocks_from_the_texts_already_joined() {
+        let piece = "这是一个用来测试的很长的段落它会被按照固定的宽度切开";
+        let wrapped = format!("{piece} {piece} Windows 10 {piece}。 一、总体要求 {piece} {piece}。 ").repeat(4);
+        let page = "这一页的文字很长".repeat(10);
+        let paged = format!("标题\n1、{page}给\n\n2、了好处{page}要\n\n3、继续{page}。");
+        let invisible = format!("{piece}\u{200B}{piece} {piece} {piece}。 ").repeat(4);
+        let chunks: Vec<String> = piece.chars().cycle().take(100).collect::<Vec<_>>().chunks(20).map(|c| c.iter().collect()).collect();
+        let newline = std::iter::repeat(chunks.join("\n")).take(4).collect::<Vec<_>>().join("。\n");
+        // Each case takes another path: wrapped units, page numbers cut,
+        // invisible characters left out, newline wraps.
+        let cases: [(&str, fn(&crate::segment::lines::Units) -> bool); 5] = [
+            (&wrapped, |u| u.units.iter().all(|u| u.wrapped)),
+            (&paged, |u| u.units.iter().any(|u| u.cut.is_some() && u.join == Join::Page)),
+            (&invisible, |u| !u.clean),
+            (&newline, |u| u.units.iter().any(|u| u.join == Join::Wrap)),
+            ("首页\n一、总体要求\n", |u| u.units.len() == 2),
+        ];
+        for (src, shape) in cases {
+            let units = prepared(src);
+            assert!(shape(&units), "{src:?}");
+            let texts = units.texts(src);
+            let (mut joined, mut fresh) = (Segmented::default(), Segmented::default());
+            super::assemble_texts(src, &units, texts, &mut joined);
+            super::assemble(src, &units, &mut fresh);
+            assert_eq!(joined.blocks, fresh.blocks, "{src:?}");
+            assert_eq!(joined.noise, fresh.noise, "{src:?}");
+            assert!(!joined.blocks.is_empty());
         }
     }
 
