@@ -315,7 +315,33 @@ pub fn last_significant(s: &str) -> Option<char> {
 /// assert!(!ends_sentence("给了好处"));
 /// ```
 pub fn ends_sentence(s: &str) -> bool {
-    last_significant(s).is_some_and(crate::normalize::is_sentence_end)
+    match last_byte_class(s) {
+        LastByte::Ascii(b) => matches!(b, b'!' | b'?' | b';'),
+        LastByte::Ideograph => false,
+        LastByte::Other => last_significant(s).is_some_and(crate::normalize::is_sentence_end),
+    }
+}
+
+/// What the last bytes of a text tell about its last character without
+/// decoding it.
+enum LastByte {
+    /// An ASCII character that is not a closing quote or bracket.
+    Ascii(u8),
+    /// An ideograph of U+4000…U+9FFF: neither a closing quote nor a
+    /// sentence or clause end.
+    Ideograph,
+    /// Anything else: the characters must be looked at.
+    Other,
+}
+
+fn last_byte_class(s: &str) -> LastByte {
+    match s.as_bytes() {
+        // An ASCII byte is a whole character.
+        [.., b] if b.is_ascii() && !matches!(b, b'"' | b'\'' | b')') => LastByte::Ascii(*b),
+        // A lead byte three from the end starts the last character.
+        [.., 0xE4..=0xE9, _, _] => LastByte::Ideograph,
+        _ => LastByte::Other,
+    }
 }
 
 /// True when `s` ends with a sentence end or a colon.
@@ -324,7 +350,11 @@ pub fn ends_sentence(s: &str) -> bool {
 /// assert!(jianggao::segment::lines::ends_clause("同志们："));
 /// ```
 pub fn ends_clause(s: &str) -> bool {
-    last_significant(s).is_some_and(crate::normalize::is_clause_end)
+    match last_byte_class(s) {
+        LastByte::Ascii(b) => matches!(b, b'!' | b'?' | b';' | b':'),
+        LastByte::Ideograph => false,
+        LastByte::Other => last_significant(s).is_some_and(crate::normalize::is_clause_end),
+    }
 }
 
 #[cfg(test)]
@@ -344,6 +374,32 @@ mod tests {
         for b in 0u8..128 {
             let s = char::from(b).to_string();
             assert_eq!(wrap_width(&s), naive_width(&s), "{b:X}");
+        }
+    }
+
+    #[test]
+    fn should_end_clauses_and_sentences_as_the_last_significant_character_says() {
+        let naive_sentence = |s: &str| last_significant(s).is_some_and(crate::normalize::is_sentence_end);
+        let naive_clause = |s: &str| last_significant(s).is_some_and(crate::normalize::is_clause_end);
+        let ends = ["", "党", "a", "。", "！", "!", "?", "？", ";", "；", ":", "：", ".", "，", "”", "\"", "'", ")", "）", "》", "」", "〃", "…", "䷀", "㐀", "鿿", "\u{10FFFF}", "é"];
+        for a in ends {
+            for b in ends {
+                for c in ends {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(ends_sentence(&s), naive_sentence(&s), "{s:?}");
+                    assert_eq!(ends_clause(&s), naive_clause(&s), "{s:?}");
+                }
+            }
+        }
+        for b in 0u8..128 {
+            let s = format!("党{}", char::from(b));
+            assert_eq!(ends_sentence(&s), naive_sentence(&s), "{b:X}");
+            assert_eq!(ends_clause(&s), naive_clause(&s), "{b:X}");
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("要{c}");
+            assert_eq!(ends_sentence(&s), naive_sentence(&s), "{:X}", c as u32);
+            assert_eq!(ends_clause(&s), naive_clause(&s), "{:X}", c as u32);
         }
     }
 
