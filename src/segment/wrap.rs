@@ -254,6 +254,25 @@ fn last_char(src: &str, s: Span) -> Option<char> {
     src.get(s.range()).and_then(|t| t.chars().next_back())
 }
 
+/// True when `src[s]` (char boundaries) ends with a CJK character
+/// ([`is_cjk`]). An ideograph of U+5000…U+9FFF is known by the lead byte
+/// three from the end; any other character is decoded.
+fn ends_cjk(src: &str, s: Span) -> bool {
+    match src.as_bytes().get(s.range()) {
+        Some([.., 0xE5..=0xE9, _, _]) => true,
+        _ => last_char(src, s).is_some_and(is_cjk),
+    }
+}
+
+/// True when `src[s]` (char boundaries) starts with a CJK character
+/// ([`is_cjk`]), an ideograph of U+5000…U+9FFF known by its lead byte.
+fn starts_cjk(src: &str, s: Span) -> bool {
+    match src.as_bytes().get(s.range()) {
+        Some([0xE5..=0xE9, ..]) => true,
+        _ => first_char(src, s).is_some_and(is_cjk),
+    }
+}
+
 /// The tokens of every line: `toks[line_start[k]..line_start[k + 1]]` are
 /// the tokens of line `k`; `invisible` tells whether an invisible character
 /// stood between two of them.
@@ -298,7 +317,7 @@ fn space_mode(src: &str, lines: &[Span], lt: LineTokens) -> Option<(WrapWidth, L
             let [a, b] = pair else { continue };
             widths.push(a.width);
             seps += 1;
-            if last_char(src, a.span).is_some_and(is_cjk) || first_char(src, b.span).is_some_and(is_cjk) {
+            if ends_cjk(src, a.span) || starts_cjk(src, b.span) {
                 cjk_seps += 1;
             }
         }
@@ -758,6 +777,18 @@ mod tests {
                 assert_eq!(starts_heading(&s), starts_heading_peek(&s), "{s:?}");
             }
         }
+    }
+
+    #[test]
+    fn should_find_cjk_edges_as_the_decoded_characters_say() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}");
+            let last = Span::new(0, s.len());
+            assert_eq!(ends_cjk(&s, last), is_cjk(c), "{:X}", c as u32);
+            let s = format!("{c}a");
+            assert_eq!(starts_cjk(&s, Span::new(0, s.len())), is_cjk(c), "{:X}", c as u32);
+        }
+        assert!(!ends_cjk("", Span::new(0, 0)) && !starts_cjk("", Span::new(0, 0)));
     }
 
     #[test]
