@@ -381,7 +381,36 @@ mod tests {
     fn should_end_clauses_and_sentences_as_the_last_significant_character_says() {
         let naive_sentence = |s: &str| last_significant(s).is_some_and(crate::normalize::is_sentence_end);
         let naive_clause = |s: &str| last_significant(s).is_some_and(crate::normalize::is_clause_end);
-        let ends = ["", "党", "a", "。", "！", "!", "?", "？", ";", "；", ":", "：", ".", "，", "”", "\"", "'", ")", "）", "》", "」", "〃", "…", "䷀", "㐀", "鿿", "\u{10FFFF}", "é"];
+        let ends = [
+            "",
+            "党",
+            "a",
+            "。",
+            "！",
+            "!",
+            "?",
+            "？",
+            ";",
+            "；",
+            ":",
+            "：",
+            ".",
+            "，",
+            "”",
+            "\"",
+            "'",
+            ")",
+            "）",
+            "》",
+            "」",
+            "〃",
+            "…",
+            "䷀",
+            "㐀",
+            "鿿",
+            "\u{10FFFF}",
+            "é",
+        ];
         for a in ends {
             for b in ends {
                 for c in ends {

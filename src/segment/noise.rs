@@ -900,7 +900,7 @@ mod tests {
             assert_eq!(is_chrome(s), is_chrome_split(s), "{s:?}");
         }
         for w in CHROME_STRONG.iter().chain(CHROME_GENERIC) {
-            for s in [format!("首页 > {w}"), format!("{w}x|首页"), format!("{w}{w}·关闭"), format!("{w}")] {
+            for s in [format!("首页 > {w}"), format!("{w}x|首页"), format!("{w}{w}·关闭"), w.to_string()] {
                 assert_eq!(is_chrome(&s), is_chrome_split(&s), "{s:?}");
             }
         }

@@ -251,6 +251,9 @@ mod tests {
         units
     }
 
+    /// A test of the shape of prepared units.
+    type Shape = fn(&crate::segment::lines::Units) -> bool;
+
     #[test]
     fn should_assemble_the_same_blocks_from_the_texts_already_joined() {
         let piece = "这是一个用来测试的很长的段落它会被按照固定的宽度切开";
@@ -258,11 +261,12 @@ mod tests {
         let page = "这一页的文字很长".repeat(10);
         let paged = format!("标题\n1、{page}给\n\n2、了好处{page}要\n\n3、继续{page}。");
         let invisible = format!("{piece}\u{200B}{piece} {piece} {piece}。 ").repeat(4);
-        let chunks: Vec<String> = piece.chars().cycle().take(100).collect::<Vec<_>>().chunks(20).map(|c| c.iter().collect()).collect();
-        let newline = std::iter::repeat(chunks.join("\n")).take(4).collect::<Vec<_>>().join("。\n");
+        let chunks: Vec<String> =
+            piece.chars().cycle().take(100).collect::<Vec<_>>().chunks(20).map(|c| c.iter().collect()).collect();
+        let newline = std::iter::repeat_n(chunks.join("\n"), 4).collect::<Vec<_>>().join("。\n");
         // Each case takes another path: wrapped units, page numbers cut,
         // invisible characters left out, newline wraps.
-        let cases: [(&str, fn(&crate::segment::lines::Units) -> bool); 5] = [
+        let cases: [(&str, Shape); 5] = [
             (&wrapped, |u| u.units.iter().all(|u| u.wrapped)),
             (&paged, |u| u.units.iter().any(|u| u.cut.is_some() && u.join == Join::Page)),
             (&invisible, |u| !u.clean),
