@@ -262,7 +262,7 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
 fn greeting(text: &str) -> Option<(usize, usize)> {
     let lead = text.len() - text.trim_start_matches(is_space).len();
     let t = text.get(lead..)?;
-    let (colon, c) = t.char_indices().take(30).find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let (colon, clen) = first_colon(t)?;
     let head = t.get(..colon)?.trim_end_matches(is_space);
     if head.is_empty() || has_stop(head) {
         return None;
@@ -273,7 +273,23 @@ fn greeting(text: &str) -> Option<(usize, usize)> {
             || ((w.starts_with("各位") || w.starts_with("尊敬的") || w.starts_with("亲爱的")) && n <= 14)
             || w == "大家"
     });
-    ok.then_some((lead + head.len(), lead + colon + c.len_utf8()))
+    ok.then_some((lead + head.len(), lead + colon + clen))
+}
+
+/// The first colon (`：` or `:`) among the first 30 chars of `t`: its
+/// offset and length.
+fn first_colon(t: &str) -> Option<(usize, usize)> {
+    // Found by its bytes: a char takes at most 4, so the 30 chars lie in
+    // the first 120, and `：` is the only char of EF BC 9A. Only then are
+    // the chars before it counted.
+    let bytes = t.as_bytes();
+    let window = bytes.get(..bytes.len().min(4 * 30)).unwrap_or_default();
+    let (colon, len) = memchr::memchr2_iter(b':', 0xEF, window).find_map(|i| match bytes.get(i..) {
+        Some([b':', ..]) => Some((i, 1)),
+        Some([0xEF, 0xBC, 0x9A, ..]) => Some((i, 3)),
+        _ => None,
+    })?;
+    t.get(..colon)?.chars().nth(29).is_none().then_some((colon, len))
 }
 
 /// Sign-offs, without their final punctuation.
@@ -964,5 +980,39 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
         }
         let reason = if is_repeat(&b.text, title_key) { "repeated_title" } else { "trailer" };
         sink.block(&b, reason);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`first_colon`] a char at a time.
+    fn first_colon_reference(t: &str) -> Option<(usize, usize)> {
+        t.char_indices().take(30).find(|&(_, c)| matches!(c, '：' | ':')).map(|(i, c)| (i, c.len_utf8()))
+    }
+
+    #[test]
+    fn first_colon_should_find_what_a_walk_by_chars_finds() {
+        let mut texts: Vec<String> =
+            ["同志们：", "各位领导、同志们:", "同志们，大家好：", "时间：2019", "", "：", "无冒号"]
+                .map(String::from)
+                .to_vec();
+        // The colon at every char position around the 30th, after chars of
+        // one to four bytes, the full-width ones among them.
+        for fill in ["们", "a", "é", "𠀀", "，", "！"] {
+            for n in 25..35 {
+                let head = fill.repeat(n);
+                texts.push(format!("{head}：后文"));
+                texts.push(format!("{head}:后文"));
+                texts.push(head);
+            }
+        }
+        for t in &texts {
+            assert_eq!(first_colon(t), first_colon_reference(t), "{t}");
+        }
+        let far = format!("{}们：", "同".repeat(29));
+        assert_eq!(first_colon(&far), None, "the colon is the 31st char");
+        assert_eq!(greeting("  同志们：今天开会。"), Some((11, 14)));
     }
 }
