@@ -15,6 +15,7 @@
 
 pub mod collection;
 pub mod date;
+mod facts;
 pub mod parallel;
 pub mod runon;
 pub mod speaker;
@@ -27,6 +28,7 @@ use crate::model::{Metadata, Noise};
 use crate::normalize::{fold, is_space};
 use crate::segment::Block;
 use crate::span::Span;
+use facts::Facts;
 use text::{chars, ends_sentence, has_chrome, has_stop, is_han, key, longer, span_of, stops_at_least, Sink};
 
 /// One speech as planned from the blocks: its header values and its body.
@@ -82,13 +84,11 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
     let header_pian = blocks.get(..first_body).and_then(|h| h.iter().position(is_pian_block)).filter(|&m| m > 0);
     let collection_header = header_pian.is_some();
     starts.extend(header_pian);
-    let header_keys: std::collections::BTreeSet<String> = blocks
-        .get(..first_body)
-        .unwrap_or_default()
-        .iter()
-        .filter(|b| title::title_shape(&b.text))
-        .map(|b| key(&b.text[visible_range(&b.text)]))
-        .collect();
+    // The header lines' facts: the first chunk's title search asks them
+    // again.
+    let mut header_facts = facts::unknown(first_body);
+    let header_keys: std::collections::BTreeSet<&str> =
+        blocks.iter().zip(header_facts.iter_mut()).filter_map(|(b, f)| f.shape(b).then(|| f.key(b))).collect();
     for i in first_body + 1..blocks.len() {
         let pian_here = blocks.get(i).is_some_and(is_pian_block);
         if pian_here || second_title(&blocks, i, &header_keys) {
@@ -109,14 +109,17 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
     let mut carry = Carry::default();
     let mut plans = Vec::with_capacity(chunks.len());
     for (ci, chunk) in chunks.into_iter().enumerate() {
+        // The first chunk starts the file: its header lines are those whose
+        // facts are known.
+        let facts = if ci == 0 { std::mem::take(&mut header_facts) } else { Vec::new() };
         if ci == 0 && collection_header {
-            carry = read_collection_header(&mut sink, chunk);
+            carry = read_collection_header(&mut sink, chunk, facts);
             continue;
         }
         let first = plans.is_empty();
         // The first chunk's first body block is known already.
         let strong = (ci == 0).then_some(first_body);
-        let (speech, lost_breaks) = read_speech(&mut sink, chunk, &mut carry, first, strong);
+        let (speech, lost_breaks) = read_speech(&mut sink, chunk, &mut carry, first, strong, facts);
         plans.push(speech);
         // A file that lost its line breaks may hold later titles run into
         // the text too.
@@ -226,7 +229,7 @@ fn strong_body(b: &Block) -> bool {
 
 /// A second title inside the text: a title-shaped line after a paragraph
 /// that ends a speech, before the opening of a new one.
-fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTreeSet<String>) -> bool {
+fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTreeSet<&str>) -> bool {
     let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i)) else {
         return false;
     };
@@ -243,7 +246,7 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     if greeting(t).is_some() || meta_line(t).is_some() || name_line(t).is_some() {
         return false;
     }
-    if header_keys.contains(&key(&t[visible_range(t)])) {
+    if header_keys.contains(key(&t[visible_range(t)]).as_str()) {
         return false;
     }
     // A new opening follows: a greeting or a paragraph, perhaps after a
@@ -259,7 +262,7 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
 fn greeting(text: &str) -> Option<(usize, usize)> {
     let lead = text.len() - text.trim_start_matches(is_space).len();
     let t = text.get(lead..)?;
-    let (colon, c) = t.char_indices().take(30).find(|&(_, c)| matches!(c, '：' | ':'))?;
+    let (colon, clen) = first_colon(t)?;
     let head = t.get(..colon)?.trim_end_matches(is_space);
     if head.is_empty() || has_stop(head) {
         return None;
@@ -270,7 +273,23 @@ fn greeting(text: &str) -> Option<(usize, usize)> {
             || ((w.starts_with("各位") || w.starts_with("尊敬的") || w.starts_with("亲爱的")) && n <= 14)
             || w == "大家"
     });
-    ok.then_some((lead + head.len(), lead + colon + c.len_utf8()))
+    ok.then_some((lead + head.len(), lead + colon + clen))
+}
+
+/// The first colon (`：` or `:`) among the first 30 chars of `t`: its
+/// offset and length.
+fn first_colon(t: &str) -> Option<(usize, usize)> {
+    // Found by its bytes: a char takes at most 4, so the 30 chars lie in
+    // the first 120, and `：` is the only char of EF BC 9A. Only then are
+    // the chars before it counted.
+    let bytes = t.as_bytes();
+    let window = bytes.get(..bytes.len().min(4 * 30)).unwrap_or_default();
+    let (colon, len) = memchr::memchr2_iter(b':', 0xEF, window).find_map(|i| match bytes.get(i..) {
+        Some([b':', ..]) => Some((i, 1)),
+        Some([0xEF, 0xBC, 0x9A, ..]) => Some((i, 3)),
+        _ => None,
+    })?;
+    t.get(..colon)?.chars().nth(29).is_none().then_some((colon, len))
 }
 
 /// Sign-offs, without their final punctuation.
@@ -458,16 +477,19 @@ fn role_and_name(text: &str) -> Option<(String, usize, usize)> {
 
 /// Reads a header of a collection (the blocks before `篇一`): its title,
 /// for the first speech when that has none of its own, and its metadata.
-fn read_collection_header(sink: &mut Sink, chunk: Vec<Block>) -> Carry {
+///
+/// `facts` holds what is known of the chunk's blocks, by index.
+fn read_collection_header(sink: &mut Sink, chunk: Vec<Block>, mut facts: Vec<Facts>) -> Carry {
     let mut carry = Carry::default();
-    let best = best_title(&chunk, 0, chunk.len());
+    facts.resize_with(chunk.len(), Facts::default);
+    let best = best_title(&chunk, &mut facts, 0, chunk.len());
     let tkey = best.and_then(|i| chunk.get(i)).map(|b| key(&b.text[visible_range(&b.text)]));
-    for (i, b) in chunk.iter().enumerate() {
+    for ((i, b), f) in chunk.iter().enumerate().zip(facts.iter_mut()) {
         if Some(i) == best {
             let (vs, ve) = title::visible(&b.text);
             carry.title = Some((b.text[vs..ve].to_string(), span_of(b, vs, ve)));
             sink.rest(b, &[(vs, ve)], "title_wrapper");
-        } else if !take_meta(sink, b, &mut carry.meta) {
+        } else if !take_meta(sink, b, f.take_meta(b), &mut carry.meta) {
             let reason = if tkey.as_ref().is_some_and(|k| is_repeat(&b.text, k)) { "repeated_title" } else { "header" };
             sink.block(b, reason);
         }
@@ -486,11 +508,12 @@ fn is_repeat(text: &str, k: &str) -> bool {
     bk == k || text::key_eq(&text[visible_range(text)], k) || (bk.contains(k) && chars(&bk) <= chars(k) + 12)
 }
 
-/// Takes the metadata values of one header/footer line into `meta` (only
-/// the fields still empty: the first value read wins); the rest of the line
-/// is noise `metadata_line`. Returns false when `b` is not a metadata line.
-fn take_meta(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
-    let Some(m) = meta_line(&b.text) else {
+/// Takes the metadata values `found` in one header/footer line `b` (what
+/// [`meta_line`] reads in its text) into `meta` (only the fields still
+/// empty: the first value read wins); the rest of the line is noise
+/// `metadata_line`. Returns false when `b` is not a metadata line.
+fn take_meta(sink: &mut Sink, b: &Block, found: Option<MetaLine>, meta: &mut Metadata) -> bool {
+    let Some(m) = found else {
         return false;
     };
     // Values never overlap (a URL may hold a date): the first taken wins.
@@ -522,8 +545,9 @@ fn take_meta(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
     true
 }
 
-/// Index of the best title candidate among `chunk[from..to]`.
-fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
+/// Index of the best title candidate among `chunk[from..to]`, asking
+/// `facts` (by index) about each.
+fn best_title(chunk: &[Block], facts: &mut [Facts], from: usize, to: usize) -> Option<usize> {
     // A title repeated on another short line (not chrome) is likelier the
     // title.
     let repeated = |i: usize, k: &str| {
@@ -538,10 +562,10 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
     let mut best: Option<(i32, usize)> = None;
     let mut seen = 0;
     for i in from..to.min(chunk.len()) {
-        let Some(b) = chunk.get(i) else { break };
+        let (Some(b), Some(f)) = (chunk.get(i), facts.get_mut(i)) else { break };
         let t = b.text.trim();
         let subtitle = t.starts_with(['—', '─']) || t.starts_with("--");
-        if subtitle || !title::title_shape(t) || meta_line(t).is_some() || name_line(t).is_some() || is_pian_block(b) {
+        if subtitle || !f.shape(b) || f.is_meta(b) || f.is_name(b) || is_pian_block(b) {
             continue;
         }
         seen += 1;
@@ -550,9 +574,9 @@ fn best_title(chunk: &[Block], from: usize, to: usize) -> Option<usize> {
         }
         let r = visible_range(&b.text);
         let vis = &b.text[r.clone()];
-        let k = key(vis);
+        let k = f.key(b);
         let mut score = 0;
-        if repeated(i, &k) {
+        if repeated(i, k) {
             score += 4;
         }
         if text::has_genre(vis) {
@@ -603,7 +627,7 @@ fn split_runon(sink: &mut Sink, plan: &mut SpeechPlan) -> Option<SpeechPlan> {
     chunk.push(title);
     chunk.push(rest);
     chunk.append(&mut later);
-    let (mut speech, _) = read_speech(sink, chunk, &mut Carry::default(), false, None);
+    let (mut speech, _) = read_speech(sink, chunk, &mut Carry::default(), false, None, Vec::new());
     if speech.closing.is_none() {
         speech.closing = plan.closing.take();
     }
@@ -614,13 +638,15 @@ fn split_runon(sink: &mut Sink, plan: &mut SpeechPlan) -> Option<SpeechPlan> {
 /// found run into its first paragraph: the file lost its line breaks.
 ///
 /// `strong` is the index of the chunk's first [`strong_body`] block when the
-/// caller knows it already.
+/// caller knows it already; `facts` holds what is known of the chunk's
+/// blocks, by index (perhaps none).
 fn read_speech(
     sink: &mut Sink,
     mut chunk: Vec<Block>,
     carry: &mut Carry,
     first: bool,
     mut strong: Option<usize>,
+    mut facts: Vec<Facts>,
 ) -> (SpeechPlan, bool) {
     let mut plan = SpeechPlan::default();
     if first {
@@ -634,6 +660,10 @@ fn read_speech(
             let tail = b.split_off(len);
             sink.block(b, "collection_marker");
             strong = None;
+            // The first block is no longer what its facts were read from.
+            if let Some(f) = facts.first_mut() {
+                *f = Facts::default();
+            }
             if tail.text.trim().is_empty() {
                 from = 1;
             } else if let Some(slot) = chunk.first_mut() {
@@ -645,32 +675,38 @@ fn read_speech(
         .unwrap_or_else(|| chunk.iter().skip(from).position(strong_body).map_or(chunk.len(), |p| p + from))
         .min(chunk.len());
     let strong_is_greeting = chunk.get(strong).is_some_and(|b| greeting(&b.text).is_some());
-    let best = best_title(&chunk, from, strong);
+    // Facts of every header line.
+    facts.resize_with(strong, Facts::default);
+    let best = best_title(&chunk, &mut facts, from, strong);
     let mut title_key = String::new();
     let mut blocks = chunk.into_iter().enumerate().peekable();
+    let mut facts = facts.into_iter();
     // Header.
-    let mut pending: Vec<(usize, Block)> = Vec::new();
+    let mut pending: Vec<(usize, Block, Facts)> = Vec::new();
     while let Some((i, b)) = blocks.next_if(|(i, _)| *i < strong) {
+        // The facts of block `i` (there is one for each header line).
+        let mut f = facts.next().unwrap_or_default();
         if i < from {
             continue;
         }
         match best {
-            Some(t) if i < t => pending.push((i, b)),
+            Some(t) if i < t => pending.push((i, b, f)),
             Some(t) if i == t => {
                 let next = blocks.peek().filter(|(j, _)| *j < strong).map(|(_, n)| n);
                 if take_title(sink, &b, &mut plan, next) {
                     blocks.next();
+                    facts.next();
                 }
                 title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();
-                for (_, p) in pending.drain(..) {
-                    if !take_meta(sink, &p, &mut plan.metadata) {
+                for (_, p, mut pf) in pending.drain(..) {
+                    if !take_meta(sink, &p, pf.take_meta(&p), &mut plan.metadata) {
                         let r = if is_repeat(&p.text, &title_key) { "repeated_title" } else { "header" };
                         sink.block(&p, r);
                     }
                 }
             }
             _ => {
-                if !header_line(sink, &b, &mut plan, &title_key, strong_is_greeting) {
+                if !header_line(sink, &b, &mut f, &mut plan, &title_key, strong_is_greeting) {
                     // The body starts here.
                     plan.body.push(b);
                     break;
@@ -701,17 +737,24 @@ fn read_speech(
 /// One header line after the title: metadata, a name, a repeated title,
 /// chrome. Returns false when the line is not a header line (the body
 /// starts there). With `before_greeting`, any line before the greeting is
-/// a header line.
-fn header_line(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, title_key: &str, before_greeting: bool) -> bool {
+/// a header line. `f` holds the facts of `b`.
+fn header_line(
+    sink: &mut Sink,
+    b: &Block,
+    f: &mut Facts,
+    plan: &mut SpeechPlan,
+    title_key: &str,
+    before_greeting: bool,
+) -> bool {
     let t = b.text.trim();
     if is_pian_block(b) {
         sink.block(b, "collection_marker");
         return true;
     }
-    if take_meta(sink, b, &mut plan.metadata) {
+    if take_meta(sink, b, f.take_meta(b), &mut plan.metadata) {
         return true;
     }
-    if let Some((name, s, e)) = name_line(&b.text) {
+    if let Some((name, s, e)) = f.take_name(b) {
         if plan.metadata.speaker.is_none() {
             plan.metadata.speaker = Some(name);
             plan.metadata.speaker_span = Some(span_of(b, s, e));
@@ -878,9 +921,10 @@ fn take_greeting(plan: &mut SpeechPlan) {
 }
 
 /// True for a footer line: metadata, a repeated title, chrome, `（完）`.
-fn is_trailer(b: &Block, title_key: &str) -> bool {
+/// `f` holds the facts of `b`.
+fn is_trailer(b: &Block, f: &mut Facts, title_key: &str) -> bool {
     let t = b.text.trim();
-    meta_line(t).is_some()
+    f.is_meta(b)
         || is_repeat(t, title_key)
         || (!longer(t, 100) && !stops_at_least(t, 3) && has_chrome(t))
         || (!longer(t, 12) && (t.ends_with([':', '：']) || text::key_eq(t, "完") || text::key_eq(t, "全文完")))
@@ -890,7 +934,15 @@ fn is_trailer(b: &Block, title_key: &str) -> bool {
 /// what the header left empty), then the closing.
 fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
     let mut end = plan.body.len();
-    while end > 1 && plan.body.get(end - 1).is_some_and(|b| is_trailer(b, title_key)) {
+    // The facts of the footer lines, from the last one back: their
+    // metadata is taken below.
+    let mut footer: Vec<Facts> = Vec::new();
+    while end > 1 {
+        let mut f = Facts::default();
+        if !plan.body.get(end - 1).is_some_and(|b| is_trailer(b, &mut f, title_key)) {
+            break;
+        }
+        footer.push(f);
         end -= 1;
     }
     // The closing may be followed by a few short lines that are not speech.
@@ -905,7 +957,8 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
             break;
         }
     }
-    let trailer: Vec<Block> = plan.body.split_off(close_at.map_or(end, |c| c + 1));
+    let start = close_at.map_or(end, |c| c + 1);
+    let trailer: Vec<Block> = plan.body.split_off(start);
     if let Some(c) = close_at {
         if let Some(b) = plan.body.get_mut(c) {
             if let Some((s, we, e)) = closing(&b.text) {
@@ -919,11 +972,47 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
             }
         }
     }
-    for b in trailer {
-        if take_meta(sink, &b, &mut plan.metadata) {
+    for (k, b) in (start..).zip(trailer) {
+        // Blocks from `end` on are the footer lines, in `footer` backwards.
+        let mut f = if k >= end { footer.pop().unwrap_or_default() } else { Facts::default() };
+        if take_meta(sink, &b, f.take_meta(&b), &mut plan.metadata) {
             continue;
         }
         let reason = if is_repeat(&b.text, title_key) { "repeated_title" } else { "trailer" };
         sink.block(&b, reason);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`first_colon`] a char at a time.
+    fn first_colon_reference(t: &str) -> Option<(usize, usize)> {
+        t.char_indices().take(30).find(|&(_, c)| matches!(c, '：' | ':')).map(|(i, c)| (i, c.len_utf8()))
+    }
+
+    #[test]
+    fn first_colon_should_find_what_a_walk_by_chars_finds() {
+        let mut texts: Vec<String> =
+            ["同志们：", "各位领导、同志们:", "同志们，大家好：", "时间：2019", "", "：", "无冒号"]
+                .map(String::from)
+                .to_vec();
+        // The colon at every char position around the 30th, after chars of
+        // one to four bytes, the full-width ones among them.
+        for fill in ["们", "a", "é", "𠀀", "，", "！"] {
+            for n in 25..35 {
+                let head = fill.repeat(n);
+                texts.push(format!("{head}：后文"));
+                texts.push(format!("{head}:后文"));
+                texts.push(head);
+            }
+        }
+        for t in &texts {
+            assert_eq!(first_colon(t), first_colon_reference(t), "{t}");
+        }
+        let far = format!("{}们：", "同".repeat(29));
+        assert_eq!(first_colon(&far), None, "the colon is the 31st char");
+        assert_eq!(greeting("  同志们：今天开会。"), Some((11, 14)));
     }
 }

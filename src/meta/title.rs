@@ -33,6 +33,11 @@ pub fn title_shape(text: &str) -> bool {
     if t.len() > 4 * MAX_TITLE {
         return false;
     }
+    // The marker test first: it settles the headings of a body, the most
+    // common short lines, before the walk over their chars.
+    if starts_with_marker(t) {
+        return false;
+    }
     // One pass for the chars (at most `MAX_TITLE`), the ideographs and a
     // sentence end or colon before the final marks; the searches below run
     // only on a line that passes these.
@@ -53,9 +58,7 @@ pub fn title_shape(text: &str) -> bool {
     if n < 2 || han * 2 < n {
         return false;
     }
-    // The marker test first: it settles the headings of a body, the most
-    // common short lines, before the two searches of the whole line.
-    if starts_with_marker(t) || has_chrome(t) || super::date::find_date(t).is_some() {
+    if has_chrome(t) || super::date::find_date(t).is_some() {
         return false;
     }
     super::collection::pian(t).is_none()
