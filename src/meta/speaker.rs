@@ -21,26 +21,6 @@ pub(crate) const ROLE_ENDS: &[&str] = &[
     "会长", "秘书", "常委", "委会", "政府", "党委", "支部",
 ];
 
-/// Each of [`ROLE_ENDS`] as a number: its six bytes (two ideographs of three
-/// bytes each, checked when compiling), little-endian.
-const ROLE_KEYS: [u64; ROLE_ENDS.len()] = {
-    let mut keys = [0; ROLE_ENDS.len()];
-    let mut k = 0;
-    while k < ROLE_ENDS.len() {
-        let b = ROLE_ENDS[k].as_bytes();
-        assert!(b.len() == 6, "every role ending is two ideographs");
-        let mut v = 0u64;
-        let mut i = 6;
-        while i > 0 {
-            i -= 1;
-            v = v << 8 | b[i] as u64;
-        }
-        keys[k] = v;
-        k += 1;
-    }
-    keys
-};
-
 /// Short words that look like a name line but are not.
 const NOT_NAMES: &[&str] = &[
     "文档介绍",
@@ -144,8 +124,8 @@ pub fn name_in(prefix: &str) -> Option<(usize, usize)> {
         return None;
     }
     // A role, then the name: split after the last role ending.
-    for (r, at) in ROLE_ENDS.iter().zip(last_roles(core)) {
-        if let Some(pos) = at {
+    for r in ROLE_ENDS {
+        if let Some(pos) = core.rfind(r) {
             let rest = core.get(pos + r.len()..).unwrap_or_default();
             let rest_t = rest.trim_start();
             if is_name(rest_t) {
@@ -155,21 +135,6 @@ pub fn name_in(prefix: &str) -> Option<(usize, usize)> {
         }
     }
     None
-}
-
-/// Where each of [`ROLE_ENDS`] last stands in `s` (what `s.rfind(role)`
-/// gives), found in one pass over the chars of `s`.
-fn last_roles(s: &str) -> [Option<usize>; ROLE_ENDS.len()] {
-    let mut last = [None; ROLE_ENDS.len()];
-    let bytes = s.as_bytes();
-    for (i, _) in s.char_indices() {
-        let Some(&[a, b, c, d, e, f]) = bytes.get(i..i + 6) else { break };
-        let w = u64::from_le_bytes([a, b, c, d, e, f, 0, 0]);
-        if let Some(slot) = ROLE_KEYS.iter().position(|&k| k == w).and_then(|k| last.get_mut(k)) {
-            *slot = Some(i);
-        }
-    }
-    last
 }
 
 /// Labels before a speaker's name.
@@ -251,25 +216,6 @@ mod tests {
         // The last 书记 is followed by a role, not a name.
         assert_eq!(name_in("书记张三市委书记"), None);
         assert_eq!(name_in("在全市工作会议上"), None);
-    }
-
-    #[test]
-    fn last_roles_should_find_what_rfind_finds() {
-        for core in [
-            "市委书记张三",
-            "书记张三市委书记",
-            "主任委员会主任李四",
-            "党委书记 王五",
-            "张三",
-            "会会",
-            "委会委员",
-            "",
-            "a书记",
-        ] {
-            for (r, at) in ROLE_ENDS.iter().zip(last_roles(core)) {
-                assert_eq!(at, core.rfind(r), "{core} {r}");
-            }
-        }
     }
 
     #[test]
