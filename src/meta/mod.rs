@@ -921,10 +921,9 @@ fn take_greeting(plan: &mut SpeechPlan) {
 }
 
 /// True for a footer line: metadata, a repeated title, chrome, `（完）`.
-/// `f` holds the facts of `b`.
-fn is_trailer(b: &Block, f: &mut Facts, title_key: &str) -> bool {
+fn is_trailer(b: &Block, title_key: &str) -> bool {
     let t = b.text.trim();
-    f.is_meta(b)
+    meta_line(t).is_some()
         || is_repeat(t, title_key)
         || (!longer(t, 100) && !stops_at_least(t, 3) && has_chrome(t))
         || (!longer(t, 12) && (t.ends_with([':', '：']) || text::key_eq(t, "完") || text::key_eq(t, "全文完")))
@@ -934,15 +933,7 @@ fn is_trailer(b: &Block, f: &mut Facts, title_key: &str) -> bool {
 /// what the header left empty), then the closing.
 fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
     let mut end = plan.body.len();
-    // The facts of the footer lines, from the last one back: their
-    // metadata is taken below.
-    let mut footer: Vec<Facts> = Vec::new();
-    while end > 1 {
-        let mut f = Facts::default();
-        if !plan.body.get(end - 1).is_some_and(|b| is_trailer(b, &mut f, title_key)) {
-            break;
-        }
-        footer.push(f);
+    while end > 1 && plan.body.get(end - 1).is_some_and(|b| is_trailer(b, title_key)) {
         end -= 1;
     }
     // The closing may be followed by a few short lines that are not speech.
@@ -957,8 +948,7 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
             break;
         }
     }
-    let start = close_at.map_or(end, |c| c + 1);
-    let trailer: Vec<Block> = plan.body.split_off(start);
+    let trailer: Vec<Block> = plan.body.split_off(close_at.map_or(end, |c| c + 1));
     if let Some(c) = close_at {
         if let Some(b) = plan.body.get_mut(c) {
             if let Some((s, we, e)) = closing(&b.text) {
@@ -972,10 +962,8 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
             }
         }
     }
-    for (k, b) in (start..).zip(trailer) {
-        // Blocks from `end` on are the footer lines, in `footer` backwards.
-        let mut f = if k >= end { footer.pop().unwrap_or_default() } else { Facts::default() };
-        if take_meta(sink, &b, f.take_meta(&b), &mut plan.metadata) {
+    for b in trailer {
+        if take_meta(sink, &b, meta_line(&b.text), &mut plan.metadata) {
             continue;
         }
         let reason = if is_repeat(&b.text, title_key) { "repeated_title" } else { "trailer" };
