@@ -538,22 +538,10 @@ pub fn starts_heading(text: &str) -> bool {
             || c.is_ascii_digit()
             || ('０'..='９').contains(&c)
     };
-    // A marker opens with `(` `（` `〔`, a digit `0`…`9` `０`…`９` or a
-    // numeral 一…十: most pieces are ruled out by the bytes of their first
-    // character.
-    let opens = matches!(
-        text.as_bytes(),
-        [b'(' | b'0'..=b'9', ..]
-            | [0xE3, 0x80, 0x94, ..] // 〔
-            | [0xEF, 0xBC, 0x88 | 0x90..=0x99, ..] // （ ０…９
-            | [0xE4, 0xB8, 0x80 | 0x83 | 0x89, ..] // 一 七 三
-            | [0xE4, 0xB9, 0x9D, ..] // 九
-            | [0xE4, 0xBA, 0x8C | 0x94, ..] // 二 五
-            | [0xE5, 0x85, 0xAB | 0xAD, ..] // 八 六
-            | [0xE5, 0x8D, 0x81, ..] // 十
-            | [0xE5, 0x9B, 0x9B, ..] // 四
-    );
-    if !opens {
+    // A marker opens with `(`, a digit, or a character led by one of these
+    // bytes (full-width brackets and digits, the numerals 一…十): most
+    // pieces are ruled out by their first byte.
+    if !matches!(text.as_bytes().first(), Some(b'(' | b'0'..=b'9' | 0xE3 | 0xE4 | 0xE5 | 0xEF)) {
         return false;
     }
     let mut chars = text.chars();
