@@ -160,24 +160,7 @@ impl<'a> Cur<'a> {
 
 fn make(start: usize, end: usize, y: u32, m: u32, d: u32) -> Option<DateMatch> {
     let ok = (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
-    ok.then(|| {
-        // `YYYY-MM-DD` written digit by digit (the year has four, month and
-        // day two), without the formatting machinery.
-        let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-        let value = [
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            '-',
-            digit(m / 10),
-            digit(m),
-            '-',
-            digit(d / 10),
-            digit(d),
-        ];
-        DateMatch { start, end, value: value.iter().collect() }
-    })
+    ok.then(|| DateMatch { start, end, value: format!("{y:04}-{m:02}-{d:02}") })
 }
 
 fn arabic(s: &str) -> Option<DateMatch> {
