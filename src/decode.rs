@@ -6,8 +6,10 @@
 //!    ZIP, ...) is refused.
 //! 2. A byte order mark decides: UTF-8, UTF-16LE or UTF-16BE.
 //! 3. Input with NUL bytes is UTF-16 without a BOM when its 16-bit units read
-//!    as text in one byte order (ASCII, CJK, CJK punctuation); otherwise it is
-//!    refused as binary.
+//!    as text in one byte order (ASCII, CJK, CJK punctuation). Otherwise, a
+//!    few stray NUL bytes (one, or at most one in a thousand bytes) in valid
+//!    UTF-8 are kept in the text and reported as one `nul_bytes` diagnostic;
+//!    more NUL bytes mark the input as binary and it is refused.
 //! 4. Input where control characters are frequent is refused as binary.
 //! 5. Valid UTF-8 is taken as is.
 //! 6. Input that is UTF-8 with a few broken sequences (much more valid
@@ -70,6 +72,15 @@ pub struct Decoded {
 /// ```
 pub const INVALID_BYTES: &str = "invalid_bytes";
 
+/// The kind of the diagnostic reporting NUL bytes kept in UTF-8 text.
+///
+/// ```
+/// let d = jianggao::decode::decode("一、总体要求\0\n要抓好落实。".as_bytes()).unwrap();
+/// assert_eq!(d.diagnostics[0].kind, jianggao::decode::NUL_BYTES);
+/// assert!(jianggao::decode::decode(b"\0\0\0\0").is_err());
+/// ```
+pub const NUL_BYTES: &str = "nul_bytes";
+
 /// How many bytes the candidate scoring looks at.
 const SAMPLE_LEN: usize = 256 << 10;
 
@@ -129,11 +140,18 @@ pub(crate) fn decode_borrowed(bytes: &[u8]) -> Result<DecodedRef<'_>, Error> {
         let utf16 = enc != UTF_8;
         return finish(enc, decode_with(enc, rest), utf16).map(DecodedRef::from);
     }
-    if memchr::memchr(0, bytes).is_some() {
-        return match utf16_without_bom(bytes) {
-            Some(enc) => finish(enc, decode_with(enc, bytes), true).map(DecodedRef::from),
-            None => Err(binary("contains NUL bytes".into())),
-        };
+    if let Some(first) = memchr::memchr(0, bytes) {
+        if let Some(enc) = utf16_without_bom(bytes) {
+            return finish(enc, decode_with(enc, bytes), true).map(DecodedRef::from);
+        }
+        let nuls = memchr::memchr_iter(0, bytes).count();
+        if few_nuls(nuls, bytes.len()) && !too_many_controls(count_bad_controls(bytes), bytes.len()) {
+            if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
+                let diagnostics = vec![nul_diagnostic(first, nuls)];
+                return Ok(DecodedRef { text: s.into(), encoding: "UTF-8", diagnostics });
+            }
+        }
+        return Err(binary(format!("contains {nuls} NUL bytes")));
     }
     let controls = count_bad_controls(bytes);
     if too_many_controls(controls, bytes.len()) {
@@ -162,6 +180,18 @@ pub fn encoding_name(enc: &'static Encoding) -> &'static str {
     } else {
         enc.name()
     }
+}
+
+/// True when `nuls` NUL bytes in `len` bytes are a few stray ones in a
+/// text, not the mark of a binary file: one, or one in a thousand bytes.
+fn few_nuls(nuls: usize, len: usize) -> bool {
+    nuls <= 1 + len / 1000
+}
+
+/// The `nul_bytes` diagnostic: `nuls` NUL bytes, the first at byte `first`.
+fn nul_diagnostic(first: usize, nuls: usize) -> Diagnostic {
+    let s = if nuls == 1 { "" } else { "s" };
+    Diagnostic::new(NUL_BYTES, format!("{nuls} NUL byte{s} kept in the text"), Some(Span::new(first, first + 1)))
 }
 
 fn binary(reason: String) -> Error {
@@ -261,8 +291,9 @@ fn finish(enc: &'static Encoding, raw: Raw, utf16: bool) -> Result<Decoded, Erro
         controls += usize::from(is_bad_control(b));
         nuls += usize::from(b == 0);
     }
-    if nuls > 0 && !utf16 {
-        return Err(binary("contains NUL bytes".into()));
+    let stray_nuls = nuls > 0 && !utf16 && enc == UTF_8 && few_nuls(nuls, raw.text.len());
+    if nuls > 0 && !utf16 && !stray_nuls {
+        return Err(binary(format!("contains {nuls} NUL bytes")));
     }
     if too_many_controls(controls, chars) {
         return Err(binary(format!("{controls} control characters in {chars} {name} characters")));
@@ -274,6 +305,9 @@ fn finish(enc: &'static Encoding, raw: Raw, utf16: bool) -> Result<Decoded, Erro
         )));
     }
     let mut diagnostics = Vec::new();
+    if let (true, Some(first)) = (stray_nuls, memchr::memchr(0, raw.text.as_bytes())) {
+        diagnostics.push(nul_diagnostic(first, nuls));
+    }
     if raw.invalid > 0 {
         let span = raw.first_invalid.map(|at| Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8()));
         let n = raw.invalid;

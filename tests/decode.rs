@@ -206,6 +206,24 @@ fn should_refuse_random_bytes_without_nuls() {
 }
 
 #[test]
+fn should_keep_a_few_nul_bytes_in_utf8_text_with_a_diagnostic() {
+    let mut text = "一、总体要求\n要抓好落实。\n".repeat(200);
+    text.insert(19, '\0');
+    text.push('\0');
+    let d = decode(text.as_bytes()).expect("a few NUL bytes are not binary");
+    assert_eq!(d.text, text);
+    assert_eq!(d.diagnostics.len(), 1);
+    assert_eq!(d.diagnostics[0].kind, jianggao::decode::NUL_BYTES);
+    assert!(d.diagnostics[0].message.starts_with("2 NUL bytes"), "{}", d.diagnostics[0].message);
+    assert_eq!(d.diagnostics[0].span.map(|s| s.start), Some(19));
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    let d = decode(&bom).expect("with a BOM too");
+    assert_eq!(d.diagnostics[0].kind, jianggao::decode::NUL_BYTES);
+    assert_eq!(d.diagnostics[0].span.map(|s| s.start), Some(19));
+}
+
+#[test]
 fn should_refuse_nul_bytes_in_utf8_text() {
     let text = "一、总体要求\0\0\0要抓好落实。\0";
     match decode(text.as_bytes()) {
