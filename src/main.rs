@@ -2,16 +2,18 @@
 //! many in parallel as JSONL), print their outline, Markdown, retrieval
 //! chunks, or the JSON Schema.
 
-use std::io::{self, BufRead, IsTerminal, Read, Write};
+mod cli;
+
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
-use globset::{Glob, GlobMatcher};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use cli::input::{self, is_stdin, Input};
+use cli::term::{display_path, escape, json_name};
 use indicatif::{ProgressBar, ProgressStyle};
 use jianggao::render::chunks::{chunks_with_source, ChunkOptions};
 use jianggao::{CharOffsets, Document};
-use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -31,27 +33,50 @@ enum Offsets {
     Chars,
 }
 
+/// Options of every command that reads input.
+#[derive(Args, Clone, Copy)]
+struct ReadOpts {
+    /// Refuse an input longer than this (bytes; suffixes K, M, G, KiB, MiB,
+    /// GiB). Devices and pipes are read up to the limit.
+    #[arg(long, value_name = "SIZE", default_value = "100M", value_parser = input::parse_size)]
+    max_bytes: u64,
+}
+
+/// Options of commands that take many files and directories.
+#[derive(Args)]
+struct BatchOpts {
+    /// Read more input paths, one per line, from this file (`-`: stdin).
+    #[arg(long, value_name = "LIST")]
+    files_from: Option<PathBuf>,
+    /// Which files to take from directories, matched against the path
+    /// below the directory, ignoring case.
+    #[arg(long, value_name = "PATTERN", default_value = "*.txt")]
+    glob: String,
+    /// Follow symbolic links in directories (links that loop are reported
+    /// and not entered). Without it, links are reported and skipped.
+    #[arg(long, short = 'L')]
+    follow: bool,
+    /// Parallel jobs; 0 uses every core. At most four per core are run.
+    #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
+    jobs: usize,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print the Document JSON of FILE, or JSONL for many files.
     ///
     /// One FILE (`-` reads stdin) prints its Document JSON. Several files, a
     /// directory or --files-from give one JSON object per line (JSONL), each
-    /// with a "file" field, in input order; a file that fails gives a line
-    /// with an "error" field, and the exit status is 1 at the end.
+    /// with a "file" field, in input order; a file that fails, or an entry
+    /// of a directory that is skipped, gives a line with an "error" field,
+    /// and the exit status is 1 at the end.
     Parse {
         /// Input files or directories (searched recursively); `-` is stdin.
         files: Vec<PathBuf>,
-        /// Read more input paths, one per line, from this file (`-`: stdin).
-        #[arg(long, value_name = "LIST")]
-        files_from: Option<PathBuf>,
-        /// Which files to take from directories, matched against the path
-        /// below the directory.
-        #[arg(long, value_name = "PATTERN", default_value = "*.txt")]
-        glob: String,
-        /// Parallel jobs; 0 uses every core.
-        #[arg(long, short = 'j', value_name = "N", default_value_t = 0)]
-        jobs: usize,
+        #[command(flatten)]
+        batch: BatchOpts,
+        #[command(flatten)]
+        read: ReadOpts,
         /// One line for a single document too.
         #[arg(long)]
         compact: bool,
@@ -66,11 +91,15 @@ enum Command {
         /// Show this many levels (1: sections only).
         #[arg(long, value_name = "N")]
         depth: Option<usize>,
+        #[command(flatten)]
+        read: ReadOpts,
     },
     /// Print FILE as Markdown.
     Markdown {
         /// Input file; `-` is stdin.
         file: PathBuf,
+        #[command(flatten)]
+        read: ReadOpts,
     },
     /// Print chunks of FILE for retrieval, one JSON object per line.
     Chunks {
@@ -82,53 +111,88 @@ enum Command {
         /// Offsets of spans: bytes of the UTF-8 text, or characters.
         #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
         offsets: Offsets,
+        #[command(flatten)]
+        read: ReadOpts,
     },
     /// Print the JSON Schema of the Document JSON.
     Schema,
 }
 
-fn is_stdin(path: &Path) -> bool {
-    path.as_os_str() == "-"
+/// Why a run stopped early.
+enum Fail {
+    /// The reader of stdout went away (`| head`): end quietly.
+    Closed,
+    /// A message for stderr.
+    Msg(String),
 }
 
-fn read_input(path: &Path) -> io::Result<Vec<u8>> {
-    if is_stdin(path) {
-        let mut buf = Vec::new();
-        io::stdin().read_to_end(&mut buf)?;
-        Ok(buf)
-    } else {
-        std::fs::read(path)
+impl From<io::Error> for Fail {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Fail::Closed
+        } else {
+            Fail::Msg(e.to_string())
+        }
+    }
+}
+
+impl From<String> for Fail {
+    fn from(e: String) -> Self {
+        Fail::Msg(e)
+    }
+}
+
+impl From<serde_json::Error> for Fail {
+    fn from(e: serde_json::Error) -> Self {
+        if e.io_error_kind() == Some(io::ErrorKind::BrokenPipe) {
+            Fail::Closed
+        } else {
+            Fail::Msg(e.to_string())
+        }
     }
 }
 
 /// Reads and parses `path`; with `want_text`, also returns the decoded
 /// text that the spans point into. Errors are messages without the path.
-fn load(path: &Path, want_text: bool) -> Result<(Document, Option<String>), String> {
-    let bytes = read_input(path).map_err(|e| e.to_string())?;
+fn load(path: &Path, want_text: bool, read: ReadOpts) -> Result<(Document, Option<String>), String> {
+    let bytes = input::read_limited(path, read.max_bytes)?;
     if !want_text {
         // No copy of valid UTF-8 input.
         return Ok((jianggao::parse_bytes(&bytes).map_err(|e| e.to_string())?, None));
     }
     let decoded = jianggao::decode::decode(&bytes).map_err(|e| e.to_string())?;
+    drop(bytes);
     let doc = jianggao::Parser::new().parse_decoded(&decoded);
     Ok((doc, Some(decoded.text)))
 }
 
-/// Like [`load`], with the path in the message.
-fn load_named(path: &Path, want_text: bool) -> Result<(Document, Option<String>), String> {
-    load(path, want_text).map_err(|e| format!("{}: {e}", path.display()))
+/// Like [`load`], with the path (escaped for the terminal) in the message.
+fn load_named(path: &Path, want_text: bool, read: ReadOpts) -> Result<(Document, Option<String>), String> {
+    load(path, want_text, read).map_err(|e| format!("{}: {e}", display_path(path)))
 }
 
-/// A document with the fields the command line adds: `file` in batch
-/// mode, `offsets` when spans count characters.
+/// A document with the fields the command line adds: `file` (and
+/// `file_bytes` for a name that is not UTF-8) in batch mode, `offsets` when
+/// spans count characters.
 #[derive(Serialize)]
 struct Output<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     file: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    file_bytes: Option<&'a [u8]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     offsets: Option<&'static str>,
     #[serde(flatten)]
     doc: &'a Document,
+}
+
+/// The JSONL line of an input that failed or was skipped.
+#[derive(Serialize)]
+struct ErrorLine<'a> {
+    file: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file_bytes: Option<&'a [u8]>,
+    error: &'a str,
 }
 
 fn offsets_name(offsets: Offsets) -> Option<&'static str> {
@@ -142,47 +206,17 @@ fn convert(doc: &mut Document, text: Option<&str>, offsets: Offsets) {
     }
 }
 
-/// Expands the inputs: directories into the files below them that match
-/// `glob` (sorted), other paths as given.
-fn expand(paths: &[PathBuf], glob: &GlobMatcher) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut stack = vec![p.clone()];
-            let mut found = Vec::new();
-            while let Some(dir) = stack.pop() {
-                let Ok(entries) = std::fs::read_dir(&dir) else {
-                    continue;
-                };
-                for e in entries.flatten() {
-                    let path = e.path();
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else if glob.is_match(path.strip_prefix(p).unwrap_or(&path)) {
-                        found.push(path);
-                    }
-                }
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
 /// Reads a list of paths, one per line.
 fn read_list(from: &Path) -> Result<Vec<PathBuf>, String> {
     let reader: Box<dyn BufRead> = if is_stdin(from) {
         Box::new(io::BufReader::new(io::stdin()))
     } else {
-        let f = std::fs::File::open(from).map_err(|e| format!("{}: {e}", from.display()))?;
+        let f = std::fs::File::open(from).map_err(|e| format!("{}: {e}", display_path(from)))?;
         Box::new(io::BufReader::new(f))
     };
     let mut out = Vec::new();
     for line in reader.lines() {
-        let line = line.map_err(|e| format!("{}: {e}", from.display()))?;
+        let line = line.map_err(|e| format!("{}: {e}", display_path(from)))?;
         let line = line.trim_end_matches('\r');
         if !line.trim().is_empty() {
             out.push(PathBuf::from(line));
@@ -191,129 +225,172 @@ fn read_list(from: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(out)
 }
 
-/// The JSONL line of one input and whether it parsed.
-fn batch_line(path: &Path, offsets: Offsets) -> (String, Result<(), String>) {
-    let name = path.display().to_string();
-    let result = load(path, offsets == Offsets::Chars).and_then(|(mut doc, text)| {
-        convert(&mut doc, text.as_deref(), offsets);
-        serde_json::to_string(&Output { file: Some(&name), offsets: offsets_name(offsets), doc: &doc })
-            .map_err(|e| e.to_string())
-    });
-    match result {
-        Ok(line) => (line, Ok(())),
-        Err(e) => {
-            let line = serde_json::json!({ "file": name, "error": e }).to_string();
-            (line, Err(format!("{name}: {e}")))
-        }
+/// The output of one input in batch mode: its JSONL line, and the message
+/// for stderr when it failed or was skipped.
+struct Line {
+    json: String,
+    error: Option<String>,
+}
+
+impl Line {
+    /// The line of an input that failed with `error`.
+    fn failed(path: &Path, error: &str) -> Line {
+        let (name, bytes) = json_name(path);
+        let json = serde_json::to_string(&ErrorLine { file: &name, file_bytes: bytes.as_deref(), error })
+            .unwrap_or_else(|_| r#"{"error":"unprintable"}"#.to_owned());
+        Line { json, error: Some(format!("{}: {}", display_path(path), escape(error, false))) }
     }
 }
 
-/// Files parsed in parallel before their lines are written: the memory
-/// bound of batch mode.
-const BATCH: usize = 64;
+/// The `parse` line of one input.
+fn parse_line(path: &Path, offsets: Offsets, read: ReadOpts) -> Line {
+    let (name, bytes) = json_name(path);
+    let result = load(path, offsets == Offsets::Chars, read).and_then(|(mut doc, text)| {
+        convert(&mut doc, text.as_deref(), offsets);
+        let output =
+            Output { file: Some(&name), file_bytes: bytes.as_deref(), offsets: offsets_name(offsets), doc: &doc };
+        serde_json::to_string(&output).map_err(|e| e.to_string())
+    });
+    match result {
+        Ok(json) => Line { json, error: None },
+        Err(e) => Line::failed(path, &e),
+    }
+}
+
+/// Input bytes in flight at once in batch mode: files are started in order
+/// while the inputs started and not yet written fit in this budget.
+const IN_FLIGHT: u64 = 64 << 20;
 
 /// Inputs from which a progress bar is shown (on a terminal).
 const MANY: usize = 32;
 
-/// Parses `paths` on `jobs` threads and writes one line each, in input
-/// order. Returns false if any failed.
-fn batch(paths: &[PathBuf], jobs: usize, offsets: Offsets, out: &mut impl Write) -> Result<bool, String> {
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| e.to_string())?;
-    let progress = (io::stderr().is_terminal() && paths.len() >= MANY).then(|| {
-        let pb = ProgressBar::new(paths.len() as u64);
+/// The number of threads for `--jobs asked`: every core for 0, and at most
+/// four per core.
+fn job_count(asked: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    if asked == 0 {
+        cores
+    } else {
+        asked.min(cores.saturating_mul(4)).max(1)
+    }
+}
+
+/// What an input is expected to hold in memory: its size, within the limit.
+fn weight(input: &Input, limit: u64) -> u64 {
+    if input.skipped.is_some() {
+        return 0;
+    }
+    std::fs::metadata(&input.path).map_or(1 << 20, |m| if m.is_file() { m.len() } else { limit }).min(limit)
+}
+
+/// Runs `line` on every input on `jobs` threads and writes the lines in
+/// input order as each is ready. Returns false if any input failed or was
+/// skipped.
+fn batch(
+    inputs: &[Input],
+    jobs: usize,
+    limit: u64,
+    out: &mut impl Write,
+    line: impl Fn(&Path) -> Line + Sync,
+) -> Result<bool, Fail> {
+    let progress = (io::stderr().is_terminal() && inputs.len() >= MANY).then(|| {
+        let pb = ProgressBar::new(inputs.len() as u64);
         if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} (eta {eta})") {
             pb.set_style(style);
         }
         pb
     });
-    let chunk = BATCH.max(4 * pool.current_num_threads());
     let mut ok = true;
-    for group in paths.chunks(chunk) {
-        let lines: Vec<(String, Result<(), String>)> = pool.install(|| {
-            group
-                .par_iter()
-                .map(|p| {
-                    let line = batch_line(p, offsets);
-                    if let Some(pb) = &progress {
-                        pb.inc(1);
-                    }
-                    line
-                })
-                .collect()
-        });
-        for (line, result) in lines {
-            if let Err(e) = result {
-                ok = false;
-                let msg = format!("jianggao: {e}");
-                match &progress {
-                    Some(pb) => pb.println(msg),
-                    None => eprintln!("{msg}"),
-                }
-            }
-            writeln!(out, "{line}").map_err(|e| e.to_string())?;
+    let work = |input: &Input| match &input.skipped {
+        Some(why) => Line::failed(&input.path, why),
+        None => line(&input.path),
+    };
+    let sink = |l: Line| -> Result<(), Fail> {
+        if let Some(pb) = &progress {
+            pb.inc(1);
         }
-        // Let a reader of the pipe see each group as it is done.
-        out.flush().map_err(|e| e.to_string())?;
-    }
+        if let Some(e) = l.error {
+            ok = false;
+            let msg = format!("jianggao: {e}");
+            match &progress {
+                Some(pb) => pb.println(msg),
+                None => eprintln!("{msg}"),
+            }
+        }
+        out.write_all(l.json.as_bytes())?;
+        out.write_all(b"\n")?;
+        // A reader of the pipe sees each line as it is done.
+        out.flush()?;
+        Ok(())
+    };
+    let result = cli::ordered::run(inputs, jobs, IN_FLIGHT, |i| weight(i, limit), work, sink);
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    Ok(ok)
+    result.map(|()| ok)
 }
 
-fn write_json(out: &mut impl Write, value: &impl Serialize, compact: bool) -> Result<(), String> {
+fn write_json(out: &mut impl Write, value: &impl Serialize, compact: bool) -> Result<(), Fail> {
     if compact {
-        serde_json::to_writer(&mut *out, value).map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut *out, value)?;
     } else {
-        serde_json::to_writer_pretty(&mut *out, value).map_err(|e| e.to_string())?;
+        serde_json::to_writer_pretty(&mut *out, value)?;
     }
-    writeln!(out).map_err(|e| e.to_string())
+    writeln!(out)?;
+    Ok(())
 }
 
-fn run(cli: Cli) -> Result<bool, String> {
+/// The inputs of a batch command: the paths given and read from
+/// `--files-from`, directories expanded.
+fn batch_inputs(files: Vec<PathBuf>, opts: &BatchOpts) -> Result<Vec<Input>, String> {
+    let mut paths = files;
+    if let Some(from) = &opts.files_from {
+        if is_stdin(from) && paths.iter().any(|p| is_stdin(p)) {
+            return Err("stdin cannot be both the list of files and an input".into());
+        }
+        paths.extend(read_list(from)?);
+    }
+    if paths.is_empty() && opts.files_from.is_none() {
+        return Err("no input: give FILE, a directory, or --files-from".into());
+    }
+    let glob = input::matcher(&opts.glob)?;
+    Ok(input::expand(&paths, &glob, opts.follow))
+}
+
+fn run(cli: Cli) -> Result<bool, Fail> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let io_err = |e: io::Error| e.to_string();
     let ok = match cli.command {
-        Command::Parse { files, files_from, glob, jobs, compact, offsets } => {
-            let single = files_from.is_none() && files.len() == 1 && files.iter().all(|f| !f.is_dir());
+        Command::Parse { files, batch: opts, read, compact, offsets } => {
+            let single = opts.files_from.is_none() && files.len() == 1 && files.iter().all(|f| !f.is_dir());
             if single {
                 let Some(file) = files.first() else {
-                    return Err("no input".into());
+                    return Err(Fail::Msg("no input".into()));
                 };
-                let (mut doc, text) = load_named(file, offsets == Offsets::Chars)?;
+                let (mut doc, text) = load_named(file, offsets == Offsets::Chars, read)?;
                 convert(&mut doc, text.as_deref(), offsets);
-                let output = Output { file: None, offsets: offsets_name(offsets), doc: &doc };
+                let output = Output { file: None, file_bytes: None, offsets: offsets_name(offsets), doc: &doc };
                 write_json(&mut out, &output, compact)?;
                 true
             } else {
-                let mut inputs = files;
-                if let Some(from) = &files_from {
-                    if is_stdin(from) && inputs.iter().any(|p| is_stdin(p)) {
-                        return Err("stdin cannot be both the list of files and an input".into());
-                    }
-                    inputs.extend(read_list(from)?);
-                }
-                if inputs.is_empty() && files_from.is_none() {
-                    return Err("no input: give FILE, a directory, or --files-from".into());
-                }
-                let glob = Glob::new(&glob).map_err(|e| format!("--glob: {e}"))?.compile_matcher();
-                let paths = expand(&inputs, &glob);
-                batch(&paths, jobs, offsets, &mut out)?
+                let inputs = batch_inputs(files, &opts)?;
+                let jobs = job_count(opts.jobs);
+                batch(&inputs, jobs, read.max_bytes, &mut out, |p| parse_line(p, offsets, read))?
             }
         }
-        Command::Outline { file, depth } => {
-            let (doc, _) = load_named(&file, false)?;
-            out.write_all(jianggao::render::outline::render_to_depth(&doc, depth).as_bytes()).map_err(io_err)?;
+        Command::Outline { file, depth, read } => {
+            let (doc, _) = load_named(&file, false, read)?;
+            let text = jianggao::render::outline::render_to_depth(&doc, depth);
+            out.write_all(escape(&text, true).as_bytes())?;
             true
         }
-        Command::Markdown { file } => {
-            let (doc, _) = load_named(&file, false)?;
-            out.write_all(doc.to_markdown().as_bytes()).map_err(io_err)?;
+        Command::Markdown { file, read } => {
+            let (doc, _) = load_named(&file, false, read)?;
+            out.write_all(escape(&doc.to_markdown(), true).as_bytes())?;
             true
         }
-        Command::Chunks { file, max_chars, offsets } => {
-            let (doc, text) = load_named(&file, true)?;
+        Command::Chunks { file, max_chars, offsets, read } => {
+            let (doc, text) = load_named(&file, true, read)?;
             let text = text.unwrap_or_default();
             let index = (offsets == Offsets::Chars).then(|| CharOffsets::new(&text));
             for mut chunk in chunks_with_source(&doc, &text, &ChunkOptions::new(max_chars)) {
@@ -329,16 +406,16 @@ fn run(cli: Cli) -> Result<bool, String> {
             true
         }
     };
-    out.flush().map_err(io_err)?;
+    out.flush()?;
     Ok(ok)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(true) => ExitCode::SUCCESS,
+        Ok(true) | Err(Fail::Closed) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
-        Err(e) => {
+        Err(Fail::Msg(e)) => {
             eprintln!("jianggao: {e}");
             ExitCode::FAILURE
         }
