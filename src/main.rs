@@ -206,7 +206,7 @@ fn convert(doc: &mut Document, text: Option<&str>, offsets: Offsets) {
     }
 }
 
-/// Reads a list of paths, one per line.
+/// Reads a list of paths, one per line (on Unix, lines need not be UTF-8).
 fn read_list(from: &Path) -> Result<Vec<PathBuf>, String> {
     let reader: Box<dyn BufRead> = if is_stdin(from) {
         Box::new(io::BufReader::new(io::stdin()))
@@ -215,14 +215,29 @@ fn read_list(from: &Path) -> Result<Vec<PathBuf>, String> {
         Box::new(io::BufReader::new(f))
     };
     let mut out = Vec::new();
-    for line in reader.lines() {
-        let line = line.map_err(|e| format!("{}: {e}", display_path(from)))?;
-        let line = line.trim_end_matches('\r');
-        if !line.trim().is_empty() {
-            out.push(PathBuf::from(line));
+    for line in reader.split(b'\n') {
+        let mut line = line.map_err(|e| format!("{}: {e}", display_path(from)))?;
+        if line.last() == Some(&b'\r') {
+            line.pop();
+        }
+        if !line.iter().all(u8::is_ascii_whitespace) {
+            out.push(path_from_bytes(line)?);
         }
     }
     Ok(out)
+}
+
+/// A path from the bytes of a line of `--files-from`.
+fn path_from_bytes(line: Vec<u8>) -> Result<PathBuf, String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStringExt;
+        Ok(PathBuf::from(std::ffi::OsString::from_vec(line)))
+    }
+    #[cfg(not(unix))]
+    {
+        String::from_utf8(line).map(PathBuf::from).map_err(|_| "--files-from: a path that is not UTF-8".to_owned())
+    }
 }
 
 /// The output of one input in batch mode: its JSONL line, and the message

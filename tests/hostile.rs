@@ -418,6 +418,30 @@ mod unix {
     }
 
     #[test]
+    fn files_from_should_take_names_that_are_not_utf8() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(OsStr::from_bytes(b"b\xfe.txt"));
+        if std::fs::write(&path, SMALL).is_err() {
+            return;
+        }
+        let mut child = bin()
+            .args(["parse", "--files-from", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        let mut list = path.as_os_str().as_bytes().to_vec();
+        list.extend_from_slice(b"\r\n\n");
+        child.stdin.take().expect("piped").write_all(&list).expect("write the list");
+        let o = wait_within(child, 20);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let lines = jsonl(&o);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0]["file_bytes"].is_array() && lines[0]["speeches"].is_array());
+    }
+
+    #[test]
     fn a_fifo_named_on_the_command_line_is_read_with_the_limit() {
         let dir = tempfile::tempdir().expect("temp dir");
         let fifo = dir.path().join("in.txt");

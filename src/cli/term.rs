@@ -108,4 +108,23 @@ mod tests {
         assert_eq!(json_name(Path::new("讲稿.txt")), ("讲稿.txt".to_owned(), None));
         assert_eq!(display_path(Path::new("x\u{1b}[2J.txt")), "x\\x1b[2J.txt");
     }
+
+    proptest::proptest! {
+        #[test]
+        fn escaped_text_should_hold_no_unsafe_character(s in "\\PC*|[\\x00-\\x1f\\x7f-\\u{9f}\\u{202a}-\\u{202e}a一]*") {
+            let e = escape(&s, true);
+            proptest::prop_assert!(!e.chars().any(|c| is_unsafe(c) && c != '\n' && c != '\t'));
+            proptest::prop_assert!(!escape(&s, false).chars().any(is_unsafe));
+        }
+
+        #[cfg(unix)]
+        #[test]
+        fn json_names_should_keep_every_byte(raw in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            use std::os::unix::ffi::OsStrExt;
+            let path = Path::new(std::ffi::OsStr::from_bytes(&raw));
+            let (name, bytes) = json_name(path);
+            let back = bytes.unwrap_or_else(|| name.into_bytes());
+            proptest::prop_assert_eq!(back, raw);
+        }
+    }
 }
