@@ -318,7 +318,10 @@ fn batch(
     let mut ok = true;
     let work = |input: &Input| match &input.skipped {
         Some(why) => Line::failed(&input.path, why),
-        None => line(&input.path),
+        // A bug of the parser on one file gives that file an error line
+        // (the panic message is on stderr) and the run goes on.
+        None => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| line(&input.path)))
+            .unwrap_or_else(|_| Line::failed(&input.path, "internal error: the parser panicked on this input")),
     };
     let sink = |l: Line| -> Result<(), Fail> {
         if let Some(pb) = &progress {

@@ -9,6 +9,7 @@
 //! cannot deadlock. An item heavier than the whole budget runs alone.
 
 use std::collections::BTreeMap;
+use std::panic::AssertUnwindSafe;
 use std::sync::{Condvar, Mutex, PoisonError};
 
 struct State<R> {
@@ -18,8 +19,10 @@ struct State<R> {
     in_flight: u64,
     /// Finished items waiting for those before them, with their weight.
     done: BTreeMap<usize, (R, u64)>,
-    /// Set when the sink failed: start nothing more.
+    /// Set when the sink failed or `work` panicked: start nothing more.
     stop: bool,
+    /// The panic of a `work` call, passed on to the caller.
+    panic: Option<Box<dyn std::any::Any + Send>>,
 }
 
 /// Runs `work` on every item on `jobs` threads and gives the results to
@@ -27,7 +30,8 @@ struct State<R> {
 /// holds in memory while it is in flight; the sum over items in flight stays
 /// under `budget` (one heavier item runs alone). The first error of `sink`
 /// stops the run and is returned once the threads have finished their
-/// current items.
+/// current items; a panic of `work` stops the run and is resumed on the
+/// calling thread.
 pub fn run<I, R, E>(
     items: &[I],
     jobs: usize,
@@ -40,7 +44,7 @@ where
     I: Sync,
     R: Send,
 {
-    let state = Mutex::new(State { next: 0, in_flight: 0, done: BTreeMap::new(), stop: false });
+    let state = Mutex::new(State { next: 0, in_flight: 0, done: BTreeMap::new(), stop: false, panic: None });
     let changed = Condvar::new();
     let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
     let threads = jobs.clamp(1, items.len().max(1));
@@ -61,10 +65,17 @@ where
                     st.next += 1;
                     st.in_flight += w;
                     drop(st);
-                    let result = items.get(i).map(&work);
+                    let result = std::panic::catch_unwind(AssertUnwindSafe(|| items.get(i).map(&work)));
                     st = lock();
-                    if let Some(r) = result {
-                        st.done.insert(i, (r, w));
+                    match result {
+                        Ok(Some(r)) => {
+                            st.done.insert(i, (r, w));
+                        }
+                        Ok(None) => {}
+                        Err(payload) => {
+                            st.stop = true;
+                            st.panic.get_or_insert(payload);
+                        }
                     }
                     changed.notify_all();
                 }
@@ -77,6 +88,10 @@ where
                 loop {
                     if let Some(entry) = st.done.remove(&i) {
                         break entry;
+                    }
+                    if let Some(payload) = st.panic.take() {
+                        drop(st);
+                        std::panic::resume_unwind(payload);
                     }
                     st = changed.wait(st).unwrap_or_else(PoisonError::into_inner);
                 }
@@ -153,6 +168,15 @@ mod tests {
         assert!(r.is_ok());
         assert_eq!(n, 100);
         assert!(peak.load(Ordering::SeqCst) <= 40, "peak {}", peak.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn a_panic_of_work_should_reach_the_caller_instead_of_hanging() {
+        let items: Vec<u32> = (0..50).collect();
+        let caught = std::panic::catch_unwind(|| {
+            let _: Result<(), ()> = run(&items, 3, 100, |_| 1, |&i| assert!(i != 7, "item seven"), |()| Ok(()));
+        });
+        assert!(caught.is_err());
     }
 
     #[test]
