@@ -12,6 +12,8 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 
 /// The `*.txt` files under `root`, sorted; `root` itself if it is a file.
+/// Symbolic links are not followed (a link to `.` would loop), and only
+/// regular files are taken (a FIFO would block the read).
 fn text_files(root: &Path) -> Vec<PathBuf> {
     if !root.is_dir() {
         return vec![root.to_path_buf()];
@@ -21,9 +23,10 @@ fn text_files(root: &Path) -> Vec<PathBuf> {
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = entry.path();
-            if path.is_dir() {
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "txt") {
+            } else if kind.is_file() && path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
                 found.push(path);
             }
         }
