@@ -5,7 +5,10 @@
 //! - Markdown emphasis `**` and `__` is blanked to spaces, so that a marker
 //!   wrapped in or split by emphasis (`**一、**标题`, `**1****、**…`) is seen.
 //!   Spaces are what a marker may carry after it, so the marker's length
-//!   covers the closing `**` and the title starts after it.
+//!   covers the closing `**` and the title starts after it. Emphasis
+//!   between a number and its punctuation (`1****、`) is read as the
+//!   punctuation followed by the blanks: the same bytes, in the order the
+//!   grammar reads.
 //! - Traditional characters that occur in markers and their neighbouring
 //!   words (`最後` `再來` `第一個` `第三點` `第七條`) are read as their
 //!   Simplified forms. Each pair is one ideograph of three UTF-8 bytes on
@@ -93,6 +96,7 @@ fn simplified(c: char) -> char {
 /// assert_eq!(recognition_view("**一、**总体要求"), "  一、  总体要求");
 /// assert_eq!(recognition_view("最後，要落實"), "最后，要落实");
 /// assert_eq!(recognition_view("最後").len(), "最後".len());
+/// assert_eq!(recognition_view("**1****、**加强"), "  1、      加强");
 /// ```
 pub fn recognition_view(text: &str) -> Cow<'_, str> {
     let needs = text.contains("**") || text.contains("__") || text.chars().any(|c| simplified(c) != c);
@@ -103,8 +107,17 @@ pub fn recognition_view(text: &str) -> Cow<'_, str> {
     let mut it = text.chars().peekable();
     while let Some(c) = it.next() {
         if (c == '*' || c == '_') && it.peek() == Some(&c) {
-            it.next();
-            out.push_str("  ");
+            let mut k = 1;
+            while it.next_if_eq(&c).is_some() {
+                k += 1;
+            }
+            // Emphasis that splits a marker from its punctuation
+            // (`1****、`): the punctuation is read first and the blanks
+            // after it, over the same bytes.
+            if let Some(p) = it.next_if(|&p| matches!(p, '、' | '.' | '．' | '，' | ',')) {
+                out.push(p);
+            }
+            out.extend(std::iter::repeat_n(' ', k));
             continue;
         }
         let s = simplified(c);
