@@ -79,12 +79,37 @@ enum Command {
         /// The longest chunk, in characters.
         #[arg(long, value_name = "N", default_value_t = ChunkOptions::default().max_chars)]
         max_chars: usize,
-        /// Offsets of spans: bytes of the UTF-8 text, or characters.
-        #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+        /// Merge a chunk shorter than this with its neighbour in the same
+        /// section while both fit in --max-chars.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        min_chars: usize,
+        /// Start each chunk's text with its heading path.
+        #[arg(long)]
+        heading_prefix: bool,
+        /// Offsets of spans: characters (default), or bytes of the UTF-8 text.
+        #[arg(long, value_enum, default_value_t = Offsets::Chars)]
         offsets: Offsets,
     },
-    /// Print the JSON Schema of the Document JSON.
-    Schema,
+    /// Print the flat node table of FILEs: one JSON object per speech,
+    /// section, point and paragraph, the same fields on every line.
+    Nodes {
+        /// Input files or directories (searched recursively); `-` is stdin.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Which files to take from directories.
+        #[arg(long, value_name = "PATTERN", default_value = "*.txt")]
+        glob: String,
+        /// Offsets of spans: characters (default), or bytes of the UTF-8 text.
+        #[arg(long, value_enum, default_value_t = Offsets::Chars)]
+        offsets: Offsets,
+    },
+    /// Print the JSON Schema of the Document JSON (or of a chunk or a
+    /// node-table row).
+    Schema {
+        /// Which JSON: `document`, `chunk` or `node`.
+        #[arg(default_value = "document")]
+        of: String,
+    },
 }
 
 fn is_stdin(path: &Path) -> bool {
@@ -312,11 +337,15 @@ fn run(cli: Cli) -> Result<bool, String> {
             out.write_all(doc.to_markdown().as_bytes()).map_err(io_err)?;
             true
         }
-        Command::Chunks { file, max_chars, offsets } => {
+        Command::Chunks { file, max_chars, min_chars, heading_prefix, offsets } => {
             let (doc, text) = load_named(&file, true)?;
             let text = text.unwrap_or_default();
             let index = (offsets == Offsets::Chars).then(|| CharOffsets::new(&text));
-            for mut chunk in chunks_with_source(&doc, &text, &ChunkOptions::new(max_chars)) {
+            let mut opts = ChunkOptions::new(max_chars).min_chars(min_chars).heading_prefix(heading_prefix);
+            if !is_stdin(&file) {
+                opts = opts.file(file.display().to_string());
+            }
+            for mut chunk in chunks_with_source(&doc, &text, &opts) {
                 if let Some(index) = &index {
                     chunk.span = index.span(chunk.span);
                 }
@@ -324,8 +353,40 @@ fn run(cli: Cli) -> Result<bool, String> {
             }
             true
         }
-        Command::Schema => {
-            write_json(&mut out, &Document::json_schema(), false)?;
+        Command::Nodes { files, glob, offsets } => {
+            let glob = Glob::new(&glob).map_err(|e| format!("--glob: {e}"))?.compile_matcher();
+            let mut ok = true;
+            for path in expand(&files, &glob) {
+                let rows = load_named(&path, true).map(|(doc, text)| {
+                    let name = (!is_stdin(&path)).then(|| path.display().to_string());
+                    let text = text.unwrap_or_default();
+                    match offsets {
+                        Offsets::Chars => jianggao::render::nodes::node_table_chars(&doc, &text, name.as_deref()),
+                        Offsets::Bytes => doc.node_table(name.as_deref()),
+                    }
+                });
+                match rows {
+                    Ok(rows) => {
+                        for row in rows {
+                            write_json(&mut out, &row, true)?;
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("jianggao: {e}");
+                        ok = false;
+                    }
+                }
+            }
+            ok
+        }
+        Command::Schema { of } => {
+            let schema = match of.as_str() {
+                "document" => Document::json_schema(),
+                "chunk" => jianggao::Chunk::json_schema(),
+                "node" => jianggao::NodeRow::json_schema(),
+                other => return Err(format!("no schema of {other:?}: give document, chunk or node")),
+            };
+            write_json(&mut out, &schema, false)?;
             true
         }
     };

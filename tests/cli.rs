@@ -1,4 +1,5 @@
 //! The command line, run as a built binary.
+#![cfg(feature = "cli")]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -216,7 +217,7 @@ fn markdown_should_print_headings() {
 
 #[test]
 fn chunks_should_print_jsonl_within_the_limit() {
-    let o = run_stdin(&["chunks", "-", "--max-chars", "4"], SMALL.as_bytes());
+    let o = run_stdin(&["chunks", "-", "--max-chars", "4", "--offsets", "bytes"], SMALL.as_bytes());
     assert!(o.status.success());
     let lines = jsonl(&o);
     assert!(lines.len() >= 3);
