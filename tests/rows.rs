@@ -58,19 +58,24 @@ fn node_rows_should_form_a_tree_in_document_order() {
     let by_id: HashMap<&str, &NodeRow> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
     assert_eq!(by_id.len(), rows.len(), "ids are unique");
     for r in &rows {
-        match r.parent_id.as_deref() {
-            None => assert_eq!(r.kind, NodeKind::Speech),
-            Some(p) => assert_eq!(by_id[p].depth + 1, r.depth, "{r:?}"),
+        match r.parent_id.as_str() {
+            "" => assert_eq!(r.kind, NodeKind::Speech),
+            p => assert_eq!(by_id[p].depth + 1, r.depth, "{r:?}"),
         }
     }
     let chars: Vec<char> = SPEECH.chars().collect();
     for r in rows.iter().filter(|r| r.kind == NodeKind::Paragraph) {
         let slice: String = chars[r.span.start..r.span.end].iter().collect();
-        assert_eq!(Some(slice.as_str()), r.text.as_deref());
+        assert_eq!(slice, r.text);
     }
-    let points: Vec<(Option<&str>, usize)> =
-        rows.iter().filter(|r| r.kind == NodeKind::Point).map(|r| (r.marker.as_deref(), r.ordinal)).collect();
-    assert_eq!(points, [(Some("一是"), 1), (Some("二是"), 2), (Some("（一）"), 3)]);
+    let points: Vec<(&str, usize)> =
+        rows.iter().filter(|r| r.kind == NodeKind::Point).map(|r| (r.marker.as_str(), r.ordinal)).collect();
+    assert_eq!(points, [("一是", 1), ("二是", 2), ("（一）", 3)]);
+    // No nulls in the JSON.
+    for r in &rows {
+        let v = serde_json::to_value(r).expect("serializes");
+        assert!(v.as_object().is_some_and(|o| o.values().all(|x| !x.is_null())), "{v}");
+    }
 }
 
 #[test]
@@ -91,25 +96,26 @@ fn chunks_should_name_their_parent_node_and_speech() {
     let rows = doc.node_table(None);
     let by_id: HashMap<&str, &NodeRow> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
     let cs = doc.chunks(&ChunkOptions::default());
-    let got: Vec<(&str, usize, Option<&str>, &str)> = cs
+    let got: Vec<(&str, usize, &str, &str)> = cs
         .iter()
-        .map(|c| (by_id[c.parent_id.as_str()].kind.name(), c.depth, c.marker.as_deref(), c.text.as_str()))
+        .map(|c| (by_id[c.parent_id.as_str()].kind.name(), c.depth, c.marker.as_str(), c.text.as_str()))
         .collect();
     assert_eq!(
         got,
         [
-            ("speech", 0, None, "今天开会。"),
-            ("section", 1, Some("一、"), "要抓好落实。"),
-            ("section", 1, Some("一、"), "一是要学理论\n二是要学业务"),
-            ("point", 2, Some("（一）"), "要严格管理。"),
-            ("section", 1, Some("二、"), "要加强领导，把各项工作落到实处。"),
+            ("speech", 0, "", "今天开会。"),
+            ("section", 1, "一、", "要抓好落实。"),
+            ("section", 1, "一、", "一是要学理论\n二是要学业务"),
+            ("point", 2, "（一）", "要严格管理。"),
+            ("section", 1, "二、", "要加强领导，把各项工作落到实处。"),
         ]
     );
     for c in &cs {
         assert_eq!(c.heading_path.len(), c.depth + 1);
         assert_eq!(c.heading_path[0], "在全县工作会议上的讲话");
-        assert_eq!(c.title.as_deref(), Some("在全县工作会议上的讲话"));
-        assert_eq!(c.speaker.as_deref(), Some("李明"));
+        assert_eq!(c.title, "在全县工作会议上的讲话");
+        assert_eq!(c.speaker, "李明");
+        assert_eq!(c.date, "");
         assert_eq!(c.id.len(), 16);
     }
 }
@@ -119,7 +125,7 @@ fn heading_path_should_start_with_an_empty_title_when_there_is_none() {
     let doc = jianggao::parse("一、总体要求\n要抓好落实。");
     let c = &doc.chunks(&ChunkOptions::default())[0];
     assert_eq!(c.heading_path, ["", "总体要求"]);
-    assert_eq!(c.title, None);
+    assert_eq!(c.title, "");
     let prefixed = &doc.chunks(&ChunkOptions::default().heading_prefix(true))[0];
     assert_eq!(prefixed.text, "总体要求\n要抓好落实。");
     assert_eq!(prefixed.id, c.id, "the prefix is not part of the id");

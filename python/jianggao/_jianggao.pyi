@@ -13,30 +13,34 @@ class Span(TypedDict):
     end: int
 
 class Chunk(TypedDict):
+    """A chunk for retrieval; a missing string is ``""``, never ``None``."""
+
     id: str
     parent_id: str
-    file: Optional[str]
+    file: str
     speech: int
     depth: int
-    marker: Optional[str]
-    title: Optional[str]
-    speaker: Optional[str]
-    date: Optional[str]
+    marker: str
+    title: str
+    speaker: str
+    date: str
     heading_path: List[str]
     text: str
     span: Span
 
 class NodeRow(TypedDict):
+    """A row of the node table; a missing string is ``""``, never ``None``."""
+
     id: str
-    parent_id: Optional[str]
-    file: Optional[str]
+    parent_id: str
+    file: str
     speech: int
     depth: int
     kind: Literal["speech", "section", "point", "paragraph"]
-    marker: Optional[str]
+    marker: str
     ordinal: int
-    title: Optional[str]
-    text: Optional[str]
+    title: str
+    text: str
     span: Span
 
 Document = Dict[str, Any]

@@ -120,7 +120,8 @@ def test_chunks_carry_ids_paths_and_speech_metadata() -> None:
         s = c["span"]
         # One paragraph, or title-only points one per line.
         assert SPEECH[s["start"] : s["end"]].replace("\n", "") == c["text"].replace("\n", "")
-    assert cs[0]["depth"] == 0 and cs[0]["marker"] is None
+    assert cs[0]["depth"] == 0 and cs[0]["marker"] == ""
+    assert all(v is not None for c in cs for v in c.values())
     assert cs[1]["heading_path"] == ["在全县工作会议上的讲话", "总体要求"]
     assert cs[1]["marker"] == "一、"
     assert len({c["id"] for c in cs}) == len(cs)
@@ -153,6 +154,7 @@ def test_nodes_form_a_flat_tree() -> None:
     keys = set(rows[0])
     assert keys == {"id", "parent_id", "file", "speech", "depth", "kind", "marker", "ordinal", "title", "text", "span"}
     assert all(set(r) == keys for r in rows)
+    assert all(v is not None for r in rows for v in r.values())
     assert [r["kind"] for r in rows] == [
         "speech",
         "paragraph",
@@ -164,6 +166,7 @@ def test_nodes_form_a_flat_tree() -> None:
         "paragraph",
     ]
     by_id = {r["id"]: r for r in rows}
+    assert rows[0]["parent_id"] == ""
     for r in rows[1:]:
         parent = by_id[r["parent_id"]]
         assert r["depth"] == parent["depth"] + 1
@@ -211,3 +214,35 @@ def test_typing_files_ship_with_the_package() -> None:
     root = pathlib.Path(jianggao.__file__).parent
     assert (root / "py.typed").exists()
     assert (root / "_jianggao.pyi").exists()
+
+
+def _cli() -> pathlib.Path:
+    root = pathlib.Path(__file__).resolve().parents[2]
+    for profile in ("debug", "release"):
+        exe = root / "target" / profile / "jianggao"
+        if exe.exists():
+            return exe
+    pytest.skip("the jianggao binary is not built")
+
+
+def test_cli_nodes_of_a_directory_load_with_polars_read_ndjson(tmp_path: pathlib.Path) -> None:
+    import subprocess
+
+    pl = pytest.importorskip("polars")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    # Many unmarked texts first: their rows have no marker, then one with
+    # markers. No column may start as all nulls.
+    for i in range(40):
+        (corpus / f"a{i:02}.txt").write_text(f"同志们：\n今天开第{i}次会。\n谢谢大家！", encoding="utf-8")
+    (corpus / "z.txt").write_text(SPEECH, encoding="utf-8")
+    out = tmp_path / "nodes.jsonl"
+    with out.open("wb") as f:
+        subprocess.run([str(_cli()), "nodes", str(corpus)], stdout=f, check=True)
+    df = pl.read_ndjson(out)
+    assert df.columns == ["id", "parent_id", "file", "speech", "depth", "kind", "marker", "ordinal", "title", "text", "span"]
+    assert df.filter(pl.col("kind") == "section")["marker"].to_list() == ["一、", "二、"]
+    assert df["file"].str.ends_with("z.txt").sum() == len(jianggao.nodes(SPEECH))
+    # The CLI's rows are the package's rows.
+    z = df.filter(pl.col("file").str.ends_with("z.txt"))
+    assert z["id"].to_list() == [r["id"] for r in jianggao.nodes(corpus / "z.txt")]

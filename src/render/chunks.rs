@@ -113,7 +113,8 @@ impl ChunkOptions {
 }
 
 /// A piece of body text with the headings above it and the metadata of
-/// its speech.
+/// its speech. No field is ever `null` in the JSON (a missing string is
+/// `""`), so JSON lines of chunks load into a data frame as they are.
 ///
 /// ```
 /// let doc = jianggao::parse("一、总体要求\n要抓好落实。");
@@ -121,7 +122,7 @@ impl ChunkOptions {
 /// assert_eq!(c.speech, 0);
 /// assert_eq!(c.depth, 1);
 /// assert_eq!(c.heading_path, ["", "总体要求"]);
-/// assert_eq!(c.marker.as_deref(), Some("一、"));
+/// assert_eq!(c.marker, "一、");
 /// assert_eq!(c.text, "要抓好落实。");
 /// assert_eq!(c.parent_id, doc.node_table(None)[1].id);
 /// ```
@@ -135,21 +136,21 @@ pub struct Chunk {
     /// ([`crate::render::nodes`]): its section or point, or its speech for
     /// the preamble and conclusion.
     pub parent_id: String,
-    /// The source file, when known.
-    pub file: Option<String>,
+    /// The source file; `""` when not known.
+    pub file: String,
     /// Index of the speech in [`Document::speeches`].
     pub speech: usize,
     /// Depth of the node the text belongs to: 0 for the speech (preamble,
     /// conclusion), 1 for a section, 2 for its points, ...
     pub depth: usize,
-    /// The marker of that node as written (`一、`), if it has one.
-    pub marker: Option<String>,
-    /// The speech's title.
-    pub title: Option<String>,
-    /// The speech's speaker.
-    pub speaker: Option<String>,
-    /// The speech's date, `YYYY-MM-DD`.
-    pub date: Option<String>,
+    /// The marker of that node as written (`一、`); `""` if it has none.
+    pub marker: String,
+    /// The speech's title; `""` if it has none.
+    pub title: String,
+    /// The speech's speaker; `""` if not known.
+    pub speaker: String,
+    /// The speech's date, `YYYY-MM-DD`; `""` if not known.
+    pub date: String,
     /// `[speech title, section title, point title, ...]` down to the node
     /// the text belongs to: always `depth + 1` entries, the first the
     /// speech title. A missing speech title or a node with neither title
@@ -392,13 +393,13 @@ impl<'a, 'o> Chunker<'a, 'o> {
         Chunk {
             id,
             parent_id: last.map(|o| o.id.clone()).unwrap_or_default(),
-            file: file.map(str::to_string),
+            file: file.unwrap_or_default().to_string(),
             speech: r.speech,
             depth,
-            marker: last.and_then(|o| o.marker).map(str::to_string),
-            title: sp.and_then(|s| s.title.as_deref()).map(str::trim).filter(|t| !t.is_empty()).map(str::to_string),
-            speaker: meta.and_then(|m| m.speaker.clone()),
-            date: meta.and_then(|m| m.date.clone()),
+            marker: last.and_then(|o| o.marker).unwrap_or_default().to_string(),
+            title: sp.and_then(|s| s.title.as_deref()).unwrap_or_default().trim().to_string(),
+            speaker: meta.and_then(|m| m.speaker.clone()).unwrap_or_default(),
+            date: meta.and_then(|m| m.date.clone()).unwrap_or_default(),
             heading_path,
             text,
             span: r.span,

@@ -10,7 +10,10 @@
 //! - `id`: a stable id (16 hex digits), a hash of the file name, the
 //!   speech, the row's kind, depth, label and byte span: the same input
 //!   gives the same ids, on every run and machine.
-//! - `parent_id`: the id of the row above (`null` for a speech).
+//! - `parent_id`: the id of the row above (`""` for a speech).
+//! - No field is ever `null`: a missing string is `""`, so a data frame
+//!   reader that infers column types from the first rows never meets a
+//!   column of nulls that turns into text later.
 //! - `depth`: 0 for a speech, 1 for a section or a paragraph of the
 //!   speech's preamble or conclusion, one more per level below.
 //! - `kind`: `speech`, `section`, `point` or `paragraph`.
@@ -22,8 +25,8 @@
 //! let rows = doc.node_table(None);
 //! let kinds: Vec<&str> = rows.iter().map(|r| r.kind.name()).collect();
 //! assert_eq!(kinds, ["speech", "section", "paragraph"]);
-//! assert_eq!(rows[2].parent_id.as_deref(), Some(rows[1].id.as_str()));
-//! assert_eq!(rows[2].text.as_deref(), Some("要抓好落实。"));
+//! assert_eq!(rows[2].parent_id, rows[1].id);
+//! assert_eq!(rows[2].text, "要抓好落实。");
 //! ```
 
 use schemars::JsonSchema;
@@ -75,19 +78,19 @@ impl NodeKind {
 /// ```
 /// let doc = jianggao::parse("一、总体要求\n要抓好落实。");
 /// let section = &doc.node_table(Some("a.txt"))[1];
-/// assert_eq!(section.marker.as_deref(), Some("一、"));
-/// assert_eq!(section.title.as_deref(), Some("总体要求"));
-/// assert_eq!(section.file.as_deref(), Some("a.txt"));
+/// assert_eq!(section.marker, "一、");
+/// assert_eq!(section.title, "总体要求");
+/// assert_eq!(section.file, "a.txt");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct NodeRow {
     /// Stable id: 16 hex digits.
     pub id: String,
-    /// The id of the row above; `null` for a speech.
-    pub parent_id: Option<String>,
-    /// The file the text came from, when known.
-    pub file: Option<String>,
+    /// The id of the row above; `""` for a speech.
+    pub parent_id: String,
+    /// The file the text came from; `""` when not known.
+    pub file: String,
     /// Index of the speech in the document.
     pub speech: usize,
     /// 0 for a speech, 1 for a section, one more per level below; a
@@ -95,14 +98,15 @@ pub struct NodeRow {
     pub depth: usize,
     /// What the row stands for.
     pub kind: NodeKind,
-    /// The marker as written (`一、`), for a marked section or point.
-    pub marker: Option<String>,
+    /// The marker as written (`一、`) of a marked section or point; `""`
+    /// otherwise.
+    pub marker: String,
     /// 1-based position among the parent's rows of the same kind.
     pub ordinal: usize,
-    /// The title of a speech, section or point.
-    pub title: Option<String>,
-    /// The clean text of a paragraph.
-    pub text: Option<String>,
+    /// The title of a speech, section or point; `""` when it has none.
+    pub title: String,
+    /// The clean text of a paragraph; `""` for other rows.
+    pub text: String,
     /// Where the row stands in the source (bytes, or characters when
     /// converted).
     pub span: Span,
@@ -160,15 +164,15 @@ pub fn node_table(doc: &Document, file: Option<&str>) -> Vec<NodeRow> {
         let speech_id = stable_id(file, si, "speech", 0, title.unwrap_or_default(), sp.span);
         out.push(NodeRow {
             id: speech_id.clone(),
-            parent_id: None,
-            file: file.map(str::to_string),
+            parent_id: String::new(),
+            file: file.unwrap_or_default().to_string(),
             speech: si,
             depth: 0,
             kind: NodeKind::Speech,
-            marker: None,
+            marker: String::new(),
             ordinal: si + 1,
-            title: title.map(str::to_string),
-            text: None,
+            title: title.unwrap_or_default().to_string(),
+            text: String::new(),
             span: sp.span,
         });
         let mut ordinal = 0;
@@ -187,15 +191,15 @@ pub fn node_table(doc: &Document, file: Option<&str>) -> Vec<NodeRow> {
             let id = stable_id(file, si, kind.name(), depth, heading_label(node).unwrap_or_default(), node.span);
             out.push(NodeRow {
                 id: id.clone(),
-                parent_id: Some(parent),
-                file: file.map(str::to_string),
+                parent_id: parent,
+                file: file.unwrap_or_default().to_string(),
                 speech: si,
                 depth,
                 kind,
-                marker: node.marker.as_ref().map(|m| m.text.clone()),
+                marker: node.marker.as_ref().map(|m| m.text.clone()).unwrap_or_default(),
                 ordinal: ord,
-                title: node.title.clone(),
-                text: None,
+                title: node.title.clone().unwrap_or_default(),
+                text: String::new(),
                 span: node.span,
             });
             for (i, p) in node.paragraphs.iter().enumerate() {
@@ -212,15 +216,15 @@ pub fn node_table(doc: &Document, file: Option<&str>) -> Vec<NodeRow> {
 fn paragraph_row(file: Option<&str>, si: usize, parent: &str, depth: usize, ordinal: usize, p: &Paragraph) -> NodeRow {
     NodeRow {
         id: stable_id(file, si, "paragraph", depth, parent, p.span),
-        parent_id: Some(parent.to_string()),
-        file: file.map(str::to_string),
+        parent_id: parent.to_string(),
+        file: file.unwrap_or_default().to_string(),
         speech: si,
         depth,
         kind: NodeKind::Paragraph,
-        marker: None,
+        marker: String::new(),
         ordinal,
-        title: None,
-        text: Some(p.text.clone()),
+        title: String::new(),
+        text: p.text.clone(),
         span: p.span,
     }
 }
