@@ -42,6 +42,7 @@ pub use model::{
 };
 pub use offsets::CharOffsets;
 pub use render::chunks::{Chunk, ChunkOptions};
+pub use render::nodes::{NodeKind, NodeRow};
 pub use span::{OffsetMap, Span};
 pub use walk::{Node, Nodes};
 

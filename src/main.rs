@@ -108,14 +108,39 @@ enum Command {
         /// The longest chunk, in characters.
         #[arg(long, value_name = "N", default_value_t = ChunkOptions::default().max_chars)]
         max_chars: usize,
-        /// Offsets of spans: bytes of the UTF-8 text, or characters.
-        #[arg(long, value_enum, default_value_t = Offsets::Bytes)]
+        /// Merge a chunk shorter than this with its neighbour in the same
+        /// section while both fit in --max-chars.
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        min_chars: usize,
+        /// Start each chunk's text with its heading path.
+        #[arg(long)]
+        heading_prefix: bool,
+        /// Offsets of spans: characters (default), or bytes of the UTF-8 text.
+        #[arg(long, value_enum, default_value_t = Offsets::Chars)]
         offsets: Offsets,
         #[command(flatten)]
         read: ReadOpts,
     },
-    /// Print the JSON Schema of the Document JSON.
-    Schema,
+    /// Print the flat node table of FILEs: one JSON object per speech,
+    /// section, point and paragraph, the same fields on every line.
+    Nodes {
+        /// Input files or directories (searched recursively); `-` is stdin.
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        batch: BatchOpts,
+        #[command(flatten)]
+        read: ReadOpts,
+        /// Offsets of spans: characters (default), or bytes of the UTF-8 text.
+        #[arg(long, value_enum, default_value_t = Offsets::Chars)]
+        offsets: Offsets,
+    },
+    /// Print the JSON Schema of the Document JSON (or of a chunk or a
+    /// node-table row).
+    Schema {
+        /// Which JSON: `document`, `chunk` or `node`.
+        #[arg(default_value = "document")]
+        of: String,
+    },
 }
 
 /// Why a run stopped early.
@@ -272,6 +297,31 @@ fn parse_line(path: &Path, offsets: Offsets, read: ReadOpts) -> Line {
     }
 }
 
+/// The node-table rows of one input, one JSON object per line.
+fn nodes_lines(path: &Path, offsets: Offsets, read: ReadOpts) -> Line {
+    let (name, _) = json_name(path);
+    let name = (!is_stdin(path)).then_some(name);
+    let rows = load(path, true, read).and_then(|(doc, text)| {
+        let text = text.unwrap_or_default();
+        let rows = match offsets {
+            Offsets::Chars => jianggao::render::nodes::node_table_chars(&doc, &text, name.as_deref()),
+            Offsets::Bytes => doc.node_table(name.as_deref()),
+        };
+        let mut json = String::new();
+        for row in rows {
+            if !json.is_empty() {
+                json.push('\n');
+            }
+            json.push_str(&serde_json::to_string(&row).map_err(|e| e.to_string())?);
+        }
+        Ok(json)
+    });
+    match rows {
+        Ok(json) => Line { json, error: None },
+        Err(e) => Line::failed(path, &e),
+    }
+}
+
 /// Input bytes in flight at once in batch mode: files are started in order
 /// while the inputs started and not yet written fit in this budget.
 const IN_FLIGHT: u64 = 64 << 20;
@@ -335,8 +385,11 @@ fn batch(
                 None => eprintln!("{msg}"),
             }
         }
-        out.write_all(l.json.as_bytes())?;
-        out.write_all(b"\n")?;
+        // An input with no rows (an empty node table) writes no line.
+        if !l.json.is_empty() {
+            out.write_all(l.json.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
         // A reader of the pipe sees each line as it is done.
         out.flush()?;
         Ok(())
@@ -407,11 +460,15 @@ fn run(cli: Cli) -> Result<bool, Fail> {
             out.write_all(escape(&doc.to_markdown(), true).as_bytes())?;
             true
         }
-        Command::Chunks { file, max_chars, offsets, read } => {
+        Command::Chunks { file, max_chars, min_chars, heading_prefix, offsets, read } => {
             let (doc, text) = load_named(&file, true, read)?;
             let text = text.unwrap_or_default();
             let index = (offsets == Offsets::Chars).then(|| CharOffsets::new(&text));
-            for mut chunk in chunks_with_source(&doc, &text, &ChunkOptions::new(max_chars)) {
+            let mut opts = ChunkOptions::new(max_chars).min_chars(min_chars).heading_prefix(heading_prefix);
+            if !is_stdin(&file) {
+                opts = opts.file(file.display().to_string());
+            }
+            for mut chunk in chunks_with_source(&doc, &text, &opts) {
                 if let Some(index) = &index {
                     chunk.span = index.span(chunk.span);
                 }
@@ -419,8 +476,19 @@ fn run(cli: Cli) -> Result<bool, Fail> {
             }
             true
         }
-        Command::Schema => {
-            write_json(&mut out, &Document::json_schema(), false)?;
+        Command::Nodes { files, batch: opts, read, offsets } => {
+            let inputs = batch_inputs(files, &opts)?;
+            let jobs = job_count(opts.jobs);
+            batch(&inputs, jobs, read.max_bytes, &mut out, |p| nodes_lines(p, offsets, read))?
+        }
+        Command::Schema { of } => {
+            let schema = match of.as_str() {
+                "document" => Document::json_schema(),
+                "chunk" => jianggao::Chunk::json_schema(),
+                "node" => jianggao::NodeRow::json_schema(),
+                other => return Err(format!("no schema of {other:?}: give document, chunk or node").into()),
+            };
+            write_json(&mut out, &schema, false)?;
             true
         }
     };

@@ -322,29 +322,34 @@ impl Document {
     /// assert!(schema["properties"]["speeches"].is_object());
     /// ```
     pub fn json_schema() -> serde_json::Value {
-        let mut schema = serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default();
-        // Descriptions come from the doc comments: keep their prose, drop
-        // the code examples. The schema is small and shallow, but walk it
-        // with a stack all the same.
-        let mut stack = vec![&mut schema];
-        while let Some(v) = stack.pop() {
-            match v {
-                serde_json::Value::Object(map) => {
-                    for (k, v) in map.iter_mut() {
-                        match v {
-                            serde_json::Value::String(s) if k == "description" => {
-                                let prose: Vec<&str> =
-                                    s.split("```").step_by(2).map(str::trim).filter(|p| !p.is_empty()).collect();
-                                *s = prose.join("\n\n");
-                            }
-                            _ => stack.push(v),
+        clean_schema(serde_json::to_value(schemars::schema_for!(Document)).unwrap_or_default())
+    }
+}
+
+/// Keeps the prose of the descriptions of a generated schema and drops
+/// their code examples.
+pub(crate) fn clean_schema(mut schema: serde_json::Value) -> serde_json::Value {
+    // Descriptions come from the doc comments: keep their prose, drop
+    // the code examples. The schema is small and shallow, but walk it
+    // with a stack all the same.
+    let mut stack = vec![&mut schema];
+    while let Some(v) = stack.pop() {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (k, v) in map.iter_mut() {
+                    match v {
+                        serde_json::Value::String(s) if k == "description" => {
+                            let prose: Vec<&str> =
+                                s.split("```").step_by(2).map(str::trim).filter(|p| !p.is_empty()).collect();
+                            *s = prose.join("\n\n");
                         }
+                        _ => stack.push(v),
                     }
                 }
-                serde_json::Value::Array(items) => stack.extend(items.iter_mut()),
-                _ => {}
             }
+            serde_json::Value::Array(items) => stack.extend(items.iter_mut()),
+            _ => {}
         }
-        schema
     }
+    schema
 }

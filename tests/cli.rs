@@ -1,4 +1,5 @@
 //! The command line, run as a built binary.
+#![cfg(feature = "cli")]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -216,7 +217,7 @@ fn markdown_should_print_headings() {
 
 #[test]
 fn chunks_should_print_jsonl_within_the_limit() {
-    let o = run_stdin(&["chunks", "-", "--max-chars", "4"], SMALL.as_bytes());
+    let o = run_stdin(&["chunks", "-", "--max-chars", "4", "--offsets", "bytes"], SMALL.as_bytes());
     assert!(o.status.success());
     let lines = jsonl(&o);
     assert!(lines.len() >= 3);
@@ -262,4 +263,47 @@ fn schema_should_print_the_checked_in_schema() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/document.schema.json");
     let file: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
     assert_eq!(printed, file, "regenerate with: cargo run -- schema > schema/document.schema.json");
+}
+
+#[test]
+fn nodes_should_print_one_row_per_node_with_the_same_fields() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a.txt");
+    std::fs::write(&a, SMALL).expect("write");
+    std::fs::write(dir.path().join("b.txt"), "同志们：\n今天开会。").expect("write");
+    let o = run(&["nodes", dir.path().to_str().expect("utf-8 path")]);
+    assert!(o.status.success());
+    let lines = jsonl(&o);
+    let kinds: Vec<&str> = lines.iter().map(|l| l["kind"].as_str().expect("kind")).collect();
+    assert_eq!(
+        kinds,
+        ["speech", "section", "paragraph", "point", "point", "section", "paragraph", "speech", "paragraph"]
+    );
+    let keys: Vec<&String> = lines[0].as_object().expect("object").keys().collect();
+    for l in &lines {
+        let obj = l.as_object().expect("object");
+        assert_eq!(obj.keys().collect::<Vec<_>>(), keys);
+        assert!(obj.values().all(|v| !v.is_null()), "{l}");
+    }
+    assert_eq!(lines[1]["parent_id"], lines[0]["id"]);
+    assert!(lines[0]["file"].as_str().is_some_and(|f| f.ends_with("a.txt")));
+    // Character offsets by default.
+    let chars: Vec<char> = SMALL.chars().collect();
+    let p = &lines[6];
+    let (s, e) =
+        (p["span"]["start"].as_u64().expect("start") as usize, p["span"]["end"].as_u64().expect("end") as usize);
+    assert_eq!(chars[s..e].iter().collect::<String>(), p["text"].as_str().expect("text"));
+}
+
+#[test]
+fn schema_should_print_the_row_schemas() {
+    for (of, file) in [("chunk", "schema/chunk.schema.json"), ("node", "schema/node.schema.json")] {
+        let o = run(&["schema", of]);
+        assert!(o.status.success());
+        let printed: Value = serde_json::from_slice(&o.stdout).expect("JSON");
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let checked_in: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("readable")).expect("JSON");
+        assert_eq!(printed, checked_in);
+    }
+    assert!(!run(&["schema", "nothing"]).status.success());
 }

@@ -83,14 +83,15 @@ fn fixtures() -> Vec<(PathBuf, String)> {
 }
 
 /// The heading paths of the outline rendering: one per section/point line,
-/// from the indent, with the title (or the marker when untitled).
+/// from the indent, with the title (or the marker when untitled, `""` for
+/// an unmarked untitled section or speech).
 fn outline_paths(doc: &Document) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut path: Vec<Option<String>> = Vec::new();
-    let mut speech_title = None;
+    let mut speech_title = String::new();
     for line in doc.outline().lines() {
         if let Some(t) = line.strip_prefix("== ") {
-            speech_title = Some(t.trim().to_string()).filter(|t| !t.is_empty());
+            speech_title = t.trim().to_string();
             path.clear();
             continue;
         }
@@ -109,7 +110,9 @@ fn outline_paths(doc: &Document) -> Vec<Vec<String>> {
         };
         path.truncate(depth);
         path.push(label);
-        out.push(speech_title.iter().cloned().chain(path.iter().flatten().cloned()).collect());
+        out.push(
+            std::iter::once(speech_title.clone()).chain(path.iter().map(|l| l.clone().unwrap_or_default())).collect(),
+        );
     }
     out
 }
@@ -145,8 +148,7 @@ fn chunks_of_every_fixture_should_follow_the_outline() {
         let paths = outline_paths(&doc);
         for c in chunks(&doc, &ChunkOptions::default()) {
             let speech = doc.speeches.get(c.speech).expect("speech index is valid");
-            let title: Vec<String> =
-                speech.title.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+            let title = vec![speech.title.as_deref().unwrap_or_default().trim().to_string()];
             assert!(
                 c.heading_path == title || paths.contains(&c.heading_path),
                 "{}: {:?} is an outline path",

@@ -31,26 +31,42 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Document, Paragraph, Section};
 use crate::normalize::{is_closing_quote, is_sentence_end};
+use crate::offsets::CharOffsets;
+use crate::render::nodes::stable_id;
 use crate::span::Span;
-use crate::walk::{heading_label, speech_title};
+use crate::walk::heading_label;
 
 /// How to cut chunks.
 ///
 /// ```
-/// let opts = jianggao::render::chunks::ChunkOptions::default();
+/// use jianggao::render::chunks::ChunkOptions;
+/// let opts = ChunkOptions::default();
 /// assert_eq!(opts.max_chars, 500);
+/// assert_eq!(opts.min_chars, 0);
+/// let opts = ChunkOptions::new(300).min_chars(100).heading_prefix(true).file("a.txt");
+/// assert_eq!(opts.file.as_deref(), Some("a.txt"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ChunkOptions {
     /// The longest chunk text, in characters (Unicode scalar values). A
-    /// limit of 0 counts as 1.
+    /// limit of 0 counts as 1. The heading prefix is not counted.
     pub max_chars: usize,
+    /// A chunk shorter than this is merged with its neighbour in the same
+    /// top-level section (or in the preamble or conclusion) while the two
+    /// together stay within [`ChunkOptions::max_chars`]. 0 merges nothing.
+    pub min_chars: usize,
+    /// Start each chunk's text with its heading path
+    /// (`speech title > section > point`) on a line of its own.
+    pub heading_prefix: bool,
+    /// The name of the source file: set on every chunk and part of the
+    /// ids.
+    pub file: Option<String>,
 }
 
 impl Default for ChunkOptions {
     fn default() -> Self {
-        ChunkOptions { max_chars: 500 }
+        ChunkOptions { max_chars: 500, min_chars: 0, heading_prefix: false, file: None }
     }
 }
 
@@ -62,33 +78,108 @@ impl ChunkOptions {
     /// assert_eq!(opts.max_chars, 200);
     /// ```
     pub fn new(max_chars: usize) -> Self {
-        ChunkOptions { max_chars }
+        ChunkOptions { max_chars, ..ChunkOptions::default() }
+    }
+
+    /// Sets [`ChunkOptions::min_chars`].
+    ///
+    /// ```
+    /// assert_eq!(jianggao::ChunkOptions::new(200).min_chars(80).min_chars, 80);
+    /// ```
+    pub fn min_chars(mut self, min_chars: usize) -> Self {
+        self.min_chars = min_chars;
+        self
+    }
+
+    /// Sets [`ChunkOptions::heading_prefix`].
+    ///
+    /// ```
+    /// assert!(jianggao::ChunkOptions::default().heading_prefix(true).heading_prefix);
+    /// ```
+    pub fn heading_prefix(mut self, on: bool) -> Self {
+        self.heading_prefix = on;
+        self
+    }
+
+    /// Sets [`ChunkOptions::file`].
+    ///
+    /// ```
+    /// assert_eq!(jianggao::ChunkOptions::default().file("a.txt").file.as_deref(), Some("a.txt"));
+    /// ```
+    pub fn file(mut self, name: impl Into<String>) -> Self {
+        self.file = Some(name.into());
+        self
     }
 }
 
-/// A piece of body text with the headings above it.
+/// A piece of body text with the headings above it and the metadata of
+/// its speech. No field is ever `null` in the JSON (a missing string is
+/// `""`), so JSON lines of chunks load into a data frame as they are.
 ///
 /// ```
 /// let doc = jianggao::parse("一、总体要求\n要抓好落实。");
 /// let c = &doc.chunks(&Default::default())[0];
 /// assert_eq!(c.speech, 0);
-/// assert_eq!(c.heading_path, ["总体要求"]);
+/// assert_eq!(c.depth, 1);
+/// assert_eq!(c.heading_path, ["", "总体要求"]);
+/// assert_eq!(c.marker, "一、");
 /// assert_eq!(c.text, "要抓好落实。");
+/// assert_eq!(c.parent_id, doc.node_table(None)[1].id);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Chunk {
+    /// Stable id (16 hex digits): a hash of the file name, the speech, the
+    /// heading path and the byte span.
+    pub id: String,
+    /// The id of the node the text belongs to in the node table
+    /// ([`crate::render::nodes`]): its section or point, or its speech for
+    /// the preamble and conclusion.
+    pub parent_id: String,
+    /// The source file; `""` when not known.
+    pub file: String,
     /// Index of the speech in [`Document::speeches`].
     pub speech: usize,
+    /// Depth of the node the text belongs to: 0 for the speech (preamble,
+    /// conclusion), 1 for a section, 2 for its points, ...
+    pub depth: usize,
+    /// The marker of that node as written (`一、`); `""` if it has none.
+    pub marker: String,
+    /// The speech's title; `""` if it has none.
+    pub title: String,
+    /// The speech's speaker; `""` if not known.
+    pub speaker: String,
+    /// The speech's date, `YYYY-MM-DD`; `""` if not known.
+    pub date: String,
     /// `[speech title, section title, point title, ...]` down to the node
-    /// the text belongs to.
+    /// the text belongs to: always `depth + 1` entries, the first the
+    /// speech title. A missing speech title or a node with neither title
+    /// nor marker is `""`; a titled node is named by its title, an
+    /// untitled one by its marker.
     pub heading_path: Vec<String>,
-    /// The clean text.
+    /// The clean text (after the heading path, with
+    /// [`ChunkOptions::heading_prefix`]).
     pub text: String,
     /// Where the text stands in the source: exact for a whole paragraph;
     /// for a piece of a split paragraph, exact when the source is known
     /// ([`chunks_with_source`]) or the paragraph's text is its source
-    /// unchanged, and the whole paragraph's span otherwise.
+    /// unchanged, and the whole paragraph's span otherwise. Merged chunks
+    /// cover all their pieces. Bytes, or characters after
+    /// [`chunks_with_char_offsets`].
     pub span: Span,
+}
+
+impl Chunk {
+    /// The JSON Schema (draft 2020-12) of a chunk, as checked in at
+    /// `schema/chunk.schema.json`.
+    ///
+    /// ```
+    /// let schema = jianggao::Chunk::json_schema();
+    /// assert!(schema["properties"]["heading_path"].is_object());
+    /// ```
+    pub fn json_schema() -> serde_json::Value {
+        crate::model::clean_schema(serde_json::to_value(schemars::schema_for!(Chunk)).unwrap_or_default())
+    }
 }
 
 /// Cuts `doc` into chunks. See the [module](self) documentation.
@@ -117,6 +208,26 @@ pub fn chunks_with_source(doc: &Document, src: &str, opts: &ChunkOptions) -> Vec
     Chunker::new(Some(src), opts).run(doc)
 }
 
+/// Like [`chunks_with_source`], with spans in characters (Unicode scalar
+/// values) of `src`, as Python and JavaScript slice strings. The ids are
+/// those of the byte spans.
+///
+/// ```
+/// use jianggao::render::chunks::{chunks_with_char_offsets, ChunkOptions};
+/// let src = "一、总体要求\n要抓好落实。";
+/// let doc = jianggao::parse(src);
+/// let c = &chunks_with_char_offsets(&doc, src, &ChunkOptions::default())[0];
+/// assert_eq!((c.span.start, c.span.end), (7, 13));
+/// ```
+pub fn chunks_with_char_offsets(doc: &Document, src: &str, opts: &ChunkOptions) -> Vec<Chunk> {
+    let index = CharOffsets::new(src);
+    let mut out = chunks_with_source(doc, src, opts);
+    for c in &mut out {
+        c.span = index.span(c.span);
+    }
+    out
+}
+
 impl Document {
     /// Cuts the document into chunks for retrieval; see
     /// [`crate::render::chunks`].
@@ -126,7 +237,7 @@ impl Document {
     /// let doc = jianggao::parse("一、总体要求\n要抓好落实。一是要学理论。二是要学业务。");
     /// let cs = doc.chunks(&ChunkOptions::default());
     /// assert_eq!(cs.len(), 2);
-    /// assert_eq!(cs[1].heading_path, ["总体要求"]);
+    /// assert_eq!(cs[1].heading_path, ["", "总体要求"]);
     /// // Points that are only a title, one per line:
     /// assert_eq!(cs[1].text, "一是要学理论\n二是要学业务");
     /// ```
@@ -143,10 +254,35 @@ enum Item<'a> {
     Leaves(&'a [Section], usize),
 }
 
+/// An open node of the heading path.
+#[derive(Clone)]
+struct Open<'a> {
+    label: &'a str,
+    id: String,
+    marker: Option<&'a str>,
+}
+
+/// A chunk before merging: its text, span and the open nodes above it.
+struct Raw<'a> {
+    speech: usize,
+    path: Vec<Open<'a>>,
+    text: String,
+    chars: usize,
+    span: Span,
+}
+
+impl Raw<'_> {
+    /// The key of the part of the speech the chunk lies in: neighbours merge
+    /// only within one (a top-level section, or the speech's own text).
+    fn group(&self) -> (usize, Option<&str>) {
+        (self.speech, self.path.get(1).map(|o| o.id.as_str()))
+    }
+}
+
 struct Chunker<'a, 'o> {
     src: Option<&'a str>,
     opts: &'o ChunkOptions,
-    out: Vec<Chunk>,
+    out: Vec<Raw<'a>>,
 }
 
 /// True for a point that is nothing but a marker and a title.
@@ -187,11 +323,17 @@ impl<'a, 'o> Chunker<'a, 'o> {
         self.opts.max_chars.max(1)
     }
 
-    fn run(mut self, doc: &Document) -> Vec<Chunk> {
+    fn file(&self) -> Option<&'o str> {
+        self.opts.file.as_deref()
+    }
+
+    fn run(mut self, doc: &'a Document) -> Vec<Chunk> {
+        let file = self.file();
         for (si, sp) in doc.speeches.iter().enumerate() {
-            let title = speech_title(sp);
-            // `path[d]`: the label of the open node at depth d (0: speech).
-            let mut path: Vec<Option<&str>> = vec![title];
+            let title = sp.title.as_deref().map(str::trim).filter(|t| !t.is_empty()).unwrap_or_default();
+            // `path[d]`: the open node at depth d (0: speech).
+            let mut path =
+                vec![Open { label: title, id: stable_id(file, si, "speech", 0, title, sp.span), marker: None }];
             for p in &sp.preamble {
                 self.paragraph(si, &path, p);
             }
@@ -201,7 +343,13 @@ impl<'a, 'o> Chunker<'a, 'o> {
                 match item {
                     Item::Node(node, depth) => {
                         path.truncate(depth);
-                        path.push(heading_label(node));
+                        let kind = if depth == 1 { "section" } else { "point" };
+                        let label = heading_label(node).unwrap_or_default();
+                        path.push(Open {
+                            label,
+                            id: stable_id(file, si, kind, depth, label, node.span),
+                            marker: node.marker.as_ref().map(|m| m.text.as_str()),
+                        });
                         for p in &node.paragraphs {
                             self.paragraph(si, &path, p);
                         }
@@ -218,23 +366,55 @@ impl<'a, 'o> Chunker<'a, 'o> {
                 self.paragraph(si, &path, p);
             }
         }
-        self.out
+        let raw = std::mem::take(&mut self.out);
+        let merged = merge(raw, self.opts.min_chars, self.max());
+        merged.into_iter().map(|r| self.finish(doc, r)).collect()
     }
 
-    fn emit(&mut self, speech: usize, path: &[Option<&str>], text: &str, span: Span) {
+    /// The chunk of a raw piece: ids, speech metadata, heading prefix.
+    fn finish(&self, doc: &Document, r: Raw<'_>) -> Chunk {
+        let file = self.file();
+        let heading_path: Vec<String> = r.path.iter().map(|o| o.label.to_string()).collect();
+        let depth = r.path.len().saturating_sub(1);
+        let id = stable_id(file, r.speech, "chunk", depth, &heading_path.join("\u{1f}"), r.span);
+        let last = r.path.last();
+        let sp = doc.speeches.get(r.speech);
+        let meta = sp.map(|s| &s.metadata);
+        let text = if self.opts.heading_prefix {
+            let heads: Vec<&str> = heading_path.iter().map(String::as_str).filter(|h| !h.is_empty()).collect();
+            if heads.is_empty() {
+                r.text
+            } else {
+                format!("{}\n{}", heads.join(" > "), r.text)
+            }
+        } else {
+            r.text
+        };
+        Chunk {
+            id,
+            parent_id: last.map(|o| o.id.clone()).unwrap_or_default(),
+            file: file.unwrap_or_default().to_string(),
+            speech: r.speech,
+            depth,
+            marker: last.and_then(|o| o.marker).unwrap_or_default().to_string(),
+            title: sp.and_then(|s| s.title.as_deref()).unwrap_or_default().trim().to_string(),
+            speaker: meta.and_then(|m| m.speaker.clone()).unwrap_or_default(),
+            date: meta.and_then(|m| m.date.clone()).unwrap_or_default(),
+            heading_path,
+            text,
+            span: r.span,
+        }
+    }
+
+    fn emit(&mut self, speech: usize, path: &[Open<'a>], text: &str, span: Span) {
         let text = text.trim();
         if text.is_empty() {
             return;
         }
-        self.out.push(Chunk {
-            speech,
-            heading_path: path.iter().flatten().map(|s| s.to_string()).collect(),
-            text: text.to_string(),
-            span,
-        });
+        self.out.push(Raw { speech, path: path.to_vec(), text: text.to_string(), chars: text.chars().count(), span });
     }
 
-    fn paragraph(&mut self, speech: usize, path: &[Option<&str>], p: &Paragraph) {
+    fn paragraph(&mut self, speech: usize, path: &[Open<'a>], p: &Paragraph) {
         let text = p.text.as_str();
         let pieces = split(text, self.max());
         if let [(a, b)] = pieces.as_slice() {
@@ -265,7 +445,7 @@ impl<'a, 'o> Chunker<'a, 'o> {
 
     /// One chunk (or more, at the limit) for a run of title-only points,
     /// one point per line.
-    fn leaves(&mut self, speech: usize, path: &[Option<&str>], run: &[Section]) {
+    fn leaves(&mut self, speech: usize, path: &[Open<'a>], run: &[Section]) {
         let max = self.max();
         let mut text = String::new();
         let mut chars = 0;
@@ -318,6 +498,31 @@ impl<'a, 'o> Chunker<'a, 'o> {
             self.emit(speech, path, &text, span);
         }
     }
+}
+
+/// Merges neighbours of one group while one of them is shorter than
+/// `min` and both fit in `max`: the merged chunk belongs to their deepest
+/// common node.
+fn merge(raw: Vec<Raw<'_>>, min: usize, max: usize) -> Vec<Raw<'_>> {
+    if min == 0 {
+        return raw;
+    }
+    let mut out: Vec<Raw<'_>> = Vec::with_capacity(raw.len());
+    for r in raw {
+        if let Some(last) = out.last_mut() {
+            if last.group() == r.group() && (last.chars < min || r.chars < min) && last.chars + 1 + r.chars <= max {
+                let common = last.path.iter().zip(&r.path).take_while(|(a, b)| a.id == b.id).count();
+                last.path.truncate(common.max(1));
+                last.text.push('\n');
+                last.text.push_str(&r.text);
+                last.chars += 1 + r.chars;
+                last.span = last.span.cover(r.span);
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
 }
 
 /// Byte ranges of `text` that cut it into pieces of at most `max` chars:
