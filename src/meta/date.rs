@@ -47,13 +47,15 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
         }
         // Every date form but the Arabic one needs `年`: only a digit (ASCII
         // or full-width) may open a date, and only those are visited.
-        return digit_starts(bytes).find_map(|i| {
-            let prev = text.get(..i)?.chars().next_back();
-            if prev.and_then(ascii_digit).is_some() {
-                return None;
-            }
-            arabic(text.get(i..)?).map(|m| m.shift(i))
-        });
+        return digit_starts(bytes)
+            .find_map(|i| {
+                let prev = text.get(..i)?.chars().next_back();
+                if prev.and_then(ascii_digit).is_some() {
+                    return None;
+                }
+                arabic(text.get(i..)?).map(|m| m.shift(i))
+            })
+            .or_else(|| english(text));
     }
     let mut prev: Option<char> = None;
     for (i, c) in text.char_indices() {
@@ -156,6 +158,89 @@ impl<'a> Cur<'a> {
         }
         (k >= min).then_some(n)
     }
+}
+
+/// English month names and their abbreviations, by month.
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// An English date in the `Dec 31, 2020` / `December 31, 2020` form, as a
+/// bilingual page's English lead writes it.
+fn english(text: &str) -> Option<DateMatch> {
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII bytes never occur inside a multi-byte char: every word
+        // boundary found on bytes is a char boundary.
+        if !b.get(i).is_some_and(u8::is_ascii_alphabetic)
+            || (i > 0 && b.get(i - 1).is_some_and(u8::is_ascii_alphabetic))
+        {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            j += 1;
+        }
+        if let Some(d) = english_at(text, i, j, &FULL) {
+            return Some(d);
+        }
+        i = j;
+    }
+    None
+}
+
+/// An English date whose month word is `text[i..j]`.
+fn english_at(text: &str, i: usize, j: usize, full: &[&str; 12]) -> Option<DateMatch> {
+    let b = text.as_bytes();
+    let lower = text.get(i..j)?.to_ascii_lowercase();
+    let m = MONTHS.iter().position(|p| lower.starts_with(p))?;
+    if lower.len() > 3 && lower != full.get(m).copied().unwrap_or_default() && lower != "sept" {
+        return None;
+    }
+    let mut k = j;
+    if b.get(k) == Some(&b'.') {
+        k += 1;
+    }
+    while b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    let ds = k;
+    while b.get(k).is_some_and(u8::is_ascii_digit) && k - ds < 2 {
+        k += 1;
+    }
+    if k == ds || b.get(k).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let day: u32 = text.get(ds..k)?.parse().ok()?;
+    if b.get(k) == Some(&b',') {
+        k += 1;
+    }
+    while b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    let ys = k;
+    while b.get(k).is_some_and(u8::is_ascii_digit) && k - ys < 4 {
+        k += 1;
+    }
+    if k - ys != 4 || b.get(k).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let year: u32 = text.get(ys..k)?.parse().ok()?;
+    make(i, k, year, m as u32 + 1, day)
 }
 
 /// The number of days of month `m` (1–12) of year `y` in the Gregorian
@@ -265,6 +350,16 @@ fn chinese(s: &str) -> Option<DateMatch> {
 #[cfg(test)]
 mod tests {
     use super::{cues, find_date};
+
+    #[test]
+    fn find_date_should_read_an_english_date_of_a_bilingual_lead() {
+        let t = "President delivers a New Year speech on Dec 31, 2020 via radio.";
+        let d = find_date(t).unwrap();
+        assert_eq!((d.value.as_str(), &t[d.start..d.end]), ("2020-12-31", "Dec 31, 2020"));
+        assert_eq!(find_date("on December 3 2019").unwrap().value, "2019-12-03");
+        assert!(find_date("Decide 31, 2020").is_none());
+        assert!(find_date("May 2020").is_none());
+    }
 
     #[test]
     fn find_date_should_refuse_a_day_the_month_does_not_have() {

@@ -301,7 +301,23 @@ fn strong_body(b: &Block) -> bool {
     // The length first (it settles most paragraphs at once), the marker
     // parse last. The chrome search reads the whole block: done last, and
     // only when the block would otherwise count.
-    (longer(t, 100) || stops_at_least(t, 2) || title::starts_with_marker(t)) && !has_chrome(t)
+    (longer(t, 100) || stops_at_least(t, 2) || title::starts_with_marker(t))
+        && !has_chrome(t)
+        && !(t.len() <= 1024 && find_url(t).is_some() && meta_line(t).is_some())
+}
+
+/// Words of a line announcing the text that follows: `双语全文如下：`,
+/// `以下为省委书记某某在大会上的讲话实录——`.
+const ANNOUNCES: &[&str] = &["如下", "全文", "实录", "原文", "以下为", "以下是"];
+
+/// True when `text` announces the speech text that follows it: short,
+/// ending in a colon or a dash, with an announcing word.
+fn announces_text(text: &str) -> bool {
+    let t = text.trim_end();
+    (t.ends_with(['：', ':']) || t.ends_with("——"))
+        && chars(t) <= 80
+        && ANNOUNCES.iter().any(|w| t.contains(w))
+        && greeting(t).is_none()
 }
 
 /// A second title inside the text: a title-shaped line after a paragraph
@@ -428,6 +444,9 @@ fn is_cheer(words: &str) -> bool {
 /// The sign-off ending `text` (`谢谢大家！`, or `…。谢谢大家！`): the start
 /// of its words, their end, and the end past the final punctuation.
 fn closing(text: &str) -> Option<(usize, usize, usize)> {
+    // A bilingual line (`谢谢大家！<br/>Thank you!`): the sign-off is the
+    // part before the line-break tag.
+    let text = text.find("<br").and_then(|at| text.get(..at)).unwrap_or(text);
     let t = text.trim_end_matches(is_space);
     let core = t.trim_end_matches(|c: char| matches!(fold(c), '!' | '。' | '.' | '~' | '～') || is_space(c));
     let start = core
@@ -494,10 +513,13 @@ const LABELS: &[&str] = &[
 /// sentence of the speech that mentions a date is not a metadata line).
 fn meta_line(text: &str) -> Option<MetaLine> {
     let t = text.trim();
-    if longer(t, 120) {
+    // A long URL does not make a line long: it is counted apart.
+    let url = find_url(text);
+    let url_chars = url.and_then(|(s, e)| text.get(s..e)).map_or(0, chars);
+    if t.len() > 4 * 120 + url_chars && chars(t) > 120 + url_chars {
         return None;
     }
-    let m = MetaLine { date: date::find_date(text), url: find_url(text), speaker: speaker::labelled(text) };
+    let m = MetaLine { date: date::find_date(text), url, speaker: speaker::labelled(text) };
     let label = label_line(t);
     if m.date.is_none() && m.url.is_none() && m.speaker.is_none() && !label {
         return None;
@@ -793,7 +815,20 @@ fn read_speech(
     let strong = strong
         .unwrap_or_else(|| chunk.iter().skip(from).position(strong_body).map_or(chunk.len(), |p| p + from))
         .min(chunk.len());
-    let strong_is_greeting = chunk.get(strong).is_some_and(|b| greeting(&b.text).is_some());
+    // A line announcing the text (`全文如下：`) soon after the header
+    // ends the header: what stands before it is a lead, not the speech.
+    let announce = chunk
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take(strong.saturating_sub(from) + 4)
+        .take_while(|(_, b)| !title::starts_with_marker(&b.text) && !longer(&b.text, 300))
+        .find(|(_, b)| announces_text(&b.text))
+        .map(|(i, _)| i);
+    let (strong, strong_is_greeting) = match announce {
+        Some(a) if a + 1 < chunk.len() => (a + 1, true),
+        _ => (strong, chunk.get(strong).is_some_and(|b| greeting(&b.text).is_some())),
+    };
     // Facts of every header line.
     facts.resize_with(strong, Facts::default);
     let best = best_title(&chunk, &mut facts, from, strong);
@@ -1167,7 +1202,13 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
             if let Some((s, we, e)) = closing(&b.text) {
                 let words = b.text[s..we].to_string();
                 let span = b.source_span(s, e);
-                let _ = b.split_off(s);
+                let mut after = b.split_off(s);
+                // What follows the sign-off on its line (a translation
+                // after `<br/>`) is not speech.
+                let rest = after.split_off(e - s);
+                if !rest.text.trim().is_empty() {
+                    sink.block(&rest, "trailer");
+                }
                 plan.closing = Some((words, span));
                 if b.text.trim().is_empty() {
                     plan.body.pop();
