@@ -147,3 +147,13 @@ fn a_question_count_should_run_on_across_topic_headings() {
     let src = "一、未来的方向\n（一）关于时延\n1、与会人：时延怎么解决？\n任总：要分三步走。\n（二）关于终端\n2、与会人：终端怎么发展？\n任总：要做好体验。\n3、与会人：手表怎么办？\n任总：要拓展服务。\n";
     assert_eq!(shape(src), vec![s(1, "一、"), s(2, "（一）"), s(3, "1、"), s(2, "（二）"), s(3, "2、"), s(3, "3、")]);
 }
+
+#[test]
+fn lead_sentences_counting_one_phrase_should_be_a_run() {
+    let src = format!(
+        "强化经济成长动能，是提升竞争力的第一大支柱。{BODY}\n提升竞争力的第二大支柱，就是创造就业。{BODY}\n一是要稳岗位。二是要扩就业。\n厚植文化国力，是提升竞争力的第三大支柱。{BODY}\n"
+    );
+    assert_eq!(shape(&src), vec![s(1, "*"), s(1, "*"), s(2, "一是"), s(2, "二是"), s(1, "*")]);
+    let batches = format!("第一批试点已经完成。{BODY}\n第二批试点正在推进。{BODY}\n第三批试点即将启动。{BODY}\n");
+    assert!(outline(&batches).is_empty());
+}
