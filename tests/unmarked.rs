@@ -133,3 +133,27 @@ fn a_one_after_a_heading_line_should_not_start_a_page_sequence() {
     let src = format!("一、要有建立起大企业的思想准备和组织准备\n1、{long}。\n2、{long}。\n二、要加强管理\n{long}。\n");
     assert_eq!(shape(&src), vec![s(1, "一、"), s(2, "1、"), s(2, "2、"), s(1, "二、")]);
 }
+
+#[test]
+fn a_series_after_a_comma_should_need_an_announced_count() {
+    let src = "一个大公司最主要的问题是两条，一是管理的漏洞，二是官僚主义。我们要警惕。";
+    let o = outline(src);
+    assert_eq!(o.iter().map(|n| n.2.as_str()).collect::<Vec<_>>(), ["管理的漏洞", "官僚主义"]);
+    assert!(outline("给他们以帮助，一是帮助他们改变思想方法，二是帮助他们疏散到不同的岗位上去。").is_empty());
+}
+
+#[test]
+fn a_question_count_should_run_on_across_topic_headings() {
+    let src = "一、未来的方向\n（一）关于时延\n1、与会人：时延怎么解决？\n任总：要分三步走。\n（二）关于终端\n2、与会人：终端怎么发展？\n任总：要做好体验。\n3、与会人：手表怎么办？\n任总：要拓展服务。\n";
+    assert_eq!(shape(src), vec![s(1, "一、"), s(2, "（一）"), s(3, "1、"), s(2, "（二）"), s(3, "2、"), s(3, "3、")]);
+}
+
+#[test]
+fn lead_sentences_counting_one_phrase_should_be_a_run() {
+    let src = format!(
+        "强化经济成长动能，是提升竞争力的第一大支柱。{BODY}\n提升竞争力的第二大支柱，就是创造就业。{BODY}\n一是要稳岗位。二是要扩就业。\n厚植文化国力，是提升竞争力的第三大支柱。{BODY}\n"
+    );
+    assert_eq!(shape(&src), vec![s(1, "*"), s(1, "*"), s(2, "一是"), s(2, "二是"), s(1, "*")]);
+    let batches = format!("第一批试点已经完成。{BODY}\n第二批试点正在推进。{BODY}\n第三批试点即将启动。{BODY}\n");
+    assert!(outline(&batches).is_empty());
+}

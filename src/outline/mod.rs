@@ -156,6 +156,7 @@ fn candidates(blocks: &[Block]) -> Vec<Cand> {
     for (bi, text) in views.iter().enumerate() {
         let mut found = marker::scan(text);
         recover_first_items(text, &mut found);
+        comma_series(text, &mut found);
         for c in found {
             if c.position == Position::BlockStart {
                 marked[bi] = true;
@@ -280,6 +281,59 @@ fn recover_first_items(text: &str, found: &mut Vec<marker::Candidate>) {
     }
 }
 
+/// Finds an inline `一是…，二是…` series written after a comma, when a
+/// count announces it (`主要的问题是两条，一是管理的漏洞，二是官僚主义。`):
+/// after the announcing comma the first item, then the next items after
+/// the commas of the same sentence. Without a count before it, a series
+/// after a comma stays prose (`给他们以帮助，一是…，二是…`).
+fn comma_series(text: &str, found: &mut Vec<marker::Candidate>) {
+    let mut added = Vec::new();
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '，' | ',') {
+            continue;
+        }
+        let at = i + c.len_utf8();
+        let Some(m) = text.get(at..).and_then(marker::parse_marker) else { continue };
+        if m.kind != MarkerKind::CnShi || m.ordinal != 1 {
+            continue;
+        }
+        // The announcing clause: from the last clause end to the comma.
+        let before = text.get(..i).unwrap_or("");
+        let clause_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_sentence_end(c) || matches!(fold(c), ':' | ','))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let clause = before.get(clause_start..).unwrap_or("");
+        let Some(count) = announced_count(&format!("{clause}：")) else { continue };
+        let mut items = vec![marker::Candidate { offset: at, position: Position::Inline, m }];
+        let mut next = 2;
+        for (j, d) in text.get(at..).unwrap_or("").char_indices() {
+            if is_sentence_end(d) && fold(d) != ';' {
+                break;
+            }
+            if !matches!(d, '，' | ',' | '；' | ';') {
+                continue;
+            }
+            let k = at + j + d.len_utf8();
+            if let Some(m2) = text.get(k..).and_then(marker::parse_marker) {
+                if m2.kind == MarkerKind::CnShi && m2.ordinal == next {
+                    items.push(marker::Candidate { offset: k, position: Position::Inline, m: m2 });
+                    next += 1;
+                }
+            }
+        }
+        if items.len() >= 2 && items.len() as u32 <= count {
+            added.extend(items);
+        }
+    }
+    if !added.is_empty() {
+        found.extend(added);
+        found.sort_by_key(|c| c.offset);
+        found.dedup_by_key(|c| c.offset);
+    }
+}
+
 /// True when `prev` is a long paragraph cut off in the middle of a sentence
 /// (it ends in an ideograph, not in punctuation).
 fn continues_sentence(prev: &str) -> bool {
@@ -346,10 +400,21 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
     let mut accepted = Vec::new();
     let mut lists = Vec::new();
     let mut next_list = 0;
+    // The last numbered heading list closed by a sub-heading: its class,
+    // last ordinal, depth and list id.
+    let mut closed: Option<(Class, u32, usize, usize)> = None;
     for (ci, c) in cands.iter().enumerate() {
         if rejected[ci] {
             continue;
         }
+        // The heading level right below this candidate's own level: the
+        // list a sibling sub-heading closes.
+        let before: Option<(Class, u32, usize, usize)> = stack
+            .iter()
+            .rposition(|l| l.class == c.class)
+            .and_then(|d| stack.get(d + 1).map(|l| (l, d + 2)))
+            .filter(|(l, _)| l.heading)
+            .map(|(l, depth)| (l.class, l.last, depth, l.list));
         // A heading line without a number continues its open rank, or
         // opens it.
         // An appendix after the speech stands at the top level.
@@ -412,6 +477,18 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
                     span(),
                 ));
             }
+        } else if heading
+            && c.position == Position::BlockStart
+            && n > 1
+            && closed.is_some_and(|(cl, last, depth, _)| cl == c.class && last + 1 == n && depth == stack.len() + 1)
+        {
+            // A count that runs on across topic sub-headings (questions
+            // `1、` | `（二）…` | `2、` `3、`): the list continues below the
+            // new sub-heading.
+            let list = closed.map_or(next_list, |c| c.3);
+            stack.push(Level { class: c.class, last: n, heading, expect: None, list, last_block: c.block });
+            accepted.push((ci, n, stack.len()));
+            lists.push(list);
         } else if n == 1 {
             stack.push(Level {
                 class: c.class,
@@ -426,6 +503,13 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
             next_list += 1;
         } else if heading {
             diags.push(Diagnostic::new("out_of_sequence", format!("a list cannot start at ordinal {n}"), span()));
+        }
+        // A heading list closed by this candidate (a sub-heading of its
+        // parent's family) may run on after it.
+        if let Some(b) = before {
+            if stack.len() < b.2 && accepted.last().is_some_and(|a| a.0 == ci) {
+                closed = Some(b);
+            }
         }
     }
     (accepted, lists)

@@ -21,6 +21,11 @@
 //!    paragraphs that happen to open alike (`我们要…`, long sentences) stay
 //!    prose.
 //!
+//! 4. **Ordinal phrases**: at least three paragraphs whose lead sentences
+//!    name their place with one ordinal phrase, counting 1, 2, 3 in order
+//!    (`…是提升竞争力的第一大支柱。` … `第五大支柱`; `铁三角的第一个角，就是…`).
+//!    Counting words (`第一次` `第一批` `第三届`) are not points.
+//!
 //! Refused: greetings and exclamations (`各位代表！`), lines with a colon
 //! (`重点抓好八个方面工作：` announces a list, it is not a heading), lines that
 //! open with a marker (the grammar reads those), and paragraphs without a
@@ -99,6 +104,9 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
         }
     }
 
+    // 4. Ordinal phrases in lead sentences (`…的第一大支柱` … `第五大支柱`).
+    ordinal_phrases(views, &free, &mut used, &mut out);
+
     // 2. Dash runs and 3. 排比 runs, over the remaining paragraphs.
     let mut i = 0;
     while i < n {
@@ -150,6 +158,56 @@ const APPENDIX: [&str; 7] = ["名词解释", "名词注释", "附件", "附录",
 fn is_appendix(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '：']).trim_end();
     APPENDIX.contains(&t)
+}
+
+/// Measure words after `第N` that count occurrences, not points
+/// (`第一次` `第一批` `第三届`).
+const NOT_POINTS: &str = "次批届期年天名位代轮号";
+
+/// Paragraphs whose lead sentences name their place with one ordinal
+/// phrase (`强化经济成长动能，是提升竞争力的第一大支柱。` … `第五大支柱`;
+/// `铁三角的第一个角，就是…` `第二个角` `第三个角`): at least three, counting
+/// 1, 2, 3 … in document order, each in its own paragraph, are a run.
+fn ordinal_phrases(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+    // (block, ordinal, key) for every lead sentence holding `第N<key>`.
+    let mut hits: Vec<(usize, u32, String)> = Vec::new();
+    for (i, v) in views.iter().enumerate() {
+        if used.get(i).copied().unwrap_or(true) || !free(i) {
+            continue;
+        }
+        let Some(lead) = lead_sentence(v) else { continue };
+        for (k, _) in lead.match_indices('第') {
+            let after = lead.get(k + '第'.len_utf8()..).unwrap_or("");
+            let Ok((rest, n)) = crate::marker::numeral::cn_numeral(after) else { continue };
+            let key: String = rest.chars().take_while(|&c| crate::normalize::is_ideograph(c)).take(3).collect();
+            if key.is_empty() || key.starts_with(|c| NOT_POINTS.contains(c)) {
+                continue;
+            }
+            hits.push((i, n, key));
+            break;
+        }
+    }
+    let mut keys: Vec<&str> = hits.iter().map(|h| h.2.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut runs: Vec<(usize, u32)> = Vec::new();
+    for key in keys {
+        let mut run: Vec<usize> = Vec::new();
+        for (b, n, _) in hits.iter().filter(|h| h.2 == key) {
+            if *n as usize == run.len() + 1 && run.last().is_none_or(|&l| l < *b) {
+                run.push(*b);
+            }
+        }
+        if run.len() >= MIN_RUN {
+            runs.extend(run.iter().enumerate().map(|(k, &b)| (b, k as u32 + 1)));
+        }
+    }
+    for (b, k) in runs {
+        if let Some(u) = used.get_mut(b) {
+            *u = true;
+        }
+        out.push(Found { block: b, shape: Shape::Run, ordinal: k });
+    }
 }
 
 fn chars(s: &str) -> usize {
