@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! di     := 第 gap (cn_numeral | arabic) gap rest
-//! rest   := suffix (boundary | [是] tail(word_punct))   第一部分 第三条： 第二点是
+//! rest   := suffix (boundary | [是] tail(word_punct))   第一部分 第三条： 第二点是 第一条（追求）
 //!         | 个 gap 是 tail(word_punct)                  第一个是
 //!         | 是 tail(word_punct)                         第一是
 //!         | gap num_punct spaces                        第一， 第二、 第三：
@@ -10,7 +10,7 @@
 //!         | end                                         第一
 //!         | &verb                                       第三要扎实履行…
 //! suffix   := 部分 个方面 方面 章 节 条 点 项 篇 讲 单元 课
-//! boundary := end | gap num_punct spaces | space+
+//! boundary := end | gap num_punct spaces | space+ | &（
 //! verb     := 要 必须 坚持 在 把 以 对 抓 加强 … (not 要务 要素 要义 把手 学历)
 //! noun     := 次 天 年 个 位 名 批 期 道 种 届 轮 … 时间 书记 身份 职责 …
 //! ```
@@ -154,10 +154,12 @@ const NOUNS: [&str; 44] = [
     "阶段",
 ];
 
-/// After `第N` and a suffix: punctuation, spaces, or the end.
+/// After `第N` and a suffix: punctuation, spaces, the end, or the opening
+/// bracket of a named article (`第一条（追求）`), which stays in the title.
 fn boundary(i: &str) -> R<'_, ()> {
     alt((
         value((), eof),
+        value((), nom::combinator::peek(satisfy(|c| matches!(c, '（' | '(')))),
         value((), (gap, satisfy(is_num_punct), spaces)),
         value((), (satisfy(super::lex::is_space), spaces)),
     ))

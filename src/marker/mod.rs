@@ -100,7 +100,7 @@ fn families(c: char) -> &'static [Family] {
         '另' => &[words::ge_shi, words::fang_mian],
         '再' => &[words::ge_shi, words::sequence],
         '其' => &[words::qi, words::sequence],
-        '首' | '最' => &[words::sequence],
+        '首' | '最' | '接' => &[words::sequence],
         '第' => &[di::di],
         '篇' => &[pian::pian],
         '(' | '（' => &[paren::cn_paren, paren::arabic_paren],

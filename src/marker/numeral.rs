@@ -6,7 +6,7 @@
 //!                  | D 〇              二〇 = 20 (positional, as some OCR writes it)
 //!                  | D
 //! D               := 一 二 三 四 五 六 七 八 九
-//! capital_numeral := C? 拾 C? | C      壹 貳/贰 參/叁/叄 肆 伍 陸/陆 柒 捌 玖, 拾
+//! capital_numeral := C? 拾 C? | C      壹 貳/贰 參/叁/叄/参 肆 伍 陸/陆 柒 捌 玖, 拾
 //! arabic          := digit{1,3}         half- or full-width; 4 digits is a year
 //! ```
 //!
@@ -64,7 +64,8 @@ pub fn capital_digit(c: char) -> Option<u32> {
     Some(match c {
         '壹' => 1,
         '貳' | '贰' | '弍' => 2,
-        '參' | '叁' | '叄' => 3,
+        // `参` is how some Traditional and mixed texts write the capital 3.
+        '參' | '叁' | '叄' | '参' => 3,
         '肆' => 4,
         '伍' => 5,
         '陸' | '陆' => 6,

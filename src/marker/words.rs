@@ -9,6 +9,7 @@
 //!              [是] tail(word_punct)
 //! sequence  := (首先 → 1 | 其次 → 2 | 再次 → 3 | 再者 → 3 | 最后 → 0)
 //!              [是] tail(word_punct)
+//!            | (再来 → 0 | 接下来 → 0) gap word_punct spaces
 //! ```
 //! with a `gap` allowed between any two characters of a word (`另 一方面`,
 //! `一个 是,`, `另一 个是`).
@@ -17,6 +18,12 @@
 //! 领导…`, `再一个是从"中国梦"的宏伟蓝图中…`, `一方面,各级党组织…`,
 //! `另 一方面,要搞好讨论`, `其一，党章是…`, `首先,要真心爱群众`,
 //! `其次,要真正为群众`, `再者,要真诚靠群众`, `最后，…`.
+//!
+//! `再来，` and `接下来，` ("next") continue a `首先` list, as spoken
+//! transcripts enumerate (`首先，…。再来，…。接下来，…。最后，…`): like `最后`
+//! they take the next number of their list, so they never open one, and
+//! they are markers only with punctuation after them (`接下来我们讨论` is
+//! prose).
 //!
 //! Ordinals: `再者` usually ends a `首先/其次` list as its third item; `最后`
 //! ("the last") has ordinal 0 and the outline stage resolves it from its
@@ -91,6 +98,12 @@ const ZUIHOU_NOT: [&str; 14] =
 
 /// `首先` `其次` `再次` `再者` `最后`.
 pub(super) fn sequence(i: &str) -> R<'_, (MarkerKind, u32)> {
+    if let Ok((r, _)) = alt((spaced("再来"), spaced("接下来"))).parse(i) {
+        let (r, _) = gap(r)?;
+        let (r, _) = nom::character::complete::satisfy(is_word_punct).parse(r)?;
+        let (r, _) = super::lex::spaces(r)?;
+        return Ok((r, (MarkerKind::Sequence, 0)));
+    }
     let (r, (word, n)) = alt((
         value(("首先", 1), spaced("首先")),
         value(("其次", 2), spaced("其次")),

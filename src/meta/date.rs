@@ -158,8 +158,19 @@ impl<'a> Cur<'a> {
     }
 }
 
+/// The number of days of month `m` (1–12) of year `y` in the Gregorian
+/// calendar: a date such as 2019-02-30 is never read.
+fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        2 if (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 fn make(start: usize, end: usize, y: u32, m: u32, d: u32) -> Option<DateMatch> {
-    let ok = (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d);
+    let ok = (1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d);
     ok.then(|| DateMatch { start, end, value: format!("{y:04}-{m:02}-{d:02}") })
 }
 
@@ -254,6 +265,14 @@ fn chinese(s: &str) -> Option<DateMatch> {
 #[cfg(test)]
 mod tests {
     use super::{cues, find_date};
+
+    #[test]
+    fn find_date_should_refuse_a_day_the_month_does_not_have() {
+        assert!(find_date("2019-02-30").is_none());
+        assert!(find_date("2019年4月31日").is_none());
+        assert_eq!(find_date("2020年2月29日").unwrap().value, "2020-02-29");
+        assert!(find_date("2100-02-29").is_none());
+    }
 
     #[test]
     fn cues_should_see_digits_and_the_year_character() {

@@ -16,6 +16,7 @@
 pub mod collection;
 pub mod date;
 mod facts;
+pub mod front;
 pub mod parallel;
 pub mod runon;
 pub mod speaker;
@@ -74,6 +75,11 @@ pub struct SpeechPlan {
 /// ```
 pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<SpeechPlan> {
     let mut sink = Sink { src, noise };
+    let front = front::read(src);
+    let blocks = match &front {
+        Some(fm) => drop_front(&mut sink, blocks, fm),
+        None => blocks,
+    };
     let blocks = drop_toc(&mut sink, blocks);
     let first_body = blocks.iter().position(strong_body).unwrap_or(blocks.len());
 
@@ -132,7 +138,78 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
     if plans.is_empty() {
         plans.push(SpeechPlan::default());
     }
+    if let Some(fm) = front {
+        use_front(&mut sink, &mut plans, fm);
+    }
     plans
+}
+
+/// Takes the blocks of the front matter `fm` out as noise `front_matter`,
+/// all but its title and date values (see [`use_front`]). A block running
+/// past the front matter's end is split there.
+fn drop_front(sink: &mut Sink, blocks: Vec<Block>, fm: &front::FrontMatter) -> Vec<Block> {
+    let end = fm.span.end;
+    let values: Vec<Span> = fm.title.iter().chain(fm.date.iter()).map(|(_, s)| *s).collect();
+    let mut out = Vec::with_capacity(blocks.len());
+    for mut b in blocks {
+        if b.span.start >= end {
+            out.push(b);
+            continue;
+        }
+        let mut tail = None;
+        if b.span.end > end {
+            let cut = b.text.char_indices().find(|&(i, _)| b.map.to_source(i) >= end).map(|(i, _)| i);
+            match cut {
+                Some(c) if c > 0 => tail = Some(b.split_off(c)),
+                Some(_) => {
+                    out.push(b);
+                    continue;
+                }
+                None => {}
+            }
+        }
+        // The cleaned ranges of the values kept out of the noise.
+        let mut kept: Vec<(usize, usize)> = Vec::new();
+        for v in &values {
+            let inside: Vec<usize> = b
+                .text
+                .char_indices()
+                .filter(|&(i, _)| (v.start..v.end).contains(&b.map.to_source(i)))
+                .map(|(i, _)| i)
+                .collect();
+            if let (Some(&s), Some(&l)) = (inside.first(), inside.last()) {
+                let e = b.text.get(l..).and_then(|r| r.chars().next()).map_or(l, |c| l + c.len_utf8());
+                kept.push((s, e));
+            }
+        }
+        kept.sort_unstable();
+        sink.rest(&b, &kept, "front_matter");
+        out.extend(tail);
+    }
+    out
+}
+
+/// The front matter's title and date fill what the first speech lacks
+/// (a text's own title line and date come first); a value not used is
+/// noise `front_matter`.
+fn use_front(sink: &mut Sink, plans: &mut [SpeechPlan], fm: front::FrontMatter) {
+    let Some(first) = plans.first_mut() else { return };
+    if let Some((t, span)) = fm.title {
+        if first.title.is_none() {
+            derive_from_title(&t, &mut first.metadata);
+            first.title = Some((t, span));
+        } else {
+            sink.noise.push(Noise::at(sink.src, span, "front_matter"));
+        }
+    }
+    if let Some((d, span)) = fm.date {
+        if first.metadata.date.is_none() {
+            first.metadata.date = Some(d);
+            first.metadata.date_span = Some(span);
+        } else {
+            sink.noise.push(Noise::at(sink.src, span, "front_matter"));
+        }
+    }
 }
 
 /// True when a paragraph opens the closing remarks of a speech: it
@@ -262,7 +339,9 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
 fn greeting(text: &str) -> Option<(usize, usize)> {
     let lead = text.len() - text.trim_start_matches(is_space).len();
     let t = text.get(lead..)?;
-    let (colon, clen) = first_colon(t)?;
+    let Some((colon, clen)) = first_colon(t) else {
+        return hello_greeting(t).map(|(a, b)| (lead + a, lead + b));
+    };
     let head = t.get(..colon)?.trim_end_matches(is_space);
     if head.is_empty() || has_stop(head) {
         return None;
@@ -274,6 +353,34 @@ fn greeting(text: &str) -> Option<(usize, usize)> {
             || w == "大家"
     });
     ok.then_some((lead + head.len(), lead + colon + clen))
+}
+
+/// A greeting that ends in a hello and an exclamation mark, with no colon:
+/// `大家好！`, `各位來賓、各位朋友，大家早安，大家好！`. Each part is an
+/// address (`各位…`, `…们`, `…的朋友`) and the last one a hello. Returns
+/// the end of the words and the end past the `！`.
+fn hello_greeting(t: &str) -> Option<(usize, usize)> {
+    let (bang, c) = t.char_indices().take(80).find(|&(_, c)| matches!(c, '！' | '!'))?;
+    let head = t.get(..bang)?.trim_end_matches(is_space);
+    let parts: Vec<&str> = head.split(['、', '，', ',']).map(|w| w.trim_matches(is_space)).collect();
+    let hello = |w: &str| {
+        (w.starts_with("大家") || w.starts_with("各位") || w.ends_with('们'))
+            && ["好", "早安", "午安", "晚安"].iter().any(|h| w.ends_with(h))
+            && chars(w) <= 8
+    };
+    let address = |w: &str| {
+        let n = chars(w);
+        n > 0
+            && ((w.ends_with('们') && n <= 8)
+                || ((w.starts_with("各位")
+                    || w.starts_with("尊敬的")
+                    || w.starts_with("亲爱的")
+                    || w.starts_with("親愛的"))
+                    && n <= 20)
+                || (w.ends_with("朋友") && n <= 16))
+    };
+    let (last, rest) = parts.split_last()?;
+    (hello(last) && rest.iter().all(|w| address(w) || hello(w))).then_some((head.len(), bang + c.len_utf8()))
 }
 
 /// The first colon (`：` or `:`) among the first 30 chars of `t`: its
@@ -305,7 +412,18 @@ const CLOSINGS: &[&str] = &[
     "感谢聆听",
     "感谢大家",
     "感谢大家的聆听",
+    "謝謝",
+    "謝謝大家",
+    "謝謝各位",
+    "感謝大家",
 ];
+
+/// A cheer ending a speech (`中华人民共和国万岁`, `中華民國萬歲`): short,
+/// all ideographs, ending in 万岁.
+fn is_cheer(words: &str) -> bool {
+    let n = chars(words);
+    (3..=14).contains(&n) && (words.ends_with("万岁") || words.ends_with("萬歲")) && words.chars().all(is_han)
+}
 
 /// The sign-off ending `text` (`谢谢大家！`, or `…。谢谢大家！`): the start
 /// of its words, their end, and the end past the final punctuation.
@@ -319,7 +437,8 @@ fn closing(text: &str) -> Option<(usize, usize, usize)> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let words = core.get(start..)?;
     let lead = words.len() - words.trim_start_matches(is_space).len();
-    CLOSINGS.contains(&words.trim()).then_some((start + lead, core.len(), t.len()))
+    let w = words.trim();
+    (CLOSINGS.contains(&w) || is_cheer(w)).then_some((start + lead, core.len(), t.len()))
 }
 
 /// Values read from one header or footer line.
@@ -699,6 +818,9 @@ fn read_speech(
                 }
                 title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();
                 for (_, p, mut pf) in pending.drain(..) {
+                    if take_occasion_line(sink, &p, &mut plan.metadata) {
+                        continue;
+                    }
                     if !take_meta(sink, &p, pf.take_meta(&p), &mut plan.metadata) {
                         let r = if is_repeat(&p.text, &title_key) { "repeated_title" } else { "header" };
                         sink.block(&p, r);
@@ -729,6 +851,7 @@ fn read_speech(
         derive_from_title(t, &mut plan.metadata);
     }
     let lost_breaks = strip_runin_title(sink, &mut plan.body, &title_key);
+    take_editor_note(sink, &mut plan);
     take_greeting(&mut plan);
     take_trailer(sink, &mut plan, &title_key);
     (plan, lost_breaks)
@@ -749,6 +872,9 @@ fn header_line(
     let t = b.text.trim();
     if is_pian_block(b) {
         sink.block(b, "collection_marker");
+        return true;
+    }
+    if take_occasion_line(sink, b, &mut plan.metadata) {
         return true;
     }
     if take_meta(sink, b, f.take_meta(b), &mut plan.metadata) {
@@ -797,9 +923,10 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
     let mut span = span_of(b, vs, ve);
     sink.rest(b, &[(vs, ve)], "title_wrapper");
     let mut consumed = false;
-    if let Some(n) = next {
+    // A subtitle of date and occasion is read as a header line.
+    if let Some(n) = next.filter(|n| title::occasion_line(&n.text).is_none()) {
         let nt = n.text.trim();
-        let dashed = nt.starts_with('—') || nt.starts_with("--");
+        let dashed = nt.starts_with(['—', '―']) || nt.starts_with("--");
         if dashed || nt.starts_with(['(', '（']) && nt.ends_with([')', '）']) {
             if let Some(by) = title::byline(&n.text) {
                 let mut used = take_byline(n, 0, &by, &mut plan.metadata);
@@ -825,6 +952,33 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
     consumed
 }
 
+/// Reads a subtitle line of date and occasion ([`title::occasion_line`])
+/// from `b` into `meta`: its date is the delivery date, and replaces a
+/// date read from a publication stamp. Returns false for any other line.
+fn take_occasion_line(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
+    let Some(o) = title::occasion_line(&b.text) else {
+        return false;
+    };
+    // A second copy of the line (a page printing the header twice) is noise.
+    if meta.occasion_span.is_some() {
+        sink.block(b, "subtitle");
+        return true;
+    }
+    let mut used = vec![(o.date.start, o.date.end), o.occasion];
+    meta.date = Some(o.date.value.clone());
+    meta.date_span = Some(span_of(b, o.date.start, o.date.end));
+    meta.occasion = b.text.get(o.occasion.0..o.occasion.1).map(str::to_string);
+    meta.occasion_span = Some(span_of(b, o.occasion.0, o.occasion.1));
+    if let Some((s, e)) = o.speaker.filter(|_| meta.speaker.is_none()) {
+        meta.speaker = b.text.get(s..e).map(str::to_string);
+        meta.speaker_span = Some(span_of(b, s, e));
+        used.push((s, e));
+    }
+    used.sort_unstable();
+    sink.rest(b, &used, "subtitle");
+    true
+}
+
 /// Records the speaker and occasion of a byline read at `off` in `b`;
 /// returns the ranges used.
 fn take_byline(b: &Block, off: usize, by: &title::Byline, meta: &mut Metadata) -> Vec<(usize, usize)> {
@@ -847,7 +1001,18 @@ fn take_byline(b: &Block, off: usize, by: &title::Byline, meta: &mut Metadata) -
 /// The occasion (and a speaker named with 同志) of a `在…上的讲话` title,
 /// without spans: they are part of the title.
 fn derive_from_title(title: &str, meta: &mut Metadata) {
+    if meta.speaker.is_none() {
+        if let Some((s, e)) = title::lead_name(title) {
+            meta.speaker = title.get(s..e).map(str::to_string);
+            meta.speaker_span = None;
+        }
+    }
     if meta.occasion.is_some() {
+        return;
+    }
+    if let Some((s, e)) = title::named_occasion(title) {
+        meta.occasion = title.get(s..e).map(str::to_string);
+        meta.occasion_span = None;
         return;
     }
     if let Some(by) = title::byline(title) {
@@ -894,6 +1059,54 @@ fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) -> bo
     sink.block(b, "repeated_title");
     *b = tail;
     true
+}
+
+/// Labels of an editor's note before a speech: `【导读】`, `【编者按】`.
+const EDITOR_LABELS: &[&str] = &["导读", "编者按", "编者的话", "编者注", "内容提要", "摘要"];
+
+/// The label of an editor's note opening `text` (`【导  读】`, `编者按：`):
+/// the byte length of the label and its bracket or colon.
+fn editor_label(text: &str) -> Option<usize> {
+    let t = text.trim_start();
+    let lead = text.len() - t.len();
+    let (inner, len) = if let Some(r) = t.strip_prefix(['【', '[', '〔']) {
+        let close = r.find(['】', ']', '〕'])?;
+        let c = r.get(close..)?.chars().next()?;
+        (r.get(..close)?, t.len() - r.len() + close + c.len_utf8())
+    } else {
+        let (colon, clen) = first_colon(t)?;
+        (t.get(..colon)?, colon + clen)
+    };
+    let label: String = inner.chars().filter(|&c| !is_space(c)).collect();
+    EDITOR_LABELS.contains(&label.as_str()).then_some(lead + len)
+}
+
+/// An editor's note opening the body (`【导  读】任正非认为，…`) is not the
+/// speech: noise `editor_note`. When the speech has no speaker yet, a name
+/// opening the note before a verb of saying (`认为` `指出` `强调` `表示`)
+/// is taken; its span stays out of the noise.
+fn take_editor_note(sink: &mut Sink, plan: &mut SpeechPlan) {
+    let Some(b) = plan.body.first() else { return };
+    let Some(len) = editor_label(&b.text) else { return };
+    let mut used = Vec::new();
+    if plan.metadata.speaker.is_none() {
+        let rest = b.text.get(len..).unwrap_or_default();
+        let lead = rest.len() - rest.trim_start_matches(is_space).len();
+        let r = rest.get(lead..).unwrap_or_default();
+        let found = ["认为", "指出", "强调", "表示", "说"].iter().find_map(|v| {
+            let at = r.find(v)?;
+            let name = r.get(..at)?;
+            speaker::is_name(name).then_some(at)
+        });
+        if let Some(at) = found {
+            let s = len + lead;
+            plan.metadata.speaker = b.text.get(s..s + at).map(str::to_string);
+            plan.metadata.speaker_span = Some(span_of(b, s, s + at));
+            used.push((s, s + at));
+        }
+    }
+    sink.rest(b, &used, "editor_note");
+    plan.body.remove(0);
 }
 
 /// Splits the greeting off the first body block.

@@ -136,8 +136,10 @@ pub(crate) fn has_chrome(s: &str) -> bool {
 const LONG: usize = 48;
 
 /// Genre words of a speech title.
-const GENRE: &[&str] =
-    &["讲话", "讲稿", "发言", "党课", "致辞", "报告", "讲课", "演讲", "心得", "体会", "汇报", "辅导"];
+const GENRE: &[&str] = &[
+    "讲话", "讲稿", "发言", "党课", "致辞", "致词", "贺词", "谢词", "报告", "讲课", "演讲", "心得", "体会", "汇报",
+    "辅导",
+];
 
 /// True when `s` names a speech genre (`…的讲话`, `…发言材料`, `…党课讲稿`).
 pub(crate) fn has_genre(s: &str) -> bool {

@@ -124,12 +124,23 @@ const WRAPPERS: &[&str] =
 /// let t = "党课《强化政治机关意识》";
 /// let (s, e) = visible(t);
 /// assert_eq!(&t[s..e], "强化政治机关意识");
+/// let t = "## 不做昙花一现的英雄";
+/// let (s, e) = visible(t);
+/// assert_eq!(&t[s..e], "不做昙花一现的英雄");
 /// let t = "学习《条例》的体会";
 /// let (s, e) = visible(t);
 /// assert_eq!(&t[s..e], t);
 /// ```
 pub fn visible(text: &str) -> (usize, usize) {
     let (s, e) = super::text::trim_range(text, 0, text.len());
+    // A Markdown heading: `## 标题`.
+    let t = text.get(s..e).unwrap_or_default();
+    let hashes = t.len() - t.trim_start_matches('#').len();
+    let s = if (1..=6).contains(&hashes) && t.get(hashes..).is_some_and(|r| r.starts_with([' ', '　'])) {
+        super::text::trim_range(text, s + hashes, e).0
+    } else {
+        s
+    };
     let t = text.get(s..e).unwrap_or_default();
     if let Some(inner) = t.strip_suffix('》') {
         if let Some(open) = inner.find('《') {
@@ -208,4 +219,162 @@ pub fn occasion_range(text: &str) -> Option<(usize, usize)> {
     let zai = t.get(..up)?.find('在')?;
     let start = zai + '在'.len_utf8();
     (up > start).then_some((start, up))
+}
+
+/// A subtitle line giving when and where a speech was delivered:
+/// `——2026年1月27日在某省第十四届人民代表大会第四次会议上`, perhaps with
+/// the role and name after a space (`… 会议上 某省省长 张三`) or a genre
+/// (`…会议上的讲话`).
+///
+/// ```
+/// use jianggao::meta::title::occasion_line;
+/// let t = "――2026年1月27日在青海省第十四届人民代表大会第四次会议上";
+/// let o = occasion_line(t).unwrap();
+/// assert_eq!(o.date.value, "2026-01-27");
+/// assert_eq!(&t[o.occasion.0..o.occasion.1], "青海省第十四届人民代表大会第四次会议");
+/// let t = "2026年1月27日在某省人民代表大会上 某省省长 张三";
+/// let o = occasion_line(t).unwrap();
+/// let (s, e) = o.speaker.unwrap();
+/// assert_eq!(&t[s..e], "张三");
+/// assert!(occasion_line("2026年1月27日，全省大会在西宁召开。").is_none());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OccasionLine {
+    /// The delivery date.
+    pub date: super::date::DateMatch,
+    /// Byte range of the occasion.
+    pub occasion: (usize, usize),
+    /// Byte range of the speaker's name, when the line gives one.
+    pub speaker: Option<(usize, usize)>,
+}
+
+/// Reads an [`OccasionLine`] from `text`; `None` for any other line.
+pub fn occasion_line(text: &str) -> Option<OccasionLine> {
+    let t = text.trim_end();
+    if chars(t) > 80 {
+        return None;
+    }
+    let lead = t.len() - t.trim_start_matches(['—', '―', '─', '-', ' ', '　', '(', '（']).len();
+    let date = super::date::find_date(t).filter(|d| d.start == lead)?;
+    let after = t.get(date.end..)?;
+    let zai = date.end + (after.len() - after.trim_start().len());
+    let rest = t.get(zai..)?.strip_prefix('在')?;
+    let o_start = zai + '在'.len_utf8();
+    // The occasion ends at `上`, followed by nothing, a genre, or a space
+    // and a byline.
+    let (up, tail) = rest.char_indices().filter(|&(_, c)| c == '上').find_map(|(i, _)| {
+        let tail = rest.get(i + '上'.len_utf8()..)?;
+        let tt = tail.trim_end_matches([')', '）']);
+        let genre =
+            tt.strip_prefix('的').is_some_and(|g| chars(g) <= 8 && OCCASION_GENRES.iter().any(|x| g.contains(x)));
+        (tt.is_empty() || genre || tt.starts_with([' ', '　'])).then_some((i, tail))
+    })?;
+    if up == 0 || has_chrome(rest.get(..up)?) {
+        return None;
+    }
+    let occasion = (o_start, o_start + up);
+    let tail_at = t.len() - tail.len();
+    let speaker = if tail.starts_with([' ', '　']) {
+        let who = tail.trim_end_matches([')', '）']);
+        let name = super::speaker::name_in(who)?;
+        Some((tail_at + name.0, tail_at + name.1))
+    } else {
+        None
+    };
+    Some(OccasionLine { date, occasion, speaker })
+}
+
+/// The speaker's name opening a title, set off by a space, a year or
+/// `与`: `郭平2019年新年致辞`, `张三 2021 年新年贺词`, `张三与青年座谈会上的讲话`.
+/// The title must name a speech genre.
+///
+/// ```
+/// use jianggao::meta::title::lead_name;
+/// let t = "张三2019年新年致辞";
+/// let (s, e) = lead_name(t).unwrap();
+/// assert_eq!(&t[s..e], "张三");
+/// assert!(lead_name("2019年新年致辞").is_none());
+/// assert!(lead_name("全面从严治党2019年工作要点").is_none());
+/// ```
+pub fn lead_name(title: &str) -> Option<(usize, usize)> {
+    let t = title.trim_start();
+    let lead = title.len() - t.len();
+    if !super::text::has_genre(t) {
+        return None;
+    }
+    let end = t.char_indices().find(|&(_, c)| !super::text::is_han(c) || c == '与').map(|(i, _)| i)?;
+    let next = t.get(end..)?.chars().next()?;
+    if !(next == '与' || next.is_ascii_digit() || is_space(next)) {
+        return None;
+    }
+    let name = t.get(..end)?;
+    super::speaker::is_name(name).then_some((lead, lead + end))
+}
+
+/// Genres that may follow an occasion directly: `…研讨会致谢词`.
+const EVENT_GENRES: &[&str] =
+    &["致谢词", "致辞", "致词", "贺词", "讲话稿", "讲话", "发言稿", "发言", "演讲稿", "演讲", "答谢词", "欢迎词"];
+
+/// Words an occasion ends with.
+const EVENT_ENDS: &[&str] = &[
+    "会议",
+    "大会",
+    "座谈会",
+    "研讨会",
+    "报告会",
+    "交流会",
+    "推进会",
+    "动员会",
+    "表彰会",
+    "纪念会",
+    "茶话会",
+    "联欢会",
+    "见面会",
+    "启动会",
+    "发布会",
+    "年会",
+    "峰会",
+    "论坛",
+    "典礼",
+    "仪式",
+    "开班式",
+    "开学式",
+    "毕业式",
+];
+
+/// The occasion named in a title without `在…上`: `上海某研讨会致谢词`,
+/// `开学典礼发言稿`, or after a name and `与`: `张三与青年座谈会上的讲话`.
+///
+/// ```
+/// use jianggao::meta::title::named_occasion;
+/// let t = "全省科技创新研讨会致辞";
+/// let (s, e) = named_occasion(t).unwrap();
+/// assert_eq!(&t[s..e], "全省科技创新研讨会");
+/// let t = "张三与青年座谈会上的讲话";
+/// let (s, e) = named_occasion(t).unwrap();
+/// assert_eq!(&t[s..e], "青年座谈会");
+/// assert!(named_occasion("在全市大会上的讲话").is_none());
+/// assert!(named_occasion("学习体会发言").is_none());
+/// ```
+pub fn named_occasion(title: &str) -> Option<(usize, usize)> {
+    let t = title.trim_end();
+    if t.contains('在') {
+        return None;
+    }
+    // `NAME与OCCASION上的GENRE`.
+    if let Some((_, name_end)) = lead_name(t).filter(|&(_, e)| t.get(e..).is_some_and(|r| r.starts_with('与'))) {
+        let start = name_end + '与'.len_utf8();
+        let up = t.rfind("上的")?;
+        let tail = t.get(up + "上的".len()..)?;
+        let ok = up > start && chars(tail) <= 8 && OCCASION_GENRES.iter().any(|g| tail.contains(g));
+        return ok.then_some((start, up));
+    }
+    let body = EVENT_GENRES.iter().find_map(|g| t.strip_suffix(g))?;
+    let body_t = body.trim_end();
+    if !EVENT_ENDS.iter().any(|e| body_t.ends_with(e)) || chars(body_t) < 3 || !body_t.chars().all(super::text::is_han)
+    {
+        return None;
+    }
+    let start = t.len() - t.trim_start().len();
+    Some((start, body_t.len()))
 }

@@ -1,23 +1,30 @@
-//! Physical lines: the text split at `\n` (a preceding `\r` is dropped), with
+//! Physical lines: the text split at `\n`, `\r\n` or a lone `\r`, with
 //! memchr.
 
 use crate::span::Span;
 
-/// The spans of the physical lines of `src`, without their line ends.
+/// The spans of the physical lines of `src`, without their line ends: a
+/// line ends at `\n`, `\r\n`, or a `\r` alone (old Mac and some rich-text
+/// exports).
 ///
 /// ```
 /// use jianggao::Span;
 /// let lines = jianggao::segment::lines::split("甲\r\n乙\n");
 /// assert_eq!(lines, vec![Span::new(0, 3), Span::new(5, 8)]);
+/// let lines = jianggao::segment::lines::split("甲\r乙");
+/// assert_eq!(lines, vec![Span::new(0, 3), Span::new(4, 7)]);
 /// ```
 pub fn split(src: &str) -> Vec<Span> {
     let bytes = src.as_bytes();
     let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
     let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', bytes) {
-        let end = if nl > start && bytes[nl - 1] == b'\r' { nl - 1 } else { nl };
-        out.push(Span::new(start, end));
-        start = nl + 1;
+    for nl in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if nl < start {
+            // The `\n` of a `\r\n` already taken.
+            continue;
+        }
+        out.push(Span::new(start, nl));
+        start = if bytes[nl] == b'\r' && bytes.get(nl + 1) == Some(&b'\n') { nl + 2 } else { nl + 1 };
     }
     if start < bytes.len() {
         out.push(Span::new(start, bytes.len()));

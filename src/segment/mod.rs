@@ -7,10 +7,13 @@
 //! lossless promise: every non-whitespace character of the input lies in a
 //! block or in a noise entry.
 
+pub mod debris;
 pub mod lines;
 pub mod noise;
 pub mod pagebreak;
 pub mod repair;
+pub mod shape;
+pub mod torn;
 pub mod wrap;
 
 use crate::model::{Diagnostic, Noise};
@@ -213,11 +216,13 @@ pub struct Segmented {
 pub fn segment(src: &str) -> Segmented {
     let mut out = Segmented::default();
     let mut units = wrap::split(src, &mut out.diagnostics);
+    debris::cut(src, &mut units, &mut out.noise);
     // Classification, newline wraps and page breaks all read the texts of
     // the units as split (page-break cuts come after their reading).
     let texts = units.texts(src);
     noise::classify_texts(&mut units, &texts);
     wrap::join_texts(&mut units, &texts, &mut out.diagnostics);
+    torn::join_texts(&mut units, &texts, &mut out.diagnostics);
     pagebreak::repair_texts(src, &mut units, &texts, &mut out.diagnostics);
     // Assembly takes over the texts already joined.
     repair::assemble_texts(src, &units, texts, &mut out);

@@ -110,6 +110,24 @@ const CHROME_STRONG: &[&str] = &[
     "当前位置",
     "您的位置",
     "更多",
+    "相关附件",
+    "相关链接",
+    "热点推荐",
+    "打印正文",
+    "简体",
+    "繁体",
+    "繁體",
+    "进入关怀版",
+    "关怀版",
+    "相關新聞",
+    "相關閱讀",
+    "詳細內容",
+    "上一張圖片",
+    "下一張圖片",
+    "上一篇文章",
+    "下一篇文章",
+    "详细",
+    "詳細",
 ];
 
 /// Prefixes of navigation lines that carry a title or path after them, when
@@ -466,7 +484,7 @@ fn prefix_kinds(bare: &str) -> u8 {
 
 /// True for lines the metadata stage reads: dates, times, permalinks,
 /// publication footers.
-fn is_meta_line(text: &str) -> bool {
+pub(crate) fn is_meta_line(text: &str) -> bool {
     text.contains("时间")
         || text.contains("日期")
         || text.contains("链接")
@@ -722,6 +740,7 @@ pub(crate) fn classify_texts(units: &mut Units, texts: &[UnitText<'_>]) {
     notice_blocks(texts, &mut reasons);
     advert_block(units, texts, &mut reasons);
     repeats(texts, &mut reasons);
+    super::shape::refine(units, texts, &mut reasons);
     for (u, r) in units.units.iter_mut().zip(reasons) {
         u.noise = r;
     }

@@ -65,6 +65,9 @@ struct Candidate {
     /// The text before stops mid-sentence, in a block long enough to be a page.
     cuts: bool,
     chars: usize,
+    /// The text before is a heading line (`五、…`): a `1、` there opens its
+    /// points, not a page.
+    after_heading: bool,
 }
 
 /// Finds page-number sequences among the units and repairs them: cuts the
@@ -92,6 +95,7 @@ pub(crate) fn repair_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>],
     let mut cands: Vec<Candidate> = Vec::new();
     let mut block_chars = 0usize;
     let mut prev: Option<(bool, usize)> = None; // (ends clause, block chars)
+    let mut prev_heading = false;
     for i in 0..units.units.len() {
         let Some(u) = units.units.get(i) else {
             continue;
@@ -107,13 +111,14 @@ pub(crate) fn repair_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>],
             let start = units.unit_pieces(i).first().map_or(u.span.start, |p| p.start);
             if let Some((number, prefix)) = leading_number(text, start) {
                 let cuts = prev.is_some_and(|(ends, len)| !ends && len >= MIN_PAGE_CHARS);
-                cands.push(Candidate { unit: i, number, prefix, cuts, chars });
+                cands.push(Candidate { unit: i, number, prefix, cuts, chars, after_heading: prev_heading });
             }
             block_chars = chars;
         } else {
             block_chars += chars;
         }
         prev = Some((ends_clause(text), block_chars));
+        prev_heading = u.join == Join::None && chars < PAGE_LINE_CHARS && crate::meta::title::starts_with_marker(text);
     }
     // Chains of consecutive numbers starting at 1.
     let mut chains: Vec<Vec<usize>> = Vec::new();
@@ -124,7 +129,7 @@ pub(crate) fn repair_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>],
                 chain.push(k);
                 expecting.insert(c.number + 1, ch);
             }
-        } else if c.number == 1 {
+        } else if c.number == 1 && !c.after_heading {
             chains.push(vec![k]);
             expecting.insert(2, chains.len() - 1);
         } else if c.cuts {

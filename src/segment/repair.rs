@@ -193,6 +193,42 @@ fn is_trailing_meta(text: &str) -> bool {
         || text.starts_with("点击")
 }
 
+/// True for a line that is a date and little else (`2016年6月27日`,
+/// `（2018-12-27）`): a complete text may end with the date it was given.
+fn is_date_line(text: &str) -> bool {
+    let t = text
+        .trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')' | '【' | '】' | '[' | ']') || c.is_whitespace());
+    let chars = t.chars().count();
+    chars > 0
+        && chars <= 20
+        && t.chars()
+            .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c) || "〇一二三四五六七八九十".contains(*c))
+            .count()
+            * 2
+            >= chars
+        && t.contains(['年', '-', '/', '.', '月'])
+}
+
+/// `text` without a bracketed trailer (`…你的心胸。（2016年6月27日）`,
+/// `…发展。[完]`): what comes before it decides whether the text is cut.
+fn without_trailer(text: &str) -> &str {
+    let (open, close) = match text.chars().next_back() {
+        Some('）') => ('（', '）'),
+        Some(')') => ('(', ')'),
+        Some('】') => ('【', '】'),
+        Some(']') => ('[', ']'),
+        _ => return text,
+    };
+    let Some(at) = text.rfind(open) else {
+        return text;
+    };
+    let inner = text.get(at + open.len_utf8()..text.len() - close.len_utf8()).unwrap_or_default();
+    if inner.chars().count() > 30 {
+        return text;
+    }
+    text.get(..at).unwrap_or(text).trim_end()
+}
+
 /// Decides whether the text stops before its natural end: its last speech
 /// block is long and has no sentence end, or (weaker evidence that only
 /// counts with a cut text) a preview notice says the text goes on. Sets
@@ -206,14 +242,15 @@ fn is_trailing_meta(text: &str) -> bool {
 /// assert!(!seg.truncated);
 /// ```
 pub fn truncation(out: &mut Segmented) {
-    let Some(last) = out.blocks.iter().rev().find(|b| !is_trailing_meta(&b.text)) else {
+    let Some(last) = out.blocks.iter().rev().find(|b| !is_trailing_meta(&b.text) && !is_date_line(&b.text)) else {
         return;
     };
-    if ends_sentence(&last.text) {
+    let text = without_trailer(&last.text);
+    if text.is_empty() || ends_sentence(text) {
         return;
     }
-    let chars = last.text.chars().count();
-    let clause = last.text.contains(['，', ',', '、', '；', ';']) || super::lines::ends_clause(&last.text);
+    let chars = text.chars().count();
+    let clause = text.contains(['，', ',', '、', '；', ';']) || super::lines::ends_clause(text);
     let notice = out.noise.iter().any(|n| super::noise::has_cut_notice(&n.text));
     let cut = chars >= 20 || (clause && chars >= 8) || (notice && chars >= 8);
     if !cut {

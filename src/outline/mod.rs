@@ -31,6 +31,9 @@
 //! again without the rejected candidates (a few rounds at most; each round is
 //! linear).
 
+mod unmarked;
+pub mod view;
+
 use crate::marker::{self, MarkerMatch, Position};
 use crate::model::{Diagnostic, MarkerKind};
 use crate::normalize::{fold, is_ideograph, is_sentence_end};
@@ -75,6 +78,13 @@ enum Class {
     Words,
     /// Unmarked parallel sections.
     Unmarked,
+    /// Unmarked heading lines of one rank.
+    Line(u8),
+    /// Members of unmarked paragraph runs (dash-led, 排比): one level, each
+    /// run a list of its own.
+    Run,
+    /// An appendix heading (`名词解释`, `附件`) after the speech.
+    Appendix,
 }
 
 fn class_of(kind: MarkerKind) -> Class {
@@ -140,20 +150,25 @@ pub fn infer(blocks: &[Block], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
 }
 
 fn candidates(blocks: &[Block]) -> Vec<Cand> {
+    let views: Vec<std::borrow::Cow<'_, str>> = blocks.iter().map(|b| view::recognition_view(&b.text)).collect();
     let mut out = Vec::new();
-    for (bi, b) in blocks.iter().enumerate() {
-        let mut found = marker::scan(&b.text);
-        recover_first_items(&b.text, &mut found);
+    let mut marked = vec![false; blocks.len()];
+    for (bi, text) in views.iter().enumerate() {
+        let mut found = marker::scan(text);
+        recover_first_items(text, &mut found);
         for c in found {
+            if c.position == Position::BlockStart {
+                marked[bi] = true;
+            }
             if c.position == Position::BlockStart
                 && matches!(c.m.kind, MarkerKind::ArabicDot | MarkerKind::ArabicParen)
                 && bi > 0
-                && continues_sentence(&blocks[bi - 1].text)
+                && continues_sentence(&views[bi - 1])
             {
                 continue;
             }
             let heading = c.position == Position::BlockStart && !is_word(c.m.kind);
-            let announced = (c.m.ordinal == 1).then(|| announced_count(b.text.get(..c.offset).unwrap_or(""))).flatten();
+            let announced = (c.m.ordinal == 1).then(|| announced_count(text.get(..c.offset).unwrap_or(""))).flatten();
             out.push(Cand {
                 block: bi,
                 offset: c.offset,
@@ -166,36 +181,62 @@ fn candidates(blocks: &[Block]) -> Vec<Cand> {
             });
         }
     }
+    let mut extra = Vec::new();
+    let mut taken = vec![false; blocks.len()];
     // Unmarked parallel sections (`心中有党，…` `心中有民，…`) stand in for
     // headings only where no marked heading competes with them.
     if !out.iter().any(|c| c.heading) {
-        let parallel = crate::meta::parallel_sections(blocks);
-        if !parallel.is_empty() {
-            let mut merged = Vec::with_capacity(out.len() + parallel.len());
-            let mut rest = out.into_iter().peekable();
-            for (k, &(block, _)) in parallel.iter().enumerate() {
-                while let Some(c) = rest.next_if(|c| c.block < block) {
-                    merged.push(c);
-                }
-                // A marker at the very start of the block is the section's
-                // own opening, not a point inside it.
-                while rest.next_if(|c| c.block == block && c.offset == 0).is_some() {}
-                merged.push(Cand {
-                    block,
-                    offset: 0,
-                    m: None,
-                    position: Position::BlockStart,
-                    heading: true,
-                    class: Class::Unmarked,
-                    announced: None,
-                    ordinal: k as u32 + 1,
-                });
+        for (k, &(block, _)) in crate::meta::parallel_sections(blocks).iter().enumerate() {
+            if let Some(t) = taken.get_mut(block) {
+                *t = true;
             }
-            merged.extend(rest);
-            return merged;
+            extra.push(Cand {
+                block,
+                offset: 0,
+                m: None,
+                position: Position::BlockStart,
+                heading: true,
+                class: Class::Unmarked,
+                announced: None,
+                ordinal: k as u32 + 1,
+            });
         }
     }
-    out
+    let view_refs: Vec<&str> = views.iter().map(|v| v.as_ref()).collect();
+    for f in unmarked::find(&view_refs, &marked, &taken) {
+        let class = match f.shape {
+            unmarked::Shape::Line(r) => Class::Line(r),
+            unmarked::Shape::Run => Class::Run,
+            unmarked::Shape::Appendix => Class::Appendix,
+        };
+        extra.push(Cand {
+            block: f.block,
+            offset: 0,
+            m: None,
+            position: Position::BlockStart,
+            heading: true,
+            class,
+            announced: None,
+            ordinal: f.ordinal,
+        });
+    }
+    if extra.is_empty() {
+        return out;
+    }
+    extra.sort_by_key(|c| c.block);
+    let mut merged = Vec::with_capacity(out.len() + extra.len());
+    let mut rest = out.into_iter().peekable();
+    for e in extra {
+        while let Some(c) = rest.next_if(|c| c.block < e.block) {
+            merged.push(c);
+        }
+        // A marker at the very start of the block is the node's own
+        // opening, not a point inside it.
+        while rest.next_if(|c| c.block == e.block && c.offset == 0).is_some() {}
+        merged.push(e);
+    }
+    merged.extend(rest);
+    merged
 }
 
 /// How far back (bytes) a lost first item is looked for.
@@ -242,6 +283,10 @@ fn recover_first_items(text: &str, found: &mut Vec<marker::Candidate>) {
 /// True when `prev` is a long paragraph cut off in the middle of a sentence
 /// (it ends in an ideograph, not in punctuation).
 fn continues_sentence(prev: &str) -> bool {
+    // A heading line is not a page cut short.
+    if crate::meta::title::starts_with_marker(prev) {
+        return false;
+    }
     let Some(last) = prev.trim_end().chars().next_back() else {
         return false;
     };
@@ -305,7 +350,17 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
         if rejected[ci] {
             continue;
         }
-        let n = c.ordinal;
+        // A heading line without a number continues its open rank, or
+        // opens it.
+        // An appendix after the speech stands at the top level.
+        if c.class == Class::Appendix {
+            stack.clear();
+        }
+        let n = if matches!(c.class, Class::Line(_) | Class::Appendix) && !stack.iter().any(|l| l.class == c.class) {
+            1
+        } else {
+            c.ordinal
+        };
         // An inline marker of a family open as a heading level continues
         // that heading list: the line break before it was lost.
         let heading = c.heading
@@ -339,7 +394,7 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
                 lvl.last_block = c.block;
                 accepted.push((ci, ordinal, d + 1));
                 lists.push(lvl.list);
-            } else if ordinal == 1 && !heading && c.block > lvl.last_block {
+            } else if ordinal == 1 && (!heading || c.class == Class::Run) && c.block > lvl.last_block {
                 // A new list of the same family in a later paragraph.
                 stack.truncate(d + 1);
                 let lvl = &mut stack[d];

@@ -1,0 +1,268 @@
+//! Unmarked structure: outline nodes that carry no marker.
+//!
+//! Government and news sites print many speeches with headings that have no
+//! number, and speakers build points out of parallel paragraphs. Three shapes
+//! are read, each strictly (a careful reader would list them in a table of
+//! contents):
+//!
+//! 1. **Heading lines**: a short line standing alone between body paragraphs
+//!    (`生态底色更加亮丽。` / `“十四五”时期工作回顾`), with no end punctuation
+//!    or a single final `。`, no inner sentence end, and a body paragraph
+//!    after it. Lines of one rank look alike: they are grouped by their end
+//!    (none, or `。`), and a rank needs at least two members in the text. A
+//!    lone short line (`五年来主要做了以下工作。`) is a paragraph.
+//! 2. **Dash runs**: at least three consecutive paragraphs that open with a
+//!    dash (`——经济保持恢复发展。…`).
+//! 3. **排比 runs**: at least three consecutive paragraphs that open with the
+//!    same lead phrase (`五年来，我们…` ×5; `辛亥革命110年来的历史启示我们，…`),
+//!    each with a lead sentence of its own and body after it. A short shared
+//!    phrase (`我们` `要`) needs short, slogan-shaped lead sentences
+//!    (`要永葆忠诚、笃信笃行。` / `要厉行法治、依法行政。`): ordinary
+//!    paragraphs that happen to open alike (`我们要…`, long sentences) stay
+//!    prose.
+//!
+//! Refused: greetings and exclamations (`各位代表！`), lines with a colon
+//! (`重点抓好八个方面工作：` announces a list, it is not a heading), lines that
+//! open with a marker (the grammar reads those), and paragraphs without a
+//! lead sentence.
+
+use crate::normalize::{fold, is_closing_quote, is_sentence_end};
+
+/// Shortest and longest heading line, in chars.
+const LINE_CHARS: std::ops::RangeInclusive<usize> = 3..=30;
+/// The body paragraph after a heading line has at least this many chars.
+const BODY_CHARS: usize = 30;
+/// Fewest members of a paragraph run.
+const MIN_RUN: usize = 3;
+
+/// What kind of unmarked node a block opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// A heading line of a rank (0: no end punctuation, 1: a final `。`).
+    Line(u8),
+    /// A member of a paragraph run (dash-led or 排比).
+    Run,
+    /// An appendix heading (`名词解释`, `附件`, `附录`) alone on its line
+    /// before a numbered list: a top-level section after the speech.
+    Appendix,
+}
+
+/// One unmarked node: the block it opens, its shape and, for a run member,
+/// its place in the run (1-based; 0 for a heading line, whose number the
+/// level rules give).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub block: usize,
+    pub shape: Shape,
+    pub ordinal: u32,
+}
+
+/// Finds the unmarked nodes among blocks whose recognition views are
+/// `views`; `marked[i]` is true when block `i` opens with a marker, and
+/// `taken[i]` when another rule already made it a node.
+pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found> {
+    let n = views.len();
+    let free = |i: usize| !marked.get(i).copied().unwrap_or(true) && !taken.get(i).copied().unwrap_or(true);
+    let mut out = Vec::new();
+    let mut used = vec![false; n];
+
+    // 0. Appendix headings.
+    for i in 0..n {
+        if free(i) && is_appendix(views[i]) && marked.get(i + 1).copied().unwrap_or(false) {
+            used[i] = true;
+            out.push(Found { block: i, shape: Shape::Appendix, ordinal: 0 });
+        }
+    }
+
+    // 1. Heading lines.
+    let ranks: Vec<Option<u8>> = views.iter().map(|v| line_rank(v)).collect();
+    let mut lines: Vec<(usize, u8)> = Vec::new();
+    for i in 0..n {
+        let Some(rank) = ranks[i] else { continue };
+        if !free(i) || used[i] {
+            continue;
+        }
+        let body_after = views.get(i + 1).is_some_and(|next| {
+            ranks[i + 1].is_none() && chars(next) >= BODY_CHARS.max(2 * chars(views[i])) && !is_dash(next)
+        });
+        if body_after {
+            lines.push((i, rank));
+        }
+    }
+    for rank in [0u8, 1] {
+        let members: Vec<usize> = lines.iter().filter(|l| l.1 == rank).map(|l| l.0).collect();
+        if members.len() >= 2 {
+            for i in members {
+                used[i] = true;
+                out.push(Found { block: i, shape: Shape::Line(rank), ordinal: 0 });
+            }
+        }
+    }
+
+    // 2. Dash runs and 3. 排比 runs, over the remaining paragraphs.
+    let mut i = 0;
+    while i < n {
+        if used[i] || !free(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if is_dash(views[i]) {
+            while j < n && !used[j] && free(j) && is_dash(views[j]) {
+                j += 1;
+            }
+        } else if let Some(lead) = lead_sentence(views[i]) {
+            let mut prefix: Vec<char> = lead.chars().collect();
+            let mut leads = vec![lead];
+            while j < n && !used[j] && free(j) {
+                let Some(l) = lead_sentence(views[j]) else { break };
+                let cp = prefix.iter().zip(l.chars()).take_while(|(a, b)| **a == *b).count();
+                if cp == 0 {
+                    break;
+                }
+                prefix.truncate(cp);
+                leads.push(l);
+                j += 1;
+            }
+            // Shrink the run from the end until its shared phrase holds.
+            while j - i >= MIN_RUN && !parallel(&shared(&leads[..j - i]), &leads[..j - i]) {
+                j -= 1;
+            }
+        }
+        if j - i >= MIN_RUN {
+            for (k, b) in (i..j).enumerate() {
+                used[b] = true;
+                out.push(Found { block: b, shape: Shape::Run, ordinal: k as u32 + 1 });
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out.sort_by_key(|f| f.block);
+    out
+}
+
+/// Words that head an appendix of a speech text.
+const APPENDIX: [&str; 7] = ["名词解释", "名词注释", "附件", "附录", "附表", "注释", "附"];
+
+/// True for a line that is only an appendix word (`名词解释`, `附件：`).
+fn is_appendix(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([':', '：']).trim_end();
+    APPENDIX.contains(&t)
+}
+
+fn chars(s: &str) -> usize {
+    s.trim().chars().count()
+}
+
+/// The rank of a heading line, or `None` when `text` is not shaped like one.
+fn line_rank(text: &str) -> Option<u8> {
+    let t = text.trim();
+    let n = t.chars().count();
+    if !LINE_CHARS.contains(&n) || is_dash(t) {
+        return None;
+    }
+    let last = t.chars().next_back()?;
+    let rank = if fold(last) == '。' {
+        1
+    } else if crate::normalize::is_ideograph(last) || is_closing_quote(last) {
+        0
+    } else {
+        return None;
+    };
+    let inner = t.get(..t.len() - last.len_utf8()).unwrap_or_default();
+    let mut commas = 0;
+    let mut han = 0;
+    for c in inner.chars() {
+        let f = fold(c);
+        if is_sentence_end(c) || matches!(f, ':' | '：' | '…') {
+            return None;
+        }
+        if matches!(f, ',' | '，') {
+            commas += 1;
+        }
+        if crate::normalize::is_ideograph(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '《' | '》') {
+            han += 1;
+        }
+    }
+    (commas <= 1 && han * 3 >= n * 2).then_some(rank)
+}
+
+/// True when a paragraph opens with a dash (`——` `――` `--`).
+fn is_dash(text: &str) -> bool {
+    let t = text.trim_start();
+    ["——", "――", "--", "—"].iter().any(|d| t.starts_with(d)) && t.chars().nth(8).is_some()
+}
+
+/// The lead sentence of a paragraph (up to and without its first sentence
+/// end), when body text follows it and it is not an address
+/// (`各位代表！`, `同志们，`).
+fn lead_sentence(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let (end, c) = t.char_indices().find(|&(_, c)| is_sentence_end(c))?;
+    let lead = &t[..end];
+    let rest = t.get(end + c.len_utf8()..).unwrap_or_default();
+    // Body text follows the lead.
+    rest.chars().filter(|c| crate::normalize::is_ideograph(*c)).nth(4)?;
+    if ["各位", "同志们", "朋友们", "老师们", "同学们", "谢谢"].iter().any(|p| lead.starts_with(p)) {
+        return None;
+    }
+    lead.chars().next().is_some_and(crate::normalize::is_ideograph).then_some(lead)
+}
+
+/// The phrase the leads share, in chars.
+fn shared(leads: &[&str]) -> Vec<char> {
+    let mut prefix: Vec<char> = leads.first().map(|l| l.chars().collect()).unwrap_or_default();
+    for l in leads.iter().skip(1) {
+        let cp = prefix.iter().zip(l.chars()).take_while(|(a, b)| **a == *b).count();
+        prefix.truncate(cp);
+    }
+    prefix
+}
+
+/// True when leads sharing `prefix` make a 排比: a long shared phrase with
+/// lead sentences of modest length, or a short one with short,
+/// slogan-shaped leads (one inner `、` or `，`).
+fn parallel(prefix: &[char], leads: &[&str]) -> bool {
+    let p = prefix.len();
+    if p == 0 {
+        return false;
+    }
+    // The shared phrase ends inside every lead: the leads differ after it.
+    let lens: Vec<usize> = leads.iter().map(|l| l.chars().count()).collect();
+    if lens.iter().any(|&l| l <= p + 1) {
+        return false;
+    }
+    if p >= 4 {
+        return lens.iter().all(|&l| l <= 60);
+    }
+    let slogan = |l: &str| {
+        let inner = l.chars().filter(|&c| matches!(fold(c), '、' | ',' | '，')).count();
+        inner == 1 && l.chars().count() <= 16
+    };
+    let clause = |l: &str| l.chars().count() <= 30 && l.chars().filter(|&c| matches!(fold(c), ',' | '，')).count() == 1;
+    p >= 1 && (leads.iter().all(|l| slogan(l)) || (p >= 2 && leads.iter().all(|l| clause(l))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_rank_should_read_heading_shapes() {
+        assert_eq!(line_rank("生态底色更加亮丽。"), Some(1));
+        assert_eq!(line_rank("“十四五”时期工作回顾"), Some(0));
+        assert_eq!(line_rank("各位代表！"), None);
+        assert_eq!(line_rank("重点抓好八个方面工作："), None);
+        assert_eq!(line_rank("今天开会。会议很好。"), None);
+    }
+
+    #[test]
+    fn parallel_should_want_slogans_for_a_short_phrase() {
+        let leads = ["要永葆忠诚、笃信笃行", "要厉行法治、依法行政", "要树牢导向、实干担当"];
+        assert!(parallel(&shared(&leads), &leads));
+        let prose = ["要认真学习文件精神并且抓好落实工作", "要进一步加强组织领导和统筹协调", "要强化督促检查"];
+        assert!(!parallel(&shared(&prose), &prose));
+    }
+}

@@ -1,0 +1,150 @@
+//! The recognition view of a block: the text the marker grammar and the
+//! unmarked-structure rules read, byte for byte as long as the block's text
+//! so that every offset found in it is an offset of the original.
+//!
+//! - Markdown emphasis `**` and `__` is blanked to spaces, so that a marker
+//!   wrapped in or split by emphasis (`**一、**标题`, `**1****、**…`) is seen.
+//!   Spaces are what a marker may carry after it, so the marker's length
+//!   covers the closing `**` and the title starts after it. Emphasis
+//!   between a number and its punctuation (`1****、`) is read as the
+//!   punctuation followed by the blanks: the same bytes, in the order the
+//!   grammar reads.
+//! - Traditional characters that occur in markers and their neighbouring
+//!   words (`最後` `再來` `第一個` `第三點` `第七條`) are read as their
+//!   Simplified forms. Each pair is one ideograph of three UTF-8 bytes on
+//!   both sides, so lengths never change; the output keeps the original.
+
+use std::borrow::Cow;
+
+/// Traditional → Simplified pairs read by recognition (all three-byte
+/// ideographs on both sides).
+const TRAD: [(char, char); 58] = [
+    ('來', '来'),
+    ('後', '后'),
+    ('個', '个'),
+    ('點', '点'),
+    ('條', '条'),
+    ('項', '项'),
+    ('節', '节'),
+    ('講', '讲'),
+    ('單', '单'),
+    ('屆', '届'),
+    ('從', '从'),
+    ('對', '对'),
+    ('與', '与'),
+    ('會', '会'),
+    ('問', '问'),
+    ('為', '为'),
+    ('這', '这'),
+    ('們', '们'),
+    ('實', '实'),
+    ('於', '于'),
+    ('強', '强'),
+    ('層', '层'),
+    ('號', '号'),
+    ('現', '现'),
+    ('時', '时'),
+    ('間', '间'),
+    ('書', '书'),
+    ('記', '记'),
+    ('責', '责'),
+    ('務', '务'),
+    ('義', '义'),
+    ('產', '产'),
+    ('陣', '阵'),
+    ('階', '阶'),
+    ('還', '还'),
+    ('讓', '让'),
+    ('須', '须'),
+    ('堅', '坚'),
+    ('續', '续'),
+    ('進', '进'),
+    ('嚴', '严'),
+    ('積', '积'),
+    ('極', '极'),
+    ('認', '认'),
+    ('樹', '树'),
+    ('斷', '断'),
+    ('緊', '紧'),
+    ('終', '终'),
+    ('著', '着'),
+    ('據', '据'),
+    ('種', '种'),
+    ('輪', '轮'),
+    ('級', '级'),
+    ('兩', '两'),
+    ('機', '机'),
+    ('關', '关'),
+    ('發', '发'),
+    ('總', '总'),
+];
+
+/// The Simplified form of `c` when recognition knows it, else `c`.
+fn simplified(c: char) -> char {
+    if (c as u32) < 0x4E00 {
+        return c;
+    }
+    TRAD.iter().find(|&&(t, _)| t == c).map_or(c, |&(_, s)| s)
+}
+
+/// The recognition view of `text`: the same length, `**` / `__` blanked
+/// and known Traditional characters read as Simplified. Borrowed when
+/// nothing changes.
+///
+/// ```
+/// use jianggao::outline::view::recognition_view;
+/// assert_eq!(recognition_view("**一、**总体要求"), "  一、  总体要求");
+/// assert_eq!(recognition_view("最後，要落實"), "最后，要落实");
+/// assert_eq!(recognition_view("最後").len(), "最後".len());
+/// assert_eq!(recognition_view("**1****、**加强"), "  1、      加强");
+/// ```
+pub fn recognition_view(text: &str) -> Cow<'_, str> {
+    let needs = text.contains("**") || text.contains("__") || text.chars().any(|c| simplified(c) != c);
+    if !needs {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        if (c == '*' || c == '_') && it.peek() == Some(&c) {
+            let mut k = 1;
+            while it.next_if_eq(&c).is_some() {
+                k += 1;
+            }
+            // Emphasis that splits a marker from its punctuation
+            // (`1****、`): the punctuation is read first and the blanks
+            // after it, over the same bytes.
+            if let Some(p) = it.next_if(|&p| matches!(p, '、' | '.' | '．' | '，' | ',')) {
+                out.push(p);
+            }
+            out.extend(std::iter::repeat_n(' ', k));
+            continue;
+        }
+        let s = simplified(c);
+        if s.len_utf8() == c.len_utf8() {
+            out.push(s);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pair_should_keep_the_byte_length() {
+        for (t, s) in TRAD {
+            assert_eq!(t.len_utf8(), s.len_utf8(), "{t}{s}");
+        }
+    }
+
+    #[test]
+    fn the_view_should_keep_every_length() {
+        for t in ["**1****、**加强学习", "__一是__要", "最後一點", "a*b", "***", "再來"] {
+            assert_eq!(recognition_view(t).len(), t.len(), "{t}");
+        }
+    }
+}

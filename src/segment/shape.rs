@@ -1,0 +1,412 @@
+//! Line shapes: site chrome and apparatus recognised by what a line looks
+//! like rather than by the words it holds, in the manner of boilerplate
+//! classifiers (jusText): each line gets a record of its length, its share
+//! of sentence punctuation and of function words, and its link-like or
+//! digit-heavy tokens; then context decides what a doubtful line is.
+//!
+//! Reasons given here:
+//!
+//! - `navigation`: link-like lines (an article hash `abcd39f1…`, `相关链接>>`),
+//!   share widgets, runs of one-word lines (a menu printed one entry a line),
+//!   the value of a chrome field printed on the line after its key
+//!   (`责任编辑：` / `李莎莎`);
+//! - `related_content`: what follows the main body after a stretch of
+//!   chrome: headlines and teasers of other articles, a repeated lead;
+//! - `editor_note`: `【导读】…`, `编者按：…`, a Markdown quote (`> …`),
+//!   `全文如下：`;
+//! - `footnote`: a footnote body `[1]…` in the last part of the text;
+//! - `letterhead`: the distribution fields of a memo (`主送：` `抄送：`
+//!   `报送：` `签发人：`);
+//! - `caption`: a photo credit (`新华社记者 李学仁 摄`);
+//! - `markup`: a line of Markdown marks alone (`##`);
+//! - `translation`: a line wholly in Latin letters in a Chinese text.
+
+use super::lines::{UnitText, Units};
+
+/// The features of one line.
+///
+/// ```
+/// use jianggao::segment::shape::LineShape;
+/// let s = LineShape::of("现在，我代表省人民政府，向大会报告工作。");
+/// assert!(s.is_dense());
+/// let s = LineShape::of("abcd39f1fb7f426d9dfb6bd0fa1f2146:");
+/// assert!(s.link_like);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LineShape {
+    /// Characters, spaces aside.
+    pub chars: usize,
+    /// CJK characters.
+    pub cjk: usize,
+    /// ASCII letters.
+    pub latin: usize,
+    /// Digits.
+    pub digits: usize,
+    /// Sentence and clause punctuation (`，。；：！？、`).
+    pub punct: usize,
+    /// Function words (`的 了 是 在 和 我们 …`).
+    pub function: usize,
+    /// A link-like line: an id hash, a `>>` link, a `[详细]` tag.
+    pub link_like: bool,
+}
+
+/// Function words: frequent in running text, rare in chrome.
+const FUNCTION_CHARS: &[char] =
+    &['的', '了', '是', '在', '和', '与', '为', '对', '把', '也', '都', '要', '将', '就', '而', '我', '们'];
+
+impl LineShape {
+    /// The record of `text`.
+    pub fn of(text: &str) -> LineShape {
+        let mut s = LineShape::default();
+        let mut hex_run = 0usize;
+        let mut longest_hex = 0usize;
+        let (mut hex_digit, mut hex_alpha) = (false, false);
+        for c in text.chars() {
+            if crate::normalize::is_space(c) {
+                continue;
+            }
+            s.chars += 1;
+            if c.is_ascii_hexdigit() {
+                hex_run += 1;
+                hex_digit |= c.is_ascii_digit();
+                hex_alpha |= c.is_ascii_alphabetic();
+                longest_hex = longest_hex.max(hex_run);
+            } else {
+                hex_run = 0;
+            }
+            if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+                s.digits += 1;
+            } else if c.is_ascii_alphabetic() {
+                s.latin += 1;
+            } else if matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | ',' | ';' | '!' | '?') {
+                s.punct += 1;
+            } else if crate::normalize::is_cjk(c) {
+                s.cjk += 1;
+                if FUNCTION_CHARS.contains(&c) {
+                    s.function += 1;
+                }
+            }
+        }
+        let trimmed = text.trim_end();
+        s.link_like = (longest_hex >= 16 && hex_digit && hex_alpha && s.cjk == 0)
+            || (s.chars <= 12 && (trimmed.ends_with(">>") || trimmed.ends_with('»') || trimmed.ends_with("》》")))
+            || text.contains("[详细]")
+            || text.contains("[詳細]");
+        s
+    }
+
+    /// A line of running text: long enough, with sentence punctuation and
+    /// function words.
+    pub fn is_dense(&self) -> bool {
+        self.chars >= 20 && self.punct >= 1 && self.function >= 1
+    }
+}
+
+/// Prefixes of editor's notes, after an opening bracket and with spaces
+/// left out (`【导  读】`).
+const NOTE_KEYS: &[&str] = &["导读", "导语", "编者按", "编者的话", "编后", "按语", "提要"];
+
+/// Distribution fields of a memo or official document.
+const LETTERHEAD_KEYS: &[&str] = &["主送", "抄送", "报送", "抄报", "分送", "签发人", "签发", "印发", "发送"];
+
+/// Share widgets and page tools that come as one long word (`扫一扫在手机打开当前页`).
+const WIDGET_PHRASES: &[&str] = &[
+    "扫一扫",
+    "手机打开",
+    "打开当前页",
+    "当前页面",
+    "打印本页",
+    "打印正文",
+    "关闭窗口",
+    "进入关怀版",
+    "请输入关键词",
+    "进入后台",
+];
+
+/// Footer phrases: registration numbers, sponsors, browser advice.
+const FOOTER_PHRASES: &[&str] = &[
+    "ICP备",
+    "ICP证",
+    "公网安备",
+    "网安备",
+    "网站标识码",
+    "主办单位",
+    "承办单位",
+    "技术支持：",
+    "分辨率",
+    "您即将离开",
+    "继续访问",
+    "All Rights Reserved",
+    "all rights reserved",
+];
+
+/// Text with spaces left out and an opening bracket stripped.
+fn bare_key(text: &str) -> String {
+    text.trim_start_matches(['【', '[', '〔', '(', '（', '<', '《'])
+        .chars()
+        .filter(|c| !crate::normalize::is_space(*c))
+        .take(8)
+        .collect()
+}
+
+/// True when `text` opens with `key` followed by a colon or closing bracket.
+fn opens_field(text: &str, key: &str) -> bool {
+    text.strip_prefix(key).is_some_and(|r| r.starts_with([':', '：', '】', ']', '〕', ')', '）']))
+}
+
+/// The context-free shape reason of one line, if any.
+///
+/// ```
+/// use jianggao::segment::shape::line_reason;
+/// assert_eq!(line_reason("【导  读】华为有两个决策体系"), Some("editor_note"));
+/// assert_eq!(line_reason("主送：全体员工"), Some("letterhead"));
+/// assert_eq!(line_reason("##"), Some("markup"));
+/// assert_eq!(line_reason("一、总体要求"), None);
+/// ```
+pub fn line_reason(text: &str) -> Option<&'static str> {
+    let shape = LineShape::of(text);
+    reason_of(text, &shape)
+}
+
+fn reason_of(text: &str, s: &LineShape) -> Option<&'static str> {
+    if s.chars == 0 {
+        return None;
+    }
+    if text.bytes().all(|b| b == b'#' || b == b' ') {
+        return Some("markup");
+    }
+    if s.link_like {
+        return Some("navigation");
+    }
+    let key = bare_key(text);
+    if NOTE_KEYS.iter().any(|k| opens_field(&key, k)) {
+        return Some("editor_note");
+    }
+    if let Some(rest) = text.strip_prefix('>') {
+        if rest.starts_with(' ') || rest.chars().next().is_some_and(crate::normalize::is_cjk) {
+            return Some("editor_note");
+        }
+    }
+    if s.chars <= 20 && (text.contains("全文如下") || text.contains("原文如下")) {
+        return Some("editor_note");
+    }
+    if s.chars <= 80 && LETTERHEAD_KEYS.iter().any(|k| opens_field(&key, k)) {
+        return Some("letterhead");
+    }
+    if s.chars <= 24 && s.punct <= 1 && WIDGET_PHRASES.iter().any(|w| text.contains(w)) {
+        return Some("navigation");
+    }
+    if s.chars <= 100 && FOOTER_PHRASES.iter().any(|w| text.contains(w)) {
+        return Some("site_chrome");
+    }
+    if s.chars <= 30
+        && (text.ends_with('摄') || text.ends_with("摄）") || text.ends_with("摄)"))
+        && text.contains("记者")
+    {
+        return Some("caption");
+    }
+    if s.cjk == 0 && s.latin >= 12 && s.latin * 2 >= s.chars && text.matches(' ').count() >= 3 && !text.contains("http")
+    {
+        return Some("translation");
+    }
+    None
+}
+
+/// True for a footnote body: `[1]` or `［1］` then text.
+fn is_footnote_body(text: &str) -> bool {
+    let rest = match text.strip_prefix('[') {
+        Some(r) => r,
+        None => match text.strip_prefix('［') {
+            Some(r) => r,
+            None => return false,
+        },
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 3 && rest.get(digits..).is_some_and(|r| r.starts_with([']', '］']) && r.chars().count() > 2)
+}
+
+/// Chrome fields whose value may stand on the next line.
+fn is_field_reason(r: Option<&'static str>) -> bool {
+    matches!(r, Some("source_line" | "navigation" | "letterhead" | "site_chrome" | "header"))
+}
+
+/// Classifies the lines that the word rules left as text by their shape and
+/// context; see the module documentation. `reasons` holds the reasons found
+/// so far, one per unit.
+pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
+    let n = texts.len().min(reasons.len()).min(units.units.len());
+    let cjk_text =
+        texts.iter().take(200).map(|t| t.text.chars().filter(|c| crate::normalize::is_cjk(*c)).count()).sum::<usize>();
+    let all = texts.iter().take(200).map(|t| t.chars).sum::<usize>();
+    let chinese = cjk_text * 3 >= all;
+    let mut shapes: Vec<LineShape> = Vec::with_capacity(n);
+    for i in 0..n {
+        let t = &texts[i];
+        let s =
+            if t.chars <= 200 { LineShape::of(&t.text) } else { LineShape { chars: t.chars, ..LineShape::default() } };
+        if reasons[i].is_none() && t.chars <= 200 {
+            let r = reason_of(&t.text, &s);
+            if r != Some("translation") || chinese {
+                reasons[i] = r;
+            }
+            if reasons[i].is_none() && i * 3 >= n * 2 && is_footnote_body(&t.text) {
+                reasons[i] = Some("footnote");
+            }
+        }
+        shapes.push(s);
+    }
+    // A chrome key ending with a colon has its value on the next line.
+    for i in 1..n {
+        let prev = texts[i - 1].text.as_ref();
+        if reasons[i].is_none()
+            && is_field_reason(reasons[i - 1])
+            && (prev.ends_with('：') || prev.ends_with(':'))
+            && !units.units[i].gap_before
+            && shapes[i].chars <= 12
+            && shapes[i].punct == 0
+        {
+            reasons[i] = reasons[i - 1];
+        }
+    }
+    menu_runs(texts, &shapes, reasons);
+    tail(texts, &shapes, reasons);
+}
+
+/// A menu printed one entry a line: eight or more lines in a row of at most
+/// six characters, without punctuation or a heading marker.
+fn menu_runs(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<&'static str>]) {
+    let entry = |i: usize| {
+        shapes[i].chars <= 6
+            && shapes[i].punct == 0
+            && !texts[i].text.contains(['。', '：', ':'])
+            && !super::wrap::starts_heading(&texts[i].text)
+    };
+    let mut i = 0;
+    while i < shapes.len() {
+        if !entry(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < shapes.len() && entry(j) {
+            j += 1;
+        }
+        let text_lines = (i..j).filter(|&k| reasons[k].is_none()).count();
+        if j - i >= 8 && text_lines >= 4 {
+            for r in reasons[i..j].iter_mut().filter(|r| r.is_none()) {
+                *r = Some("navigation");
+            }
+        }
+        i = j;
+    }
+}
+
+/// What follows the main body after a stretch of chrome: the main body is
+/// the run of text with the most characters (runs are cut by two or more
+/// noise lines in a row); a later run is `related_content` when at least
+/// three noise lines stand between it and the body and it is small next to
+/// the body (an eighth of its characters at most). Lines with a date, time
+/// or link stay for the metadata stage.
+fn tail(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<&'static str>]) {
+    // Runs of text units: (first, last, characters).
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let mut bad_streak = 0usize;
+    for (i, r) in reasons.iter().enumerate() {
+        if r.is_some() {
+            bad_streak += 1;
+            continue;
+        }
+        let chars = shapes.get(i).map_or(0, |s| s.chars);
+        match runs.last_mut() {
+            Some(run) if bad_streak < 2 => {
+                run.1 = i;
+                run.2 += chars;
+            }
+            _ => runs.push((i, i, chars)),
+        }
+        bad_streak = 0;
+    }
+    let Some((body, &(_, body_end, body_chars))) = runs.iter().enumerate().max_by_key(|(_, r)| r.2) else {
+        return;
+    };
+    if body_chars < 400 {
+        return;
+    }
+    // Noise lines between the body and the run at hand, counted as the
+    // runs are walked.
+    let (mut between, mut cursor) = (0usize, body_end + 1);
+    for &(first, last, chars) in runs.get(body + 1..).unwrap_or_default() {
+        between += reasons.get(cursor..first).unwrap_or_default().iter().filter(|r| r.is_some()).count();
+        cursor = last + 1;
+        if between < 3 || chars * 8 > body_chars {
+            // A second speech, or text after a short break.
+            return;
+        }
+        for k in first..=last {
+            if reasons[k].is_none() && !super::noise::is_meta_line(&texts[k].text) {
+                reasons[k] = Some("related_content");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify(src: &str) -> Vec<Option<&'static str>> {
+        let mut units = Units::from_lines(src);
+        super::super::noise::classify(src, &mut units);
+        units.units.iter().map(|u| u.noise).collect()
+    }
+
+    #[test]
+    fn should_read_the_features_of_a_line() {
+        let s = LineShape::of("我们要抓好落实，确保见效。");
+        assert_eq!((s.chars, s.punct, s.function), (13, 2, 3));
+        assert!(LineShape::of("相关链接>>").link_like);
+        assert!(!LineShape::of("2019-11-23").link_like);
+        assert!(!LineShape::of("deadbeefdeadbeefdeadbeef").link_like, "letters only: a word, not a hash");
+    }
+
+    #[test]
+    fn should_take_a_field_value_on_the_next_line_with_its_key() {
+        let r = classify("一、总体要求\n要抓好落实。\n责任编辑：\n李莎莎");
+        assert_eq!(r[3], Some("source_line"));
+    }
+
+    #[test]
+    fn should_drop_related_headlines_after_the_body_but_not_a_second_speech() {
+        let para = "我们要坚持稳中求进，推动高质量发展，把各项工作做实做细做好。".repeat(4);
+        let body = std::iter::repeat_n(para.as_str(), 6).collect::<Vec<_>>().join("\n");
+        let src = format!("标题\n{body}\n打印本页\n关闭窗口\n相关链接>>\n干部群众热议政府工作报告\n解读政府工作报告");
+        let r = classify(&src);
+        assert_eq!(r[r.len() - 1], Some("related_content"));
+        assert_eq!(r[r.len() - 2], Some("related_content"));
+        assert!(r[1..7].iter().all(|r| r.is_none()));
+        let src = format!("标题\n{body}\n打印本页\n关闭窗口\n相关链接>>\n{body}");
+        let r = classify(&src);
+        assert!(r.iter().filter(|r| r.is_none()).count() >= 12, "{r:?}");
+    }
+
+    #[test]
+    fn should_take_a_menu_printed_one_entry_a_line() {
+        let src = "首页\n新闻\n政务\n服务\n互动\n数据\n专题\n图片\n视频\n一、总体要求\n要抓好落实。";
+        let r = classify(src);
+        assert!(r[1..9].iter().all(|r| *r == Some("navigation")), "{r:?}");
+        assert_eq!(r[9], None);
+    }
+
+    #[test]
+    fn should_keep_the_lines_of_a_speech() {
+        for t in
+            ["一、总体要求", "同志们：", "谢谢大家！", "（三）关于芯片", "我们要抓好落实，确保见效。", "2019年11月23日"]
+        {
+            assert_eq!(line_reason(t), None, "{t}");
+        }
+        assert_eq!(line_reason("> 新年前夕，主席发表了新年贺词。"), Some("editor_note"));
+        assert_eq!(line_reason("President Xi Jinping delivers a New Year speech."), Some("translation"));
+        assert_eq!(line_reason("新华社记者 李学仁 摄"), Some("caption"));
+        assert_eq!(line_reason("浙ICP备14042003号-1"), Some("site_chrome"));
+    }
+}

@@ -1,0 +1,135 @@
+//! Unmarked structure, the recognition view and the new marker words, on
+//! small hand-written texts.
+
+mod common;
+
+/// The outline as `(depth, marker text or "*", title)`.
+fn outline(src: &str) -> Vec<(usize, String, String)> {
+    let doc = jianggao::parse(src);
+    common::check_invariants(src, &doc);
+    common::nodes(&doc)
+        .into_iter()
+        .map(|(d, n)| {
+            let m = n.marker.as_ref().map_or("*".to_string(), |m| m.text.clone());
+            (d, m, n.title.clone().unwrap_or_default())
+        })
+        .collect()
+}
+
+fn shape(src: &str) -> Vec<(usize, String)> {
+    outline(src).into_iter().map(|(d, m, _)| (d, m)).collect()
+}
+
+fn s(d: usize, m: &str) -> (usize, String) {
+    (d, m.to_string())
+}
+
+const BODY: &str = "全年完成农业产值五亿元，新建高标准农田三千亩，引进农产品加工企业两家，特色种植面积稳步扩大。";
+
+#[test]
+fn short_heading_lines_between_paragraphs_should_be_nodes_under_the_open_heading() {
+    let src = format!("一、工作回顾\n产业发展稳中有进。\n{BODY}\n民生保障持续加强。\n{BODY}\n二、今年安排\n{BODY}\n");
+    assert_eq!(shape(&src), vec![s(1, "一、"), s(2, "*"), s(2, "*"), s(1, "二、")]);
+    assert_eq!(outline(&src)[1].2, "产业发展稳中有进");
+}
+
+#[test]
+fn a_lone_short_line_should_stay_a_paragraph() {
+    let src = format!("一、工作回顾\n五年来主要做了以下工作。\n{BODY}\n二、今年安排\n{BODY}\n");
+    assert_eq!(shape(&src), vec![s(1, "一、"), s(1, "二、")]);
+}
+
+#[test]
+fn a_line_announcing_a_list_or_an_address_should_not_be_a_heading() {
+    let src = format!("重点抓好两个方面工作：\n{BODY}\n各位代表！\n{BODY}\n重点抓好三个方面工作：\n{BODY}\n");
+    assert!(outline(&src).is_empty());
+}
+
+#[test]
+fn unnumbered_top_level_headings_should_take_the_top_level() {
+    let src = format!("2026年全省政府工作报告\n各位代表：\n{BODY}\n“十四五”时期工作回顾\n{BODY}\n2026年重点工作\n{BODY}\n（一）扩大内需\n{BODY}\n（二）发展产业\n{BODY}\n");
+    assert_eq!(shape(&src), vec![s(1, "*"), s(1, "*"), s(2, "（一）"), s(2, "（二）")]);
+}
+
+#[test]
+fn dash_led_paragraphs_should_be_points_only_three_in_a_row() {
+    let three = format!("——经济实力明显增强。{BODY}\n——城乡面貌明显改善。{BODY}\n——人民生活明显提高。{BODY}\n");
+    assert_eq!(shape(&three), vec![s(1, "*"), s(1, "*"), s(1, "*")]);
+    let two = format!("——经济实力明显增强。{BODY}\n——城乡面貌明显改善。{BODY}\n");
+    assert!(outline(&two).is_empty());
+}
+
+#[test]
+fn paragraphs_opening_with_one_phrase_should_be_a_run() {
+    let src = format!(
+        "五年来，我们坚持创新驱动，新兴产业加快成长。{BODY}\n五年来，我们坚持改革开放，市场活力持续增强。{BODY}\n五年来，我们坚持生态优先，环境质量明显改善。{BODY}\n"
+    );
+    let o = outline(&src);
+    assert_eq!(o.len(), 3);
+    assert_eq!(o[2].2, "五年来，我们坚持生态优先，环境质量明显改善");
+}
+
+#[test]
+fn a_short_shared_opening_should_need_slogan_shaped_leads() {
+    let slogans = format!("要坚定信念、对党忠诚。{BODY}\n要依法行政、严格执法。{BODY}\n要清正廉洁、克己奉公。{BODY}\n");
+    assert_eq!(outline(&slogans).len(), 3);
+    let prose = format!(
+        "我们要认真总结过去一年的经验并且查找工作中存在的不足和问题。{BODY}\n我们要进一步加强组织领导和统筹协调以及督促检查工作。{BODY}\n我们要强化责任担当和作风建设并且持之以恒抓好落实。{BODY}\n"
+    );
+    assert!(outline(&prose).is_empty());
+}
+
+#[test]
+fn an_appendix_heading_should_take_the_top_level_with_its_list() {
+    let src = "一、工作回顾\n（一）产业\n要抓好产业。\n名词解释\n1.“两重”：是指重大战略。\n2.“两新”：是指设备更新。\n";
+    assert_eq!(shape(src), vec![s(1, "一、"), s(2, "（一）"), s(1, "*"), s(2, "1."), s(2, "2.")]);
+}
+
+#[test]
+fn di_tiao_with_a_bracketed_name_should_open_an_article() {
+    let src = "第一条（追求）我们的追求是成为领先企业。\n1、要坚持客户为中心。\n2、要坚持艰苦奋斗。\n第二条（员工）认真负责的员工是最大财富。\n";
+    assert_eq!(shape(src), vec![s(1, "第一条"), s(2, "1、"), s(2, "2、"), s(1, "第二条")]);
+    assert_eq!(outline(src)[0].2, "（追求）我们的追求是成为领先企业");
+    assert!(outline("第一条就是不怕死。第二条就是不怕苦。").is_empty());
+}
+
+#[test]
+fn zailai_and_jiexialai_should_continue_a_shouxian_list_only() {
+    let src = "首先，要学习理论。再来，要联系实际。接下来，要抓好落实。最后，要总结经验。";
+    let o = outline(src);
+    assert_eq!(o.iter().map(|n| n.1.as_str()).collect::<Vec<_>>(), ["首先，", "再来，", "接下来，", "最后，"]);
+    assert!(outline("接下来，我们讨论第二个议题。会议很重要。").is_empty());
+    assert!(outline("接下来我们讨论。再来我们总结。").is_empty());
+}
+
+#[test]
+fn traditional_words_should_be_read_and_kept_as_written() {
+    let src = "首先，要學習理論。其次，要聯繫實際。最後，要抓好落實。";
+    let o = outline(src);
+    assert_eq!(o.len(), 3);
+    assert_eq!(o[2].1, "最後，");
+    assert_eq!(shape("壹、總體要求\n貳、主要措施\n参、組織保障\n").len(), 3);
+}
+
+#[test]
+fn markers_inside_emphasis_should_be_seen() {
+    let src = "在全市工作会议上的讲话\n同志们：\n**一、**总体要求\n要抓好落实。\n**二、主要措施**\n要突出重点。\n**1****、**加强学习。\n**2****、**改进作风。\n";
+    assert_eq!(shape(src), vec![s(1, "一、**"), s(1, "二、"), s(2, "1****、**"), s(2, "2****、**")]);
+    assert_eq!(outline(src)[0].2, "总体要求");
+}
+
+#[test]
+fn the_old_refusals_should_hold() {
+    assert!(outline("我们要把学习放在首位，这是第一点。").is_empty());
+    assert!(outline("第一批试点单位已经确定。第二批也在推进。").is_empty());
+    assert!(outline("一方面要抓发展，另一方面要抓安全。").is_empty());
+    assert!(outline("首先，要学习理论。然后，要联系实际。").is_empty());
+}
+
+#[test]
+fn a_one_after_a_heading_line_should_not_start_a_page_sequence() {
+    let long =
+        "这是一段很长的正文，讲的是干部队伍建设的重要意义和具体要求，我们必须高度重视并认真抓好落实，不能有丝毫松懈";
+    let src = format!("一、要有建立起大企业的思想准备和组织准备\n1、{long}。\n2、{long}。\n二、要加强管理\n{long}。\n");
+    assert_eq!(shape(&src), vec![s(1, "一、"), s(2, "1、"), s(2, "2、"), s(1, "二、")]);
+}
