@@ -15,22 +15,37 @@
 //!
 //! ## Pipeline
 //!
-//! One module per stage: [`decode`] → [`normalize`] → [`segment`] (lines,
-//! noise, repairs) → [`meta`] (speech boundaries, title, metadata) →
-//! [`marker`] (the nom grammar) → [`outline`] (levels) → [`build`] (the tree)
-//! → [`render`] (outline text; JSON through serde).
+//! One module per stage: [`decode`] → `normalize` → `segment` (lines,
+//! noise, repairs) → `meta` (speech boundaries, title, metadata) →
+//! `marker` (the nom grammar) → `outline` (levels) → `build` (the tree)
+//! → [`render`] (outline text, Markdown, chunks, the node table; JSON
+//! through serde). The stages between decoding and rendering are
+//! internals: they are reachable for tests and benchmarks but hidden
+//! from the documentation and not covered by semantic versioning.
+//!
+//! ## Features
+//!
+//! `cli` (default) builds the `jianggao` command line and brings clap,
+//! indicatif, rayon and globset; `default-features = false` gives the
+//! library alone.
 
+#[doc(hidden)]
 pub mod build;
 pub mod decode;
 pub mod error;
 mod hash;
+#[doc(hidden)]
 pub mod marker;
+#[doc(hidden)]
 pub mod meta;
 pub mod model;
+#[doc(hidden)]
 pub mod normalize;
 pub mod offsets;
+#[doc(hidden)]
 pub mod outline;
 pub mod render;
+#[doc(hidden)]
 pub mod segment;
 pub mod span;
 pub mod walk;

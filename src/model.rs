@@ -20,6 +20,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// assert_eq!(doc.speeches[0].sections.len(), 2);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Document {
     /// Version of this JSON shape.
     pub schema_version: u32,
@@ -44,6 +45,7 @@ pub struct Document {
 /// assert_eq!(speech.closing.as_deref(), Some("谢谢大家"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Speech {
     /// The speech title, without wrappers such as `党课《…》`.
     pub title: Option<String>,
@@ -82,6 +84,7 @@ pub struct Speech {
 /// assert!(m.speaker.is_none() && m.date.is_none());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Metadata {
     /// The speaker's name.
     pub speaker: Option<String>,
@@ -110,6 +113,7 @@ pub struct Metadata {
 /// assert_eq!(s.title.as_deref(), Some("总体要求"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Section {
     /// `None`: an unmarked section (one of several parallel paragraphs).
     pub marker: Option<Marker>,
@@ -138,6 +142,7 @@ pub type Point = Section;
 /// assert_eq!(m.kind, jianggao::MarkerKind::CnDun);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Marker {
     /// The marker as written in the source, e.g. `(-)` or `三 是`.
     pub text: String,
@@ -247,6 +252,7 @@ impl MarkerKind {
 /// assert_eq!(doc.speeches[0].preamble[0].text, "今天开会。");
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Paragraph {
     /// The clean text.
     pub text: String,
@@ -261,6 +267,7 @@ pub struct Paragraph {
 /// assert!(doc.noise.iter().any(|n| n.text == "首页"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Noise {
     /// The dropped text, as in the source.
     pub text: String,
@@ -278,6 +285,7 @@ pub struct Noise {
 /// assert!(doc.diagnostics.iter().any(|d| d.kind == "truncated"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[non_exhaustive]
 pub struct Diagnostic {
     /// A short machine-readable kind (`"truncated"`, `"skipped_ordinal"`, ...).
     pub kind: String,
@@ -285,6 +293,32 @@ pub struct Diagnostic {
     pub message: String,
     /// Where it applies, if anywhere in particular.
     pub span: Option<Span>,
+}
+
+impl Marker {
+    /// A marker as written (`text`), of `kind`, with its 1-based `ordinal`,
+    /// at `span`.
+    ///
+    /// ```
+    /// use jianggao::{Marker, MarkerKind, Span};
+    /// let m = Marker::new("一、", MarkerKind::CnDun, 1, Span::new(0, 6));
+    /// assert_eq!(m.ordinal, 1);
+    /// ```
+    pub fn new(text: impl Into<String>, kind: MarkerKind, ordinal: u32, span: Span) -> Self {
+        Marker { text: text.into(), kind, ordinal, span }
+    }
+}
+
+impl Paragraph {
+    /// A paragraph of clean `text` standing at `span`.
+    ///
+    /// ```
+    /// let p = jianggao::Paragraph::new("要抓好落实。", jianggao::Span::new(0, 18));
+    /// assert_eq!(p.text, "要抓好落实。");
+    /// ```
+    pub fn new(text: impl Into<String>, span: Span) -> Self {
+        Paragraph { text: text.into(), span }
+    }
 }
 
 impl Diagnostic {

@@ -10,22 +10,20 @@ use jianggao::render::chunks::{chunks, chunks_with_source, ChunkOptions};
 use jianggao::{CharOffsets, Document, Marker, MarkerKind, Metadata, Paragraph, Section, Span, Speech};
 
 fn marker(text: &str, kind: MarkerKind, ordinal: u32) -> Marker {
-    Marker { text: text.into(), kind, ordinal, span: Span::default() }
+    Marker::new(text, kind, ordinal, Span::default())
 }
 
 fn para(text: &str) -> Paragraph {
-    Paragraph { text: text.into(), span: Span::default() }
+    Paragraph::new(text, Span::default())
 }
 
 fn node(m: Option<Marker>, title: Option<&str>, paragraphs: &[&str], points: Vec<Section>) -> Section {
-    Section {
-        marker: m,
-        title: title.map(str::to_string),
-        title_span: None,
-        paragraphs: paragraphs.iter().map(|p| para(p)).collect(),
-        points,
-        span: Span::default(),
-    }
+    let mut s = Section::default();
+    s.marker = m;
+    s.title = title.map(str::to_string);
+    s.paragraphs = paragraphs.iter().map(|p| para(p)).collect();
+    s.points = points;
+    s
 }
 
 /// A speech with sections, points, a sub-point, a heading-only point and a
@@ -39,27 +37,25 @@ fn sample() -> Document {
     ];
     let s1 = node(Some(marker("一、", MarkerKind::CnDun, 1)), Some("强化学习意识"), &["要加强学习。"], leaves);
     let s2 = node(Some(marker("二、", MarkerKind::CnDun, 2)), Some("突出工作重点"), &[], vec![heading_only]);
-    Document {
-        schema_version: jianggao::SCHEMA_VERSION,
-        speeches: vec![Speech {
-            title: Some("在全县党建工作会议上的讲话".into()),
-            metadata: Metadata {
-                speaker: Some("李明".into()),
-                date: Some("2023-04-12".into()),
-                occasion: Some("全县党建工作会议".into()),
-                source: Some("https://example.org/a".into()),
-                ..Metadata::default()
-            },
-            greeting: Some("同志们".into()),
-            preamble: vec![para("今天开会。")],
-            sections: vec![s1, s2],
-            conclusion: vec![para("让我们共同努力！")],
-            closing: Some("谢谢大家".into()),
-            ..Speech::default()
-        }],
-        encoding: "UTF-8".into(),
-        ..Document::default()
-    }
+    // Model types are `#[non_exhaustive]`: built from defaults, field by field.
+    let mut metadata = Metadata::default();
+    metadata.speaker = Some("李明".into());
+    metadata.date = Some("2023-04-12".into());
+    metadata.occasion = Some("全县党建工作会议".into());
+    metadata.source = Some("https://example.org/a".into());
+    let mut speech = Speech::default();
+    speech.title = Some("在全县党建工作会议上的讲话".into());
+    speech.metadata = metadata;
+    speech.greeting = Some("同志们".into());
+    speech.preamble = vec![para("今天开会。")];
+    speech.sections = vec![s1, s2];
+    speech.conclusion = vec![para("让我们共同努力！")];
+    speech.closing = Some("谢谢大家".into());
+    let mut doc = Document::default();
+    doc.schema_version = jianggao::SCHEMA_VERSION;
+    doc.speeches = vec![speech];
+    doc.encoding = "UTF-8".into();
+    doc
 }
 
 /// Every `*.txt` fixture with its text.
