@@ -41,4 +41,34 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The input is in a format this crate does not read (PDF, Word
+    /// 97–2003 `.doc`, or a format whose cargo feature is left out). The
+    /// message names a conversion to text.
+    ///
+    /// ```
+    /// let e = jianggao::parse_bytes(b"%PDF-1.4\n%...").unwrap_err();
+    /// assert!(matches!(e, jianggao::Error::Unsupported { .. }));
+    /// assert!(e.to_string().contains("pdftotext -layout"));
+    /// ```
+    #[error("{format} input is not supported: {hint}")]
+    Unsupported {
+        /// The format that was recognised.
+        format: String,
+        /// What to do instead.
+        hint: String,
+    },
+    /// The input claims a format but is broken: a damaged ZIP archive, a
+    /// `.docx` without its document part, XML that does not parse.
+    ///
+    /// ```
+    /// let e = jianggao::parse_bytes(b"PK\x03\x04 not really a zip").unwrap_err();
+    /// assert!(matches!(e, jianggao::Error::Malformed { .. }));
+    /// ```
+    #[error("malformed {format}: {reason}")]
+    Malformed {
+        /// The format the input claims (`".docx"`).
+        format: String,
+        /// What is wrong.
+        reason: String,
+    },
 }

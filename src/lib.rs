@@ -34,6 +34,7 @@ pub mod build;
 pub mod decode;
 pub mod error;
 mod hash;
+pub mod input;
 #[doc(hidden)]
 pub mod marker;
 #[doc(hidden)]
@@ -52,6 +53,7 @@ pub mod walk;
 mod words;
 
 pub use error::Error;
+pub use input::Format;
 pub use model::{
     Diagnostic, Document, Marker, MarkerKind, Metadata, Noise, Paragraph, Point, Section, Speech, SCHEMA_VERSION,
 };
@@ -72,7 +74,9 @@ pub fn parse(text: &str) -> Document {
 }
 
 /// Decodes `bytes` (UTF-8, GB18030/GBK, Big5, UTF-16, with or without BOM)
-/// and parses the text.
+/// and parses the text. HTML pages and `.docx` documents are recognised by
+/// their content and read as such ([`input`]); PDF and `.doc` files are
+/// refused with [`Error::Unsupported`], naming a conversion to text.
 ///
 /// ```
 /// let doc = jianggao::parse_bytes("一、总体要求".as_bytes()).unwrap();
@@ -90,7 +94,9 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Document, Error> {
 /// ```
 #[derive(Clone, Debug, Default)]
 #[non_exhaustive]
-pub struct Parser {}
+pub struct Parser {
+    format: Format,
+}
 
 impl Parser {
     /// A parser with the default options.
@@ -98,15 +104,78 @@ impl Parser {
         Parser::default()
     }
 
-    /// Parses decoded text.
-    pub fn parse(&self, text: &str) -> Document {
-        self.parse_with(text, "UTF-8", Vec::new())
+    /// Reads input as `format` instead of detecting it by content
+    /// ([`Format::Auto`], the default).
+    ///
+    /// ```
+    /// use jianggao::{Format, Parser};
+    /// let page = "<p>一、总体要求</p><p>要抓好落实。</p>";
+    /// let doc = Parser::new().format(Format::Html).parse(page);
+    /// assert_eq!(doc.extracted_text.as_deref(), Some("一、总体要求\n要抓好落实。\n"));
+    /// let doc = Parser::new().format(Format::Text).parse(page);
+    /// assert!(doc.extracted_text.is_none());
+    /// ```
+    pub fn format(mut self, format: Format) -> Self {
+        self.format = format;
+        self
     }
 
-    /// Decodes and parses `bytes`.
+    /// The format this parser reads.
+    ///
+    /// ```
+    /// assert_eq!(jianggao::Parser::new().input_format(), jianggao::Format::Auto);
+    /// ```
+    pub fn input_format(&self) -> Format {
+        self.format
+    }
+
+    /// Parses decoded text. An HTML page (by content, or with
+    /// [`Format::Html`]) is read as HTML: the spans then point into
+    /// [`Document::extracted_text`].
+    pub fn parse(&self, text: &str) -> Document {
+        match input::extract_text(text, self.format) {
+            Some(x) => self.parse_extracted(x),
+            None => self.parse_with(text, "UTF-8", Vec::new(), &[]),
+        }
+    }
+
+    /// Decodes and parses `bytes`, reading HTML and `.docx` by their
+    /// content or as [`Parser::format`] says. For HTML and `.docx` the
+    /// spans point into [`Document::extracted_text`].
+    ///
+    /// ```
+    /// let doc = jianggao::parse_bytes("<html><body><p>同志们：</p><p>一、总体要求</p></body></html>".as_bytes()).unwrap();
+    /// let text = doc.extracted_text.as_deref().unwrap();
+    /// assert_eq!(&text[doc.speeches[0].sections[0].span.range()], "一、总体要求");
+    /// ```
     pub fn parse_bytes(&self, bytes: &[u8]) -> Result<Document, Error> {
-        let d = decode::decode_borrowed(bytes)?;
-        Ok(self.parse_with(&d.text, d.encoding, d.diagnostics))
+        input::refuse_unconvertible(bytes)?;
+        let format = match self.format {
+            Format::Auto => input::detect(bytes),
+            f => f,
+        };
+        if format == Format::Auto || format == Format::Text {
+            let d = decode::decode_borrowed(bytes)?;
+            return Ok(self.parse_with(&d.text, d.encoding, d.diagnostics, &[]));
+        }
+        Ok(self.parse_extracted(input::extract(bytes, format)?))
+    }
+
+    /// Parses text extracted by [`input::extract`]; the document keeps the
+    /// text in [`Document::extracted_text`] unless the input was plain text.
+    ///
+    /// ```
+    /// use jianggao::input::{extract, Format};
+    /// let x = extract(b"<p>\xE5\x90\x8C\xE5\xBF\x97\xE4\xBB\xAC\xEF\xBC\x9A</p>", Format::Auto).unwrap();
+    /// let doc = jianggao::Parser::new().parse_extracted(x);
+    /// assert_eq!(doc.speeches[0].greeting.as_deref(), Some("同志们"));
+    /// ```
+    pub fn parse_extracted(&self, x: input::Extracted) -> Document {
+        let mut doc = self.parse_with(&x.text, x.encoding, x.diagnostics, &x.chrome);
+        if x.format != Format::Text {
+            doc.extracted_text = Some(x.text);
+        }
+        doc
     }
 
     /// Parses text already decoded by [`decode::decode`]: the same
@@ -122,10 +191,34 @@ impl Parser {
     /// assert_eq!(&decoded.text[doc.speeches[0].sections[0].span.range()], "一、总体要求\n要抓好落实。");
     /// ```
     pub fn parse_decoded(&self, decoded: &decode::Decoded) -> Document {
-        self.parse_with(&decoded.text, decoded.encoding, decoded.diagnostics.clone())
+        self.parse_with(&decoded.text, decoded.encoding, decoded.diagnostics.clone(), &[])
     }
 
-    fn parse_with(&self, text: &str, encoding: &str, diagnostics: Vec<Diagnostic>) -> Document {
+    /// Parses `text`; the `chrome` pieces (known page chrome) are noise
+    /// with their reason, and the rest of the pipeline sees them as blank.
+    fn parse_with(
+        &self,
+        text: &str,
+        encoding: &str,
+        diagnostics: Vec<Diagnostic>,
+        chrome: &[(Span, &'static str)],
+    ) -> Document {
+        let masked;
+        let src = if chrome.is_empty() {
+            text
+        } else {
+            masked = mask(text, chrome);
+            masked.as_str()
+        };
+        let mut doc = self.parse_source(src, encoding, diagnostics);
+        if !chrome.is_empty() {
+            doc.noise.extend(chrome.iter().map(|&(span, reason)| Noise::at(text, span, reason)));
+            doc.noise.sort_by_key(|n| n.span);
+        }
+        doc
+    }
+
+    fn parse_source(&self, text: &str, encoding: &str, diagnostics: Vec<Diagnostic>) -> Document {
         let seg = segment::segment(text);
         let mut doc = Document {
             schema_version: SCHEMA_VERSION,
@@ -144,4 +237,21 @@ impl Parser {
         doc.noise = noise;
         doc
     }
+}
+
+/// `text` with the `pieces` blanked: every byte of them becomes a space
+/// (line breaks stay), so offsets are unchanged.
+fn mask(text: &str, pieces: &[(Span, &'static str)]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for (span, _) in pieces {
+        if text.is_char_boundary(span.start) && text.is_char_boundary(span.end.min(text.len())) {
+            for b in bytes.iter_mut().take(span.end).skip(span.start) {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+    }
+    // Whole characters were replaced by ASCII spaces: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

@@ -34,6 +34,11 @@ pub struct Document {
     pub truncated: bool,
     /// The encoding the input was decoded from (`"UTF-8"`, `"GB18030"`, ...).
     pub encoding: String,
+    /// For input that is not plain text (HTML, `.docx`): the text extracted
+    /// from it, which the spans point into. Absent for plain text, whose
+    /// spans point into the decoded input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extracted_text: Option<String>,
 }
 
 /// One speech: its title, metadata and outline.
