@@ -604,3 +604,105 @@ fn should_not_let_a_numbered_toc_entry_take_the_place_of_page_two() {
     assert!(seg.blocks.iter().any(|b| b.text.contains(PARA_B)), "the cut sentence is rejoined");
     assert_eq!(reason_of(&seg, "2、"), Some("page_number"));
 }
+
+// ---------------------------------------------------------- line shapes
+
+/// A government page as a scraper saves it: chrome around the speech, an
+/// editor's note, a torn word, a footnote, related headlines after the body.
+fn gov_page(line_end: &str) -> String {
+    let para = |i: usize| {
+        format!("过去一年，我们坚持稳中求进工作总基调，第{i}项工作推动经济持续回升向好，各项事业取得新进展。").repeat(3)
+    };
+    let mut lines = vec![
+        "2026年政府工作报告".to_string(),
+        "【字体：".into(),
+        "大".into(),
+        "中".into(),
+        "小".into(),
+        "】".into(),
+        "【导  读】报告回顾了过去一年的工作，部署了今年的任务。".into(),
+        "各位代表：".into(),
+    ];
+    for i in 0..6 {
+        lines.push(para(i));
+    }
+    lines.extend(
+        [
+            "我们要推动企业找技术、成果找市场“双向",
+            "揭榜",
+            "挂帅”，加快科技成果转化[1]。",
+            "[1]双向揭榜挂帅：由技术供给方和需求方分别揭榜。",
+            "责任编辑：",
+            "李莎莎",
+            "扫一扫在手机打开当前页",
+            "相关链接>>",
+            "abcd39f1fb7f426d9dfb6bd0fa1f2146:",
+            "干部群众热议政府工作报告",
+            "e4c29f31c6964493a14c4ddf6b160169:",
+            "解读政府工作报告：在服务大局中担难担重",
+            "打印本页",
+            "关闭窗口",
+        ]
+        .map(String::from),
+    );
+    lines.join(line_end)
+}
+
+fn reasons_of(seg: &Segmented) -> Vec<(String, String)> {
+    seg.noise.iter().map(|n| (n.text.clone(), n.reason.clone())).collect()
+}
+
+#[test]
+fn should_drop_chrome_notes_and_related_headlines_by_their_shape() {
+    let src = gov_page("\n");
+    let seg = segment(&src);
+    let noise = reasons_of(&seg);
+    let reason = |t: &str| noise.iter().find(|(text, _)| text.starts_with(t)).map(|(_, r)| r.as_str());
+    assert_eq!(reason("【导  读】"), Some("editor_note"));
+    assert_eq!(reason("[1]双向"), Some("footnote"), "{noise:?}");
+    assert_eq!(reason("李莎莎"), Some("source_line"));
+    assert_eq!(reason("扫一扫"), Some("navigation"));
+    assert_eq!(reason("abcd39f1"), Some("navigation"));
+    assert!(matches!(reason("干部群众热议"), Some("related_content" | "navigation")));
+    assert_eq!(reason("解读政府工作报告"), Some("related_content"));
+    let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert!(texts.contains(&"我们要推动企业找技术、成果找市场“双向揭榜挂帅”，加快科技成果转化。"), "{texts:?}");
+    assert!(texts.contains(&"各位代表："));
+    assert!(seg.diagnostics.iter().any(|d| d.kind == "torn_line"));
+    assert!(!seg.truncated);
+    common::check_invariants(&src, &jianggao::parse(&src));
+}
+
+#[test]
+fn should_read_a_lone_carriage_return_as_a_line_end() {
+    let lf = segment(&gov_page("\n"));
+    let cr = segment(&gov_page("\r"));
+    let texts = |s: &Segmented| s.blocks.iter().map(|b| b.text.clone()).collect::<Vec<_>>();
+    assert_eq!(texts(&lf), texts(&cr));
+    assert_eq!(lf.noise.len(), cr.noise.len());
+    let src = gov_page("\r");
+    common::check_invariants(&src, &jianggao::parse(&src));
+}
+
+#[test]
+fn should_cut_markdown_and_bilingual_debris_and_keep_the_speech() {
+    let src = "## 新年贺词\n\n> 新年前夕，主席发表了新年贺词。\n\n大家好！<br/>Greetings to you all!\n\n我们要继续奋斗，创造新的辉煌。<br/>We will keep striving for new glories.\n\n谢谢大家！";
+    let seg = segment(src);
+    let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts, ["新年贺词", "大家好！", "我们要继续奋斗，创造新的辉煌。", "谢谢大家！"]);
+    let reasons: Vec<String> = seg.noise.iter().map(|n| n.reason.clone()).collect();
+    assert_eq!(reasons, ["markup", "editor_note", "translation", "translation"]);
+    common::check_invariants(src, &jianggao::parse(src));
+}
+
+#[test]
+fn should_not_call_a_text_ending_with_its_date_truncated() {
+    let body = "我们要坚持稳中求进，推动高质量发展，把各项工作做实做细做好。\n".repeat(3);
+    for end in ["任总：比世界还大的世界，就是你的心胸。（2016年6月27日）", "谢谢大家！\n2016年6月27日"]
+    {
+        let src = format!("{body}{end}");
+        assert!(!segment(&src).truncated, "{end}");
+    }
+    let src = format!("{body}我们要坚持稳中求进，推动高质量发展，把各项工作（部分）");
+    assert!(segment(&src).truncated);
+}

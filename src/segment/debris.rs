@@ -129,6 +129,7 @@ pub fn cut(src: &str, units: &mut Units, noise: &mut Vec<Noise>) -> usize {
         u.pieces = start..pieces.len();
     }
     units.pieces = pieces;
+    units.footnote_refs = refs > 0;
     refs
 }
 

@@ -140,6 +140,9 @@ pub struct Units {
     /// No piece holds an invisible character (zero-width space, BOM, soft
     /// hyphen): known when every space inside a line was looked at.
     pub(crate) clean: bool,
+    /// Footnote references (`[1]`) were cut out of the lines: a line opening
+    /// with `[1]` is then a footnote body wherever it stands.
+    pub(crate) footnote_refs: bool,
 }
 
 impl Units {

@@ -202,8 +202,10 @@ pub struct Segmented {
 /// Segments `src` into blocks, cutting out noise and repairing breaks.
 ///
 /// Stages: the lines are split (hard-wrapped lines joined with spaces are
-/// cut at their wrap spaces, [`wrap::split`]), classified ([`noise::classify`]),
-/// rejoined across newline wraps ([`wrap::join_lines`]) and page breaks
+/// cut at their wrap spaces, [`wrap::split`]), cleared of in-line debris
+/// ([`debris::cut`]), classified ([`noise::classify`], then by shape,
+/// [`shape`]), rejoined across newline wraps ([`wrap::join_lines`]), torn
+/// lines ([`torn::join`]) and page breaks
 /// ([`pagebreak::repair`]), assembled into blocks with duplicates dropped
 /// ([`repair::assemble`]), and checked for truncation ([`repair::truncation`]).
 ///

@@ -14,7 +14,8 @@
 //!   chrome: headlines and teasers of other articles, a repeated lead;
 //! - `editor_note`: `【导读】…`, `编者按：…`, a Markdown quote (`> …`),
 //!   `全文如下：`;
-//! - `footnote`: a footnote body `[1]…` in the last part of the text;
+//! - `footnote`: a footnote body `[1]…` in the last third of the text, or
+//!   anywhere when references were cut out of the lines;
 //! - `letterhead`: the distribution fields of a memo (`主送：` `抄送：`
 //!   `报送：` `签发人：`);
 //! - `caption`: a photo credit (`新华社记者 李学仁 摄`);
@@ -249,7 +250,7 @@ pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Optio
             if r != Some("translation") || chinese {
                 reasons[i] = r;
             }
-            if reasons[i].is_none() && i * 3 >= n * 2 && is_footnote_body(&t.text) {
+            if reasons[i].is_none() && (units.footnote_refs || i * 3 >= n * 2) && is_footnote_body(&t.text) {
                 reasons[i] = Some("footnote");
             }
         }
