@@ -1,6 +1,8 @@
 //! Input formats: HTML pages, Word .docx documents, and the clear refusal of
 //! PDF and .doc files.
 
+#![cfg(all(feature = "html", feature = "docx"))]
+
 mod common;
 
 use jianggao::input::{detect, extract, Format};
