@@ -166,7 +166,7 @@ impl Parser {
     ///
     /// ```
     /// use jianggao::input::{extract, Format};
-    /// let x = extract(b"<p>\xE5\x90\x8C\xE5\xBF\x97\xE4\xBB\xAC\xEF\xBC\x9A</p>", Format::Auto).unwrap();
+    /// let x = extract("<p>同志们：</p>".as_bytes(), Format::Html).unwrap();
     /// let doc = jianggao::Parser::new().parse_extracted(x);
     /// assert_eq!(doc.speeches[0].greeting.as_deref(), Some("同志们"));
     /// ```

@@ -213,7 +213,8 @@ pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
 /// [`check_document`]) and determinism.
 pub fn check_parse(text: &str) -> Result<Document, String> {
     let doc = jianggao::parse(text);
-    check_document(text, &doc)?;
+    // A text that reads as HTML is parsed from the text extracted from it.
+    check_document(doc.extracted_text.as_deref().unwrap_or(text), &doc)?;
     let again = jianggao::parse(text);
     if again != doc {
         return Err("two parses of the same text differ".into());
@@ -225,14 +226,133 @@ pub fn check_parse(text: &str) -> Result<Document, String> {
 /// text. Refused input is fine; a panic is not.
 pub fn check_parse_bytes(bytes: &[u8]) -> Result<(), String> {
     let Ok(decoded) = jianggao::decode::decode(bytes) else {
-        if jianggao::parse_bytes(bytes).is_ok() {
-            return Err("parse_bytes accepted what decode refused".into());
-        }
-        return Ok(());
+        return match jianggao::parse_bytes(bytes) {
+            // Not text, but a format read by extraction (.docx).
+            Ok(doc) => match doc.extracted_text.as_deref() {
+                Some(text) => check_document(text, &doc),
+                None => Err("parse_bytes accepted what decode refused".into()),
+            },
+            Err(_) => Ok(()),
+        };
     };
     let doc = jianggao::parse_bytes(bytes).map_err(|e| format!("decode ok, parse_bytes failed: {e}"))?;
+    if let Some(text) = doc.extracted_text.as_deref() {
+        // HTML: the page's charset may decide the encoding.
+        return check_document(text, &doc);
+    }
     if doc.encoding != decoded.encoding {
         return Err(format!("encoding {} != {}", doc.encoding, decoded.encoding));
     }
     check_document(&decoded.text, &doc)
+}
+
+/// Checks a parse whose spans point into the extracted text.
+fn check_extracted(doc: &Document) -> Result<(), String> {
+    match doc.extracted_text.as_deref() {
+        Some(text) => check_document(text, doc),
+        None => Err("HTML or .docx input without its extracted text".into()),
+    }
+}
+
+/// Tags put between the lines of a speech-like page.
+const TAGS: &[&str] = &[
+    "<p>",
+    "</p>",
+    "<br>",
+    "<div class=\"nav\">",
+    "</div>",
+    "<span>",
+    "</span>",
+    "<a href=x>",
+    "</a>",
+    "<script>x<y</script>",
+    "<!-- c -->",
+    "<nav>",
+    "</nav>",
+    "<h1>",
+    "</h1>",
+    "&nbsp;",
+    "&amp;",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<style>p{}</style>",
+    "<li>",
+    "<footer>",
+];
+
+/// The fuzzer's bytes as an HTML page, as they are and as a speech-like
+/// text with tags between its lines: no panic, spans in the extracted text.
+pub fn check_parse_html(data: &[u8]) -> Result<(), String> {
+    let parser = jianggao::Parser::new().format(jianggao::Format::Html);
+    let raw = String::from_utf8_lossy(data);
+    check_extracted(&parser.parse(&raw))?;
+    if let Ok(doc) = parser.parse_bytes(data) {
+        check_extracted(&doc)?;
+    }
+    let mut page = String::from("<html><body>");
+    for (i, line) in speech_from_bytes(data).lines().enumerate() {
+        page.push_str(pick(TAGS, data.get(i).copied().unwrap_or(0)));
+        page.push_str(line);
+    }
+    check_extracted(&parser.parse(&page))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A .docx whose document part holds `lines` (numbered through numId 1 when
+/// they start with a digit) and whose numbering part is `numbering`.
+pub fn docx_bytes(lines: &[&str], numbering: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = String::new();
+    for line in lines {
+        let num = if line.starts_with(|c: char| c.is_ascii_digit()) {
+            "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+        } else {
+            ""
+        };
+        body.push_str(&format!("<w:p>{num}<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", xml_escape(line)));
+    }
+    let document = format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>");
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        let mut add = |name: &str, data: &str| -> Option<()> {
+            z.start_file(name, opts).ok()?;
+            z.write_all(data.as_bytes()).ok()
+        };
+        add("word/document.xml", &document);
+        add("word/numbering.xml", numbering);
+        let _ = z.finish();
+    }
+    buf.into_inner()
+}
+
+/// The fuzzer's bytes as a .docx, and a .docx made of a speech-like text
+/// with the bytes as its numbering part: an error or a document, never a
+/// panic, spans in the extracted text.
+pub fn check_parse_docx(data: &[u8]) -> Result<(), String> {
+    let parser = jianggao::Parser::new().format(jianggao::Format::Docx);
+    if let Ok(doc) = parser.parse_bytes(data) {
+        check_extracted(&doc)?;
+    }
+    let text = speech_from_bytes(data);
+    let lines: Vec<&str> = text.lines().collect();
+    let numbering = String::from_utf8_lossy(data);
+    let docx = docx_bytes(&lines, &numbering);
+    if let Ok(doc) = parser.parse_bytes(&docx) {
+        check_extracted(&doc)?;
+    }
+    let numbering = format!(
+        "<w:numbering xmlns:w=\"w\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">\
+         <w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"{}\"/></w:lvl></w:abstractNum>\
+         <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>",
+        xml_escape(&numbering).replace('"', "&quot;")
+    );
+    match parser.parse_bytes(&docx_bytes(&lines, &numbering)) {
+        Ok(doc) => check_extracted(&doc),
+        Err(_) => Ok(()),
+    }
 }

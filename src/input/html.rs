@@ -343,6 +343,8 @@ struct State {
     in_heading: usize,
     /// White space waits for the next character.
     space: bool,
+    /// That white space held a line break.
+    space_break: bool,
     line_start: usize,
     /// Characters of the line that are not white space.
     line_chars: usize,
@@ -363,7 +365,11 @@ impl State {
         }
         for c in s.chars() {
             match c {
-                ' ' | '\t' | '\n' | '\r' | '\x0c' => self.space = true,
+                ' ' | '\t' | '\x0c' => self.space = true,
+                '\n' | '\r' => {
+                    self.space = true;
+                    self.space_break = true;
+                }
                 '\0' => {}
                 c => self.push_char(if c == '\u{a0}' { ' ' } else { c }),
             }
@@ -373,12 +379,15 @@ impl State {
     fn push_char(&mut self, c: char) {
         let line = &self.out[self.line_start..];
         if self.space && !line.is_empty() {
+            // A line break of the source between two Chinese characters is
+            // not a space.
             let prev_wide = line.chars().next_back().is_some_and(|p| !p.is_ascii());
-            if !prev_wide || c.is_ascii() {
+            if !(self.space_break && prev_wide && !c.is_ascii()) {
                 self.out.push(' ');
             }
         }
         self.space = false;
+        self.space_break = false;
         self.out.push(c);
         if !c.is_whitespace() {
             self.line_chars += 1;
@@ -392,6 +401,7 @@ impl State {
     /// Ends the current line; a line of white space only is dropped.
     fn end_line(&mut self) {
         self.space = false;
+        self.space_break = false;
         let line = &self.out[self.line_start..];
         let trimmed_end = line.trim_end();
         if trimmed_end.trim_start().is_empty() {
