@@ -13,7 +13,7 @@ use cli::input::{self, is_stdin, Input};
 use cli::term::{display_path, escape, json_name};
 use indicatif::{ProgressBar, ProgressStyle};
 use jianggao::render::chunks::{chunks_with_source, ChunkOptions};
-use jianggao::{CharOffsets, Document};
+use jianggao::{CharOffsets, Document, Format};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -40,6 +40,14 @@ struct ReadOpts {
     /// GiB). Devices and pipes are read up to the limit.
     #[arg(long, value_name = "SIZE", default_value = "100M", value_parser = input::parse_size)]
     max_bytes: u64,
+    /// How to read the input: by its content (`auto`), or as plain `text`,
+    /// an `html` page or a `docx` document.
+    #[arg(long, value_name = "FORMAT", default_value = "auto", value_parser = parse_format)]
+    format: Format,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    s.parse::<Format>().map_err(|_| format!("give one of {}", Format::NAMES.join(", ")))
 }
 
 /// Options of commands that take many files and directories.
@@ -181,13 +189,21 @@ impl From<serde_json::Error> for Fail {
 /// text that the spans point into. Errors are messages without the path.
 fn load(path: &Path, want_text: bool, read: ReadOpts) -> Result<(Document, Option<String>), String> {
     let bytes = input::read_limited(path, read.max_bytes)?;
-    if !want_text {
-        // No copy of valid UTF-8 input.
-        return Ok((jianggao::parse_bytes(&bytes).map_err(|e| e.to_string())?, None));
+    let parser = jianggao::Parser::new().format(read.format);
+    let plain = match read.format {
+        Format::Auto => jianggao::input::detect(&bytes) == Format::Text,
+        f => f == Format::Text,
+    };
+    if !want_text || !plain {
+        // No copy of valid UTF-8 input; HTML and .docx keep the text they
+        // were read as in the document.
+        let mut doc = parser.parse_bytes(&bytes).map_err(|e| e.to_string())?;
+        let text = if want_text { doc.extracted_text.take() } else { None };
+        return Ok((doc, text));
     }
     let decoded = jianggao::decode::decode(&bytes).map_err(|e| e.to_string())?;
     drop(bytes);
-    let doc = jianggao::Parser::new().parse_decoded(&decoded);
+    let doc = parser.parse_decoded(&decoded);
     Ok((doc, Some(decoded.text)))
 }
 

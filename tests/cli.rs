@@ -307,3 +307,33 @@ fn schema_should_print_the_row_schemas() {
     }
     assert!(!run(&["schema", "nothing"]).status.success());
 }
+
+const PAGE: &str = "<!DOCTYPE html><html><head><title>站点</title></head><body>\
+<nav><a href=\"/\">首页</a> <a href=\"/news\">新闻</a></nav>\
+<p>一、总体要求</p><p>要<b>抓好</b>落实。</p><p>二、保障措施</p><p>要加强领导。</p></body></html>";
+
+#[test]
+fn chunks_and_nodes_of_a_page_should_point_into_the_extracted_text() {
+    for cmd in ["chunks", "nodes"] {
+        let o = run_stdin(&[cmd, "-"], PAGE.as_bytes());
+        assert!(o.status.success(), "{cmd}: {}", String::from_utf8_lossy(&o.stderr));
+        let rows = jsonl(&o);
+        assert!(!rows.is_empty(), "{cmd} gave no rows");
+        let all: String = rows.iter().filter_map(|r| r["text"].as_str()).collect();
+        assert!(all.contains("要抓好落实。"), "{cmd}: inline tags keep the sentence whole: {all}");
+        assert!(!all.contains('<') && !all.contains("首页"), "{cmd}: tags and the menu are gone: {all}");
+    }
+}
+
+#[test]
+fn format_text_should_read_a_page_as_it_is_and_a_bad_format_is_refused() {
+    let o = run_stdin(&["parse", "--format", "text", "-"], PAGE.as_bytes());
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert!(doc.get("extracted_text").is_none(), "plain text has no extracted text");
+    let o = run_stdin(&["parse", "--format", "html", "-"], PAGE.as_bytes());
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert!(doc["extracted_text"].as_str().is_some_and(|t| t.contains("一、总体要求")));
+    let o = run(&["parse", "--format", "pdf", "x.txt"]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("auto, text, html, docx"));
+}
