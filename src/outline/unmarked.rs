@@ -26,6 +26,10 @@
 //!    (`…是提升竞争力的第一大支柱。` … `第五大支柱`; `铁三角的第一个角，就是…`).
 //!    Counting words (`第一次` `第一批` `第三届`) are not points.
 //!
+//! 5. **Questions**: in a Q&A transcript (at least two paragraphs open with
+//!    `问：`, most of them answered by a paragraph opening with `答：`),
+//!    each question is a node and the answers are its paragraphs.
+//!
 //! Refused: greetings and exclamations (`各位代表！`), lines with a colon
 //! (`重点抓好八个方面工作：` announces a list, it is not a heading), lines that
 //! open with a marker (the grammar reads those), and paragraphs without a
@@ -104,6 +108,9 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
         }
     }
 
+    // 5. Questions of a Q&A transcript.
+    questions(views, &free, &mut used, &mut out);
+
     // 4. Ordinal phrases in lead sentences (`…的第一大支柱` … `第五大支柱`).
     ordinal_phrases(views, &free, &mut used, &mut out);
 
@@ -158,6 +165,33 @@ const APPENDIX: [&str; 7] = ["名词解释", "名词注释", "附件", "附录",
 fn is_appendix(text: &str) -> bool {
     let t = text.trim().trim_end_matches([':', '：']).trim_end();
     APPENDIX.contains(&t)
+}
+
+/// Labels that open a question or an answer of a transcript.
+const ASK: [&str; 3] = ["问：", "问:", "提问："];
+const ANSWER: [&str; 3] = ["答：", "答:", "回答："];
+
+/// The questions of a Q&A transcript (`问：…` / `答：…`): when at least two
+/// paragraphs open with a question label and an answer label follows them,
+/// each question is a node and its answers are its paragraphs.
+fn questions(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+    let opens = |v: &str, labels: &[&str]| {
+        let t = v.trim_start();
+        labels.iter().any(|l| t.starts_with(l))
+    };
+    let asks: Vec<usize> = (0..views.len())
+        .filter(|&i| free(i) && !used.get(i).copied().unwrap_or(true) && opens(views[i], &ASK))
+        .collect();
+    let answered = asks.iter().filter(|&&i| views.get(i + 1).is_some_and(|v| opens(v, &ANSWER))).count();
+    if asks.len() < 2 || answered * 2 < asks.len() {
+        return;
+    }
+    for (k, &b) in asks.iter().enumerate() {
+        if let Some(u) = used.get_mut(b) {
+            *u = true;
+        }
+        out.push(Found { block: b, shape: Shape::Run, ordinal: k as u32 + 1 });
+    }
 }
 
 /// Measure words after `第N` that count occurrences, not points
