@@ -43,6 +43,8 @@ const LINE_CHARS: std::ops::RangeInclusive<usize> = 3..=30;
 const BODY_CHARS: usize = 30;
 /// Fewest members of a paragraph run.
 const MIN_RUN: usize = 3;
+/// Most members of one 排比 run (a longer one is read as several).
+const MAX_RUN: usize = 32;
 
 /// What kind of unmarked node a block opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +131,9 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
         } else if let Some(lead) = lead_sentence(views[i]) {
             let mut prefix: Vec<char> = lead.chars().collect();
             let mut leads = vec![lead];
-            while j < n && !used[j] && free(j) {
+            // A run is read over at most `MAX_RUN` paragraphs: the work
+            // per paragraph stays bounded.
+            while j < n && j - i < MAX_RUN && !used[j] && free(j) {
                 let Some(l) = lead_sentence(views[j]) else { break };
                 let cp = prefix.iter().zip(l.chars()).take_while(|(a, b)| **a == *b).count();
                 if cp == 0 {
@@ -221,13 +225,13 @@ fn ordinal_phrases(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [boo
             break;
         }
     }
-    let mut keys: Vec<&str> = hits.iter().map(|h| h.2.as_str()).collect();
-    keys.sort_unstable();
-    keys.dedup();
+    // Grouped by phrase, in document order within each: one sort, linear
+    // after it.
+    hits.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
     let mut runs: Vec<(usize, u32)> = Vec::new();
-    for key in keys {
+    for group in hits.chunk_by(|a, b| a.2 == b.2) {
         let mut run: Vec<usize> = Vec::new();
-        for (b, n, _) in hits.iter().filter(|h| h.2 == key) {
+        for (b, n, _) in group {
             if *n as usize == run.len() + 1 && run.last().is_none_or(|&l| l < *b) {
                 run.push(*b);
             }
