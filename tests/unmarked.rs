@@ -157,3 +157,11 @@ fn lead_sentences_counting_one_phrase_should_be_a_run() {
     let batches = format!("第一批试点已经完成。{BODY}\n第二批试点正在推进。{BODY}\n第三批试点即将启动。{BODY}\n");
     assert!(outline(&batches).is_empty());
 }
+
+#[test]
+fn questions_of_a_transcript_should_be_nodes_with_their_answers() {
+    let src = "问：今年的重点工作是什么？\n答：重点是稳增长。一是扩大投资。二是促进消费。\n问：如何保障民生？\n答：要办好民生实事。\n";
+    assert_eq!(shape(src), vec![s(1, "*"), s(2, "一是"), s(2, "二是"), s(1, "*")]);
+    assert_eq!(outline(src)[0].2, "问：今年的重点工作是什么");
+    assert!(outline("问：今年的重点工作是什么？\n他说重点是稳增长。\n").is_empty());
+}

@@ -288,8 +288,10 @@ fn recover_first_items(text: &str, found: &mut Vec<marker::Candidate>) {
 /// after a comma stays prose (`给他们以帮助，一是…，二是…`).
 fn comma_series(text: &str, found: &mut Vec<marker::Candidate>) {
     let mut added = Vec::new();
+    // Commas inside a series already read are not read again: linear.
+    let mut scanned_to = 0;
     for (i, c) in text.char_indices() {
-        if !matches!(c, '，' | ',') {
+        if !matches!(c, '，' | ',') || i < scanned_to {
             continue;
         }
         let at = i + c.len_utf8();
@@ -304,12 +306,16 @@ fn comma_series(text: &str, found: &mut Vec<marker::Candidate>) {
             .rev()
             .find(|&(_, c)| is_sentence_end(c) || matches!(fold(c), ':' | ','))
             .map_or(0, |(k, c)| k + c.len_utf8());
-        let clause = before.get(clause_start..).unwrap_or("");
+        // The count stands in the clause's last few characters.
+        let from = crate::segment::floor_char_boundary(before, clause_start.max(before.len().saturating_sub(48)));
+        let clause = before.get(from.max(clause_start)..).unwrap_or("");
         let Some(count) = announced_count(&format!("{clause}：")) else { continue };
         let mut items = vec![marker::Candidate { offset: at, position: Position::Inline, m }];
         let mut next = 2;
+        scanned_to = text.len();
         for (j, d) in text.get(at..).unwrap_or("").char_indices() {
             if is_sentence_end(d) && fold(d) != ';' {
+                scanned_to = at + j;
                 break;
             }
             if !matches!(d, '，' | ',' | '；' | ';') {

@@ -26,6 +26,10 @@
 //!    (`…是提升竞争力的第一大支柱。` … `第五大支柱`; `铁三角的第一个角，就是…`).
 //!    Counting words (`第一次` `第一批` `第三届`) are not points.
 //!
+//! 5. **Questions**: in a Q&A transcript (at least two paragraphs open with
+//!    `问：`, most of them answered by a paragraph opening with `答：`),
+//!    each question is a node and the answers are its paragraphs.
+//!
 //! Refused: greetings and exclamations (`各位代表！`), lines with a colon
 //! (`重点抓好八个方面工作：` announces a list, it is not a heading), lines that
 //! open with a marker (the grammar reads those), and paragraphs without a
@@ -39,6 +43,8 @@ const LINE_CHARS: std::ops::RangeInclusive<usize> = 3..=30;
 const BODY_CHARS: usize = 30;
 /// Fewest members of a paragraph run.
 const MIN_RUN: usize = 3;
+/// Most members of one 排比 run (a longer one is read as several).
+const MAX_RUN: usize = 32;
 
 /// What kind of unmarked node a block opens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,6 +110,9 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
         }
     }
 
+    // 5. Questions of a Q&A transcript.
+    questions(views, &free, &mut used, &mut out);
+
     // 4. Ordinal phrases in lead sentences (`…的第一大支柱` … `第五大支柱`).
     ordinal_phrases(views, &free, &mut used, &mut out);
 
@@ -122,7 +131,9 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
         } else if let Some(lead) = lead_sentence(views[i]) {
             let mut prefix: Vec<char> = lead.chars().collect();
             let mut leads = vec![lead];
-            while j < n && !used[j] && free(j) {
+            // A run is read over at most `MAX_RUN` paragraphs: the work
+            // per paragraph stays bounded.
+            while j < n && j - i < MAX_RUN && !used[j] && free(j) {
                 let Some(l) = lead_sentence(views[j]) else { break };
                 let cp = prefix.iter().zip(l.chars()).take_while(|(a, b)| **a == *b).count();
                 if cp == 0 {
@@ -160,6 +171,33 @@ fn is_appendix(text: &str) -> bool {
     APPENDIX.contains(&t)
 }
 
+/// Labels that open a question or an answer of a transcript.
+const ASK: [&str; 3] = ["问：", "问:", "提问："];
+const ANSWER: [&str; 3] = ["答：", "答:", "回答："];
+
+/// The questions of a Q&A transcript (`问：…` / `答：…`): when at least two
+/// paragraphs open with a question label and an answer label follows them,
+/// each question is a node and its answers are its paragraphs.
+fn questions(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+    let opens = |v: &str, labels: &[&str]| {
+        let t = v.trim_start();
+        labels.iter().any(|l| t.starts_with(l))
+    };
+    let asks: Vec<usize> = (0..views.len())
+        .filter(|&i| free(i) && !used.get(i).copied().unwrap_or(true) && opens(views[i], &ASK))
+        .collect();
+    let answered = asks.iter().filter(|&&i| views.get(i + 1).is_some_and(|v| opens(v, &ANSWER))).count();
+    if asks.len() < 2 || answered * 2 < asks.len() {
+        return;
+    }
+    for (k, &b) in asks.iter().enumerate() {
+        if let Some(u) = used.get_mut(b) {
+            *u = true;
+        }
+        out.push(Found { block: b, shape: Shape::Run, ordinal: k as u32 + 1 });
+    }
+}
+
 /// Measure words after `第N` that count occurrences, not points
 /// (`第一次` `第一批` `第三届`).
 const NOT_POINTS: &str = "次批届期年天名位代轮号";
@@ -187,13 +225,13 @@ fn ordinal_phrases(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [boo
             break;
         }
     }
-    let mut keys: Vec<&str> = hits.iter().map(|h| h.2.as_str()).collect();
-    keys.sort_unstable();
-    keys.dedup();
+    // Grouped by phrase, in document order within each: one sort, linear
+    // after it.
+    hits.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
     let mut runs: Vec<(usize, u32)> = Vec::new();
-    for key in keys {
+    for group in hits.chunk_by(|a, b| a.2 == b.2) {
         let mut run: Vec<usize> = Vec::new();
-        for (b, n, _) in hits.iter().filter(|h| h.2 == key) {
+        for (b, n, _) in group {
             if *n as usize == run.len() + 1 && run.last().is_none_or(|&l| l < *b) {
                 run.push(*b);
             }
