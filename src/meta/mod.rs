@@ -1000,6 +1000,10 @@ fn take_occasion_line(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
         return true;
     }
     let mut used = vec![(o.date.start, o.date.end), o.occasion];
+    // A date read before (a publication stamp) gives way: it is noise.
+    if let Some(old) = meta.date_span.take() {
+        sink.noise.push(Noise::at(sink.src, old, "publication_date"));
+    }
     meta.date = Some(o.date.value.clone());
     meta.date_span = Some(span_of(b, o.date.start, o.date.end));
     meta.occasion = b.text.get(o.occasion.0..o.occasion.1).map(str::to_string);
