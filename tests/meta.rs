@@ -688,3 +688,19 @@ fn a_signer_line_should_name_the_speaker_and_titles_should_name_occasions() {
     let (plans, _) = run(src);
     assert_eq!(plans[0].metadata.occasion.as_deref(), Some("全省科技创新研讨会"));
 }
+
+#[test]
+fn hello_greetings_and_editor_notes_should_refuse_lookalikes() {
+    let (plans, _) = run("新年讲话\n大家好好学习！今天开会。\n");
+    assert!(plans[0].greeting.is_none());
+    let (plans, _) = run("新年讲话\n今天大家好！我们开会。\n");
+    assert!(plans[0].greeting.is_none());
+    let (plans, noise) =
+        run("## 座谈会讲话\n\n【导  读】华为有两个决策体系，一个是理想主义。\n\n一、坚持开放\n我们要开放。\n");
+    assert!(plans[0].metadata.speaker.is_none());
+    assert!(noise.iter().any(|n| n.reason == "editor_note"));
+    let (plans, _) = run("2019年新年致辞\n今天开会。我们一起努力。\n");
+    assert!(plans[0].metadata.speaker.is_none());
+    let (plans, _) = run("学习体会发言\n今天开会。我们一起努力。\n");
+    assert!(plans[0].metadata.occasion.is_none());
+}
