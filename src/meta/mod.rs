@@ -149,6 +149,10 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
 /// past the front matter's end is split there.
 fn drop_front(sink: &mut Sink, blocks: Vec<Block>, fm: &front::FrontMatter) -> Vec<Block> {
     let end = fm.span.end;
+    // Lines of it the segment stage took out already (a repeated `---`).
+    for n in sink.noise.iter_mut().filter(|n| n.span.end <= end) {
+        n.reason = "front_matter".to_string();
+    }
     let values: Vec<Span> = fm.title.iter().chain(fm.date.iter()).map(|(_, s)| *s).collect();
     let mut out = Vec::with_capacity(blocks.len());
     for mut b in blocks {
@@ -967,6 +971,16 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
                 let mut used = take_byline(n, 0, &by, &mut plan.metadata);
                 used.sort_unstable();
                 sink.rest(n, &used, "subtitle");
+                consumed = true;
+            } else if let Some((name, s, e)) = dashed.then(|| name_line(&n.text)).flatten() {
+                // `——县委书记 张明`: a byline alone.
+                if plan.metadata.speaker.is_none() {
+                    plan.metadata.speaker = Some(name);
+                    plan.metadata.speaker_span = Some(span_of(n, s, e));
+                    sink.rest(n, &[(s, e)], "subtitle");
+                } else {
+                    sink.block(n, "subtitle");
+                }
                 consumed = true;
             } else if dashed && title::title_shape(nt.trim_start_matches(['—', '-'])) {
                 let between = sink.src.get(b.span.end..n.span.start).unwrap_or("x");
