@@ -704,3 +704,12 @@ fn hello_greetings_and_editor_notes_should_refuse_lookalikes() {
     let (plans, _) = run("学习体会发言\n今天开会。我们一起努力。\n");
     assert!(plans[0].metadata.occasion.is_none());
 }
+
+#[test]
+fn a_line_announcing_points_should_not_end_the_header() {
+    let src = "在全县大会上的讲话\n同志们：\n今天开会。\n以下是我的几点意见：\n一、抓落实\n要落实。\n";
+    let (plans, _) = run(src);
+    let p = &plans[0];
+    assert_eq!(p.greeting.as_ref().unwrap().0, "同志们");
+    assert!(p.body.iter().any(|b| b.text == "今天开会。"));
+}

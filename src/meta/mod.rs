@@ -312,10 +312,11 @@ fn strong_body(b: &Block) -> bool {
 
 /// Words of a line announcing the text that follows: `双语全文如下：`,
 /// `以下为省委书记某某在大会上的讲话实录——`.
-const ANNOUNCES: &[&str] = &["如下", "全文", "实录", "原文", "以下为", "以下是"];
+const ANNOUNCES: &[&str] = &["全文", "实录", "原文", "讲话", "致辞", "发言", "贺词"];
 
 /// True when `text` announces the speech text that follows it: short,
-/// ending in a colon or a dash, with an announcing word.
+/// ending in a colon or a dash, naming the text (`全文` `实录` `讲话` …).
+/// `以下是我的几点意见：` names no text: it is the speech itself.
 fn announces_text(text: &str) -> bool {
     let t = text.trim_end();
     (t.ends_with(['：', ':']) || t.ends_with("——"))
@@ -826,7 +827,9 @@ fn read_speech(
         .enumerate()
         .skip(from)
         .take(strong.saturating_sub(from) + 4)
-        .take_while(|(_, b)| !title::starts_with_marker(&b.text) && !longer(&b.text, 300))
+        .take_while(|(_, b)| {
+            !title::starts_with_marker(&b.text) && !longer(&b.text, 300) && greeting(&b.text).is_none()
+        })
         .find(|(_, b)| announces_text(&b.text))
         .map(|(i, _)| i);
     let (strong, strong_is_greeting) = match announce {
