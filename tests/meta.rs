@@ -603,3 +603,113 @@ mod prop {
         }
     }
 }
+
+#[test]
+fn front_matter_should_be_noise_and_give_the_title_and_date_only_as_fallbacks() {
+    let src = "---\ntitle: 在全县工作会议上的讲话\ndate: 2020-05-06\ntags:\n  - 讲话\n  - 党建\ncategory: 讲话/2020\n---\n\n## 在全县工作会议上的讲话\n\n2020年4月30日\n\n同志们：\n今天开会。我讲三点。\n";
+    let (plans, noise) = run(src);
+    let p = &plans[0];
+    assert_eq!(p.title.as_ref().unwrap().0, "在全县工作会议上的讲话");
+    // The text's own date line wins over the front matter's.
+    assert_eq!(p.metadata.date.as_deref(), Some("2020-04-30"));
+    assert_eq!(p.metadata.occasion.as_deref(), Some("全县工作会议"));
+    assert_eq!(p.greeting.as_ref().unwrap().0, "同志们");
+    assert!(noise.iter().any(|n| n.reason == "front_matter" && n.text.contains("党建")));
+    assert!(noise.iter().any(|n| n.reason == "front_matter" && n.text == "2020-05-06"));
+}
+
+#[test]
+fn front_matter_title_should_stand_when_the_text_has_none() {
+    let src = "---\ntitle: \"张三 2021 年新年贺词\"\ndate: 2021-01-02\n---\n大家好！\n新年到了。\n谢谢大家！\n";
+    let (plans, _) = run(src);
+    let p = &plans[0];
+    assert_eq!(p.title.as_ref().unwrap().0, "张三 2021 年新年贺词");
+    assert_eq!(p.metadata.speaker.as_deref(), Some("张三"));
+    assert_eq!(p.metadata.date.as_deref(), Some("2021-01-02"));
+    assert_eq!(p.greeting.as_ref().unwrap().0, "大家好");
+    assert_eq!(p.closing.as_ref().unwrap().0, "谢谢大家");
+}
+
+#[test]
+fn a_subtitle_of_date_and_occasion_should_beat_the_publication_stamp() {
+    let src = "政府工作报告\n2024年02月10日 07时41分\n来源：日报\n――2024年1月27日在某省第十四届人民代表大会第二次会议上 某省省长 王五\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n";
+    let (plans, _) = run(src);
+    let m = &plans[0].metadata;
+    assert_eq!(plans[0].title.as_ref().unwrap().0, "政府工作报告");
+    assert_eq!(m.date.as_deref(), Some("2024-01-27"));
+    assert_eq!(m.occasion.as_deref(), Some("某省第十四届人民代表大会第二次会议"));
+    assert_eq!(m.speaker.as_deref(), Some("王五"));
+}
+
+#[test]
+fn a_hello_greeting_should_open_an_untitled_speech_and_a_cheer_close_it() {
+    let src = "各位貴賓、各位鄉親父老、各位電視機前的朋友，大家早安，大家好！\n今天是重要的日子。我們一起努力。\n現在，請大家跟我一起高呼：\n民主萬歲！\n中華民國萬歲！";
+    let (plans, _) = run(src);
+    let p = &plans[0];
+    assert!(p.title.is_none());
+    assert_eq!(p.greeting.as_ref().unwrap().0, "各位貴賓、各位鄉親父老、各位電視機前的朋友，大家早安，大家好");
+    assert_eq!(p.closing.as_ref().unwrap().0, "中華民國萬歲");
+    let src = "各位來賓，大家好！\n今天開會。我們一起努力。\n謝謝大家！";
+    let (plans, _) = run(src);
+    assert_eq!(plans[0].closing.as_ref().unwrap().0, "謝謝大家");
+}
+
+#[test]
+fn an_announcement_line_should_end_a_news_lead() {
+    let src = "新年贺词\n> 新年前夕，主席在电视上发表了新年贺词。\n来源：[新年贺词 - 某网](https://www.example.com/a/202012/31/WS5fedde5ba31024ad0ba9feb3aaaaaaaa.html)\nThe President delivers a New Year speech on Dec 31, 2020 via radio and the internet, to all.\n全文如下：\n大家好！<br/>Hello!\n新年到了。我们一起努力。<br/>The new year is here.\n谢谢大家！<br/>Thank you!";
+    let (plans, noise) = run(src);
+    let p = &plans[0];
+    assert_eq!(p.greeting.as_ref().unwrap().0, "大家好");
+    assert_eq!(p.closing.as_ref().unwrap().0, "谢谢大家");
+    assert_eq!(p.metadata.date.as_deref(), Some("2020-12-31"));
+    assert!(p.metadata.source.as_deref().is_some_and(|s| s.starts_with("https://www.example.com/")));
+    assert!(p.body.iter().all(|b| !b.text.contains("全文如下") && !b.text.contains("新年前夕")));
+    assert!(noise.iter().any(|n| n.text.contains("Thank you")));
+}
+
+#[test]
+fn an_editor_note_should_be_noise_and_may_name_the_speaker() {
+    let src = "## 不做昙花一现的英雄\n\n【导  读】张三认为，管理是永恒的主题。\n\n一、管理要进步\n我们要进步。\n";
+    let (plans, noise) = run(src);
+    let p = &plans[0];
+    assert_eq!(p.title.as_ref().unwrap().0, "不做昙花一现的英雄");
+    assert_eq!(p.metadata.speaker.as_deref(), Some("张三"));
+    assert!(noise.iter().any(|n| n.reason == "editor_note" && n.text.contains("管理是永恒的主题")));
+}
+
+#[test]
+fn a_signer_line_should_name_the_speaker_and_titles_should_name_occasions() {
+    let src = "电邮讲话【2017】099号    签发人：李四\n李总在实验室成立会上的讲话\n2017年8月28日\n一、研究要为了使用。\n看了进展，我很高兴。\n";
+    let (plans, _) = run(src);
+    let m = &plans[0].metadata;
+    assert_eq!(m.speaker.as_deref(), Some("李四"));
+    assert_eq!(m.date.as_deref(), Some("2017-08-28"));
+    let src = "全省科技创新研讨会致谢词\n各位领导、各位专家：\n首先感谢大家光临。\n";
+    let (plans, _) = run(src);
+    assert_eq!(plans[0].metadata.occasion.as_deref(), Some("全省科技创新研讨会"));
+}
+
+#[test]
+fn hello_greetings_and_editor_notes_should_refuse_lookalikes() {
+    let (plans, _) = run("新年讲话\n大家好好学习！今天开会。\n");
+    assert!(plans[0].greeting.is_none());
+    let (plans, _) = run("新年讲话\n今天大家好！我们开会。\n");
+    assert!(plans[0].greeting.is_none());
+    let (plans, noise) =
+        run("## 座谈会讲话\n\n【导  读】华为有两个决策体系，一个是理想主义。\n\n一、坚持开放\n我们要开放。\n");
+    assert!(plans[0].metadata.speaker.is_none());
+    assert!(noise.iter().any(|n| n.reason == "editor_note"));
+    let (plans, _) = run("2019年新年致辞\n今天开会。我们一起努力。\n");
+    assert!(plans[0].metadata.speaker.is_none());
+    let (plans, _) = run("学习体会发言\n今天开会。我们一起努力。\n");
+    assert!(plans[0].metadata.occasion.is_none());
+}
+
+#[test]
+fn a_line_announcing_points_should_not_end_the_header() {
+    let src = "在全县大会上的讲话\n同志们：\n今天开会。\n以下是我的几点意见：\n一、抓落实\n要落实。\n";
+    let (plans, _) = run(src);
+    let p = &plans[0];
+    assert_eq!(p.greeting.as_ref().unwrap().0, "同志们");
+    assert!(p.body.iter().any(|b| b.text == "今天开会。"));
+}

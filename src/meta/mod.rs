@@ -149,6 +149,10 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
 /// past the front matter's end is split there.
 fn drop_front(sink: &mut Sink, blocks: Vec<Block>, fm: &front::FrontMatter) -> Vec<Block> {
     let end = fm.span.end;
+    // Lines of it the segment stage took out already (a repeated `---`).
+    for n in sink.noise.iter_mut().filter(|n| n.span.end <= end) {
+        n.reason = "front_matter".to_string();
+    }
     let values: Vec<Span> = fm.title.iter().chain(fm.date.iter()).map(|(_, s)| *s).collect();
     let mut out = Vec::with_capacity(blocks.len());
     for mut b in blocks {
@@ -308,10 +312,11 @@ fn strong_body(b: &Block) -> bool {
 
 /// Words of a line announcing the text that follows: `双语全文如下：`,
 /// `以下为省委书记某某在大会上的讲话实录——`.
-const ANNOUNCES: &[&str] = &["如下", "全文", "实录", "原文", "以下为", "以下是"];
+const ANNOUNCES: &[&str] = &["全文", "实录", "原文", "讲话", "致辞", "发言", "贺词"];
 
 /// True when `text` announces the speech text that follows it: short,
-/// ending in a colon or a dash, with an announcing word.
+/// ending in a colon or a dash, naming the text (`全文` `实录` `讲话` …).
+/// `以下是我的几点意见：` names no text: it is the speech itself.
 fn announces_text(text: &str) -> bool {
     let t = text.trim_end();
     (t.ends_with(['：', ':']) || t.ends_with("——"))
@@ -822,7 +827,9 @@ fn read_speech(
         .enumerate()
         .skip(from)
         .take(strong.saturating_sub(from) + 4)
-        .take_while(|(_, b)| !title::starts_with_marker(&b.text) && !longer(&b.text, 300))
+        .take_while(|(_, b)| {
+            !title::starts_with_marker(&b.text) && !longer(&b.text, 300) && greeting(&b.text).is_none()
+        })
         .find(|(_, b)| announces_text(&b.text))
         .map(|(i, _)| i);
     let (strong, strong_is_greeting) = match announce {
@@ -968,6 +975,16 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
                 used.sort_unstable();
                 sink.rest(n, &used, "subtitle");
                 consumed = true;
+            } else if let Some((name, s, e)) = dashed.then(|| name_line(&n.text)).flatten() {
+                // `——县委书记 张明`: a byline alone.
+                if plan.metadata.speaker.is_none() {
+                    plan.metadata.speaker = Some(name);
+                    plan.metadata.speaker_span = Some(span_of(n, s, e));
+                    sink.rest(n, &[(s, e)], "subtitle");
+                } else {
+                    sink.block(n, "subtitle");
+                }
+                consumed = true;
             } else if dashed && title::title_shape(nt.trim_start_matches(['—', '-'])) {
                 let between = sink.src.get(b.span.end..n.span.start).unwrap_or("x");
                 let unwrapped = (vs, ve) == text::trim_range(&b.text, 0, b.text.len());
@@ -1000,6 +1017,10 @@ fn take_occasion_line(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
         return true;
     }
     let mut used = vec![(o.date.start, o.date.end), o.occasion];
+    // A date read before (a publication stamp) gives way: it is noise.
+    if let Some(old) = meta.date_span.take() {
+        sink.noise.push(Noise::at(sink.src, old, "publication_date"));
+    }
     meta.date = Some(o.date.value.clone());
     meta.date_span = Some(span_of(b, o.date.start, o.date.end));
     meta.occasion = b.text.get(o.occasion.0..o.occasion.1).map(str::to_string);
