@@ -29,6 +29,8 @@
 //! indicatif, rayon and globset; `default-features = false` gives the
 //! library alone.
 
+#![warn(missing_docs)]
+
 #[doc(hidden)]
 pub mod build;
 pub mod decode;
