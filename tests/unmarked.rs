@@ -165,3 +165,38 @@ fn questions_of_a_transcript_should_be_nodes_with_their_answers() {
     assert_eq!(outline(src)[0].2, "问：今年的重点工作是什么");
     assert!(outline("问：今年的重点工作是什么？\n他说重点是稳增长。\n").is_empty());
 }
+
+#[test]
+fn an_address_should_break_off_the_last_point_for_an_inline_series() {
+    let src = format!(
+        "一、工作回顾\n（一）扩大内需。{BODY}\n（二）发展产业。{BODY}\n各位代表！五年来成绩显著。一是综合实力再上台阶。{BODY}二是创新引领成势见效。{BODY}三是民生福祉持续改善。{BODY}\n二、今年安排\n{BODY}\n"
+    );
+    assert_eq!(
+        shape(&src),
+        vec![s(1, "一、"), s(2, "（一）"), s(2, "（二）"), s(2, "一是"), s(2, "二是"), s(2, "三是"), s(1, "二、")]
+    );
+    // Without the address the series stays inside the last point.
+    let plain = src.replace("各位代表！", "");
+    assert_eq!(shape(&plain)[3], s(3, "一是"));
+}
+
+#[test]
+fn an_address_should_break_off_the_last_point_for_a_run() {
+    let src = format!(
+        "政府工作报告\n各位代表：\n{BODY}\n一、今年安排\n（一）扩大内需\n{BODY}\n（二）统筹安全\n{BODY}\n同志们，我们要努力建设人民满意的政府。{BODY}\n要永葆忠诚、笃信笃行。{BODY}\n要厉行法治、依法行政。{BODY}\n要怀德自重、恪守清廉。{BODY}\n"
+    );
+    assert_eq!(shape(&src), vec![s(1, "一、"), s(2, "（一）"), s(2, "（二）"), s(2, "*"), s(2, "*"), s(2, "*")]);
+    let plain = src.replace("同志们，", "");
+    assert_eq!(shape(&plain)[3], s(3, "*"));
+}
+
+#[test]
+fn an_address_should_not_break_the_points_it_stands_between() {
+    let src = format!(
+        "一、工作回顾\n（一）扩大内需。{BODY}\n各位代表！{BODY}\n（二）发展产业。{BODY}一是抓项目。{BODY}二是抓招商。{BODY}\n"
+    );
+    assert_eq!(shape(&src), vec![s(1, "一、"), s(2, "（一）"), s(2, "（二）"), s(3, "一是"), s(3, "二是")]);
+    // `我们，` and a greeting with a colon are not addresses.
+    let ours = src.replace("各位代表！", "我们，");
+    assert_eq!(shape(&ours), shape(&src));
+}
