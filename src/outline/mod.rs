@@ -355,7 +355,7 @@ const ADDRESS_ENDS: [char; 1] = ['们'];
 /// The address is at most 12 chars of ideographs and `、`, opening with
 /// `各位`, `亲爱的` or `尊敬的`, or ending with a plural in `们` of at least three
 /// chars that is not a pronoun (`我们，` is not an address).
-fn is_address(text: &str) -> bool {
+pub(crate) fn is_address(text: &str) -> bool {
     let t = text.trim_start();
     let Some((end, _)) = t.char_indices().find(|&(_, c)| matches!(fold(c), '!' | ',' | '！' | '，')) else {
         return false;
