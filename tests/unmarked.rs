@@ -165,3 +165,90 @@ fn questions_of_a_transcript_should_be_nodes_with_their_answers() {
     assert_eq!(outline(src)[0].2, "问：今年的重点工作是什么");
     assert!(outline("问：今年的重点工作是什么？\n他说重点是稳增长。\n").is_empty());
 }
+
+#[test]
+fn an_address_should_break_off_the_last_point_for_an_inline_series() {
+    let src = format!(
+        "一、工作回顾\n（一）扩大内需。{BODY}\n（二）发展产业。{BODY}\n各位代表！五年来成绩显著。一是综合实力再上台阶。{BODY}二是创新引领成势见效。{BODY}三是民生福祉持续改善。{BODY}\n二、今年安排\n{BODY}\n"
+    );
+    assert_eq!(
+        shape(&src),
+        vec![s(1, "一、"), s(2, "（一）"), s(2, "（二）"), s(2, "一是"), s(2, "二是"), s(2, "三是"), s(1, "二、")]
+    );
+    // Without the address the series stays inside the last point.
+    let plain = src.replace("各位代表！", "");
+    assert_eq!(shape(&plain)[3], s(3, "一是"));
+}
+
+#[test]
+fn an_address_should_break_off_the_last_point_for_a_run() {
+    let src = format!(
+        "政府工作报告\n各位代表：\n{BODY}\n一、今年安排\n（一）扩大内需\n{BODY}\n（二）统筹安全\n{BODY}\n同志们，我们要努力建设人民满意的政府。{BODY}\n要永葆忠诚、笃信笃行。{BODY}\n要厉行法治、依法行政。{BODY}\n要怀德自重、恪守清廉。{BODY}\n"
+    );
+    assert_eq!(shape(&src), vec![s(1, "一、"), s(2, "（一）"), s(2, "（二）"), s(2, "*"), s(2, "*"), s(2, "*")]);
+    let plain = src.replace("同志们，", "");
+    assert_eq!(shape(&plain)[3], s(3, "*"));
+}
+
+#[test]
+fn an_address_should_not_break_the_points_it_stands_between() {
+    let src = format!(
+        "一、工作回顾\n（一）扩大内需。{BODY}\n各位代表！{BODY}\n（二）发展产业。{BODY}一是抓项目。{BODY}二是抓招商。{BODY}\n"
+    );
+    assert_eq!(shape(&src), vec![s(1, "一、"), s(2, "（一）"), s(2, "（二）"), s(3, "一是"), s(3, "二是")]);
+    // `我们，` and a greeting with a colon are not addresses.
+    let ours = src.replace("各位代表！", "我们，");
+    assert_eq!(shape(&ours), shape(&src));
+}
+
+/// A body paragraph of its own text (repeated lines are read as page noise).
+fn body(k: usize) -> String {
+    let place = ["东城", "西城", "南湖", "北山", "中原", "新港", "老街", "滨江", "高新"];
+    format!(
+        "{}全年完成农业产值五亿元，新建高标准农田三千亩，引进农产品加工企业两家，特色种植面积稳步扩大。",
+        place[k % place.len()]
+    )
+}
+
+#[test]
+fn dash_points_each_followed_by_body_paragraphs_should_be_a_run() {
+    let src = format!(
+        "——历史启示我们，必须有坚强的领导力量。{BODY}\n新的征程上，我们必须坚持党的领导。{BODY}\n——历史启示我们，道路是最根本的问题。{BODY}\n新的征程上，我们必须坚持走自己的路。{BODY}\n——历史启示我们，必须依靠人民的奋斗。{BODY}\n新的征程上，我们必须弘扬奋斗精神。{BODY}\n"
+    );
+    let o = outline(&src);
+    assert_eq!(o.iter().map(|n| (n.0, n.1.as_str())).collect::<Vec<_>>(), vec![(1, "*"), (1, "*"), (1, "*")]);
+    assert!(o[1].2.ends_with("历史启示我们，道路是最根本的问题"));
+}
+
+#[test]
+fn gapped_runs_should_be_regular_and_three_long() {
+    // Bodies of one, then two paragraphs: not one spacing pattern.
+    let (b0, b1, b2, b3, b4) = (body(0), body(1), body(2), body(3), body(4));
+    let irregular = format!(
+        "——历史启示我们，必须有坚强的领导力量。{BODY}\n{b0}\n——历史启示我们，道路是最根本的问题。{BODY}\n{b1}\n{b2}\n——历史启示我们，必须依靠人民的奋斗。{BODY}\n{b3}\n"
+    );
+    assert!(outline(&irregular).is_empty());
+    let regular = format!(
+        "——历史启示我们，必须有坚强的领导力量。{BODY}\n{b0}\n{b4}\n——历史启示我们，道路是最根本的问题。{BODY}\n{b1}\n{b2}\n——历史启示我们，必须依靠人民的奋斗。{BODY}\n{b3}\n"
+    );
+    assert_eq!(outline(&regular).len(), 3);
+    let two = format!(
+        "——历史启示我们，必须有坚强的领导力量。{BODY}\n{b0}\n——历史启示我们，道路是最根本的问题。{BODY}\n{b1}\n"
+    );
+    assert!(outline(&two).is_empty());
+}
+
+#[test]
+fn a_long_shared_phrase_should_make_a_gapped_run_and_a_short_one_should_not() {
+    let b: Vec<String> = (0..6).map(body).collect();
+    let long = format!(
+        "五年来，我们坚持创新驱动，新兴产业加快成长。{BODY}\n{}\n五年来，我们坚持改革开放，市场活力持续增强。{BODY}\n{}\n五年来，我们坚持生态优先，环境质量明显改善。{BODY}\n{}\n",
+        b[0], b[1], b[2]
+    );
+    assert_eq!(outline(&long).len(), 3);
+    let short = format!(
+        "我们要坚定信念，对党忠诚。{BODY}\n{}\n我们要依法行政，严格执法。{BODY}\n{}\n我们要清正廉洁，克己奉公。{BODY}\n{}\n",
+        b[3], b[4], b[5]
+    );
+    assert!(outline(&short).is_empty());
+}

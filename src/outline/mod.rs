@@ -26,6 +26,11 @@
 //!    one-sentence restatements (`其一，…。其二，…。`) stay prose.
 //! 6. An Arabic number at the start of a block that continues a sentence cut
 //!    off at the end of the previous block is a page number, not a marker.
+//! 7. A body paragraph that opens by addressing the audience (`各位代表！…`,
+//!    `同志们，…`) breaks off the current point of a section: the next
+//!    candidate of another family (an inline `一是…` series, a run of
+//!    parallel paragraphs) belongs to the enclosing section, at the depth of
+//!    the points, not inside the last point.
 //!
 //! Rule 5 can only be checked once lists are complete, so inference runs
 //! again without the rejected candidates (a few rounds at most; each round is
@@ -340,6 +345,37 @@ fn comma_series(text: &str, found: &mut Vec<marker::Candidate>) {
     }
 }
 
+/// Words that address an audience (`各位代表` `同志们` `女士们、先生们`).
+const ADDRESS_ENDS: [char; 1] = ['们'];
+
+/// True when a paragraph opens with an address to the audience followed by
+/// `！` or `，` (`各位代表！…`, `同志们、朋友们！`, `各位委员，…`); a colon
+/// (`同志们：`) makes the greeting, which is not read here.
+///
+/// The address is at most 12 chars of ideographs and `、`, opening with
+/// `各位`, `亲爱的` or `尊敬的`, or ending with a plural in `们` of at least three
+/// chars that is not a pronoun (`我们，` is not an address).
+pub(crate) fn is_address(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some((end, _)) = t.char_indices().find(|&(_, c)| matches!(fold(c), '!' | ',' | '！' | '，')) else {
+        return false;
+    };
+    let head = &t[..end];
+    let n = head.chars().count();
+    if !(3..=12).contains(&n) || !head.chars().all(|c| is_ideograph(c) || c == '、') {
+        return false;
+    }
+    if ["各位", "亲爱的", "尊敬的"].iter().any(|p| head.starts_with(p)) {
+        return true;
+    }
+    // Every part of `同志们、朋友们` is a plural, none a pronoun.
+    head.split('、').all(|w| {
+        w.chars().count() >= 3
+            && w.ends_with(ADDRESS_ENDS)
+            && !w.starts_with(['我', '你', '他', '她', '它', '咱', '人'])
+    })
+}
+
 /// True when `prev` is a long paragraph cut off in the middle of a sentence
 /// (it ends in an ideograph, not in punctuation).
 fn continues_sentence(prev: &str) -> bool {
@@ -409,9 +445,33 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
     // The last numbered heading list closed by a sub-heading: its class,
     // last ordinal, depth and list id.
     let mut closed: Option<(Class, u32, usize, usize)> = None;
+    // Address paragraphs before each block: `addresses[b]` counts those
+    // among blocks `0..b`.
+    let mut addresses = Vec::with_capacity(blocks.len() + 1);
+    addresses.push(0usize);
+    for b in blocks {
+        let n = addresses.last().copied().unwrap_or(0) + usize::from(is_address(&b.text));
+        addresses.push(n);
+    }
+    // The block of the last accepted candidate.
+    let mut last_block: Option<usize> = None;
     for (ci, c) in cands.iter().enumerate() {
         if rejected[ci] {
             continue;
+        }
+        // Rule 7: an address paragraph since the last accepted candidate
+        // closes the current point below the top-level section, unless the
+        // candidate continues the points themselves.
+        let since = last_block.map_or(0, |b| addresses.get(b + 1).copied().unwrap_or(0));
+        let upto = addresses.get(c.block + 1).copied().unwrap_or(0);
+        if last_block.is_some()
+            && upto > since
+            && stack.len() >= 2
+            && stack[0].heading
+            && stack.iter().skip(1).any(|l| l.heading)
+            && !stack.iter().skip(1).any(|l| l.class == c.class)
+        {
+            stack.truncate(1);
         }
         // The heading level right below this candidate's own level: the
         // list a sibling sub-heading closes.
@@ -509,6 +569,9 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
             next_list += 1;
         } else if heading {
             diags.push(Diagnostic::new("out_of_sequence", format!("a list cannot start at ordinal {n}"), span()));
+        }
+        if accepted.last().is_some_and(|a| a.0 == ci) {
+            last_block = Some(c.block);
         }
         // A heading list closed by this candidate (a sub-heading of its
         // parent's family) may run on after it.

@@ -21,6 +21,11 @@
 //!    paragraphs that happen to open alike (`我们要…`, long sentences) stay
 //!    prose.
 //!
+//!    Either run may also be *gapped*: each member followed by the same
+//!    number (one to three) of body paragraphs (`——辛亥革命110年来的历史启示
+//!    我们，…` / `新的征程上，我们必须…` ×5). A gapped 排比 needs a shared
+//!    phrase of at least five chars; irregular spacing is prose.
+//!
 //! 4. **Ordinal phrases**: at least three paragraphs whose lead sentences
 //!    name their place with one ordinal phrase, counting 1, 2, 3 in order
 //!    (`…是提升竞争力的第一大支柱。` … `第五大支柱`; `铁三角的第一个角，就是…`).
@@ -158,8 +163,96 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
             i += 1;
         }
     }
+    // 6. Runs whose members are each followed by body paragraphs.
+    gapped_runs(views, &free, &mut used, &mut out);
+
     out.sort_by_key(|f| f.block);
     out
+}
+
+/// Most body paragraphs after each member of a gapped run.
+const MAX_BODY: usize = 3;
+/// Shortest phrase shared by the members of a gapped 排比 run, in chars.
+const GAPPED_PHRASE: usize = 5;
+
+/// Runs whose members are not consecutive: at least three dash-led
+/// paragraphs (`——辛亥革命110年来的历史启示我们，…`), or paragraphs whose
+/// lead sentences share a long phrase, each followed by the same number (one
+/// to three) of body paragraphs. The bodies are free paragraphs that neither
+/// open with a dash or the shared phrase nor address the audience.
+fn gapped_runs(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+    let n = views.len();
+    let open = |i: usize, used: &[bool]| free(i) && !used.get(i).copied().unwrap_or(true);
+    // A body paragraph between two members.
+    let body = |i: usize, used: &[bool], phrase: &[char]| {
+        open(i, used)
+            && !is_dash(views[i])
+            && !super::is_address(views[i])
+            && (phrase.is_empty() || !views[i].trim_start().chars().zip(phrase).all(|(a, b)| a == *b))
+    };
+    let mut i = 0;
+    while i < n {
+        if !open(i, used) {
+            i += 1;
+            continue;
+        }
+        let dash = is_dash(views[i]);
+        let lead = if dash { None } else { lead_sentence(views[i]) };
+        if !dash && lead.is_none() {
+            i += 1;
+            continue;
+        }
+        let mut best: Vec<usize> = Vec::new();
+        for gap in 2..=MAX_BODY + 1 {
+            let mut members = vec![i];
+            let mut prefix: Vec<char> = lead.map(|l| l.chars().collect()).unwrap_or_default();
+            let mut leads: Vec<&str> = lead.into_iter().collect();
+            while members.len() < MAX_RUN {
+                let last = members.last().copied().unwrap_or(i);
+                let j = last + gap;
+                if j >= n || !open(j, used) {
+                    break;
+                }
+                let next_prefix = if dash {
+                    if !is_dash(views[j]) {
+                        break;
+                    }
+                    Vec::new()
+                } else {
+                    let Some(l) = lead_sentence(views[j]) else { break };
+                    let cp = prefix.iter().zip(l.chars()).take_while(|(a, b)| **a == *b).count();
+                    if cp < GAPPED_PHRASE {
+                        break;
+                    }
+                    leads.push(l);
+                    prefix[..cp].to_vec()
+                };
+                if !(last + 1..j).all(|b| body(b, used, &next_prefix)) {
+                    if !dash {
+                        leads.pop();
+                    }
+                    break;
+                }
+                prefix = next_prefix;
+                members.push(j);
+            }
+            let regular = members.len() >= MIN_RUN && (dash || parallel(&prefix, &leads));
+            if regular && members.len() > best.len() {
+                best = members;
+            }
+        }
+        if best.is_empty() {
+            i += 1;
+            continue;
+        }
+        for (k, &b) in best.iter().enumerate() {
+            if let Some(u) = used.get_mut(b) {
+                *u = true;
+            }
+            out.push(Found { block: b, shape: Shape::Run, ordinal: k as u32 + 1 });
+        }
+        i = best.last().map_or(i + 1, |&l| l + 1);
+    }
 }
 
 /// Words that head an appendix of a speech text.
