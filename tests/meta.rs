@@ -713,3 +713,49 @@ fn a_line_announcing_points_should_not_end_the_header() {
     assert_eq!(p.greeting.as_ref().unwrap().0, "同志们");
     assert!(p.body.iter().any(|b| b.text == "今天开会。"));
 }
+
+#[test]
+fn a_lead_telling_of_the_speech_should_date_it_before_the_post_date() {
+    let src = "---\nlayout: post\ntitle: \"张三 2021 年新年贺词（双语全文）\"\ndate: 2021-01-22\ntags: [文学]\n---\n\n> 新年前夕，主席张三通过电视发表了二〇二一年新年贺词。\n\nThe President delivers a New Year speech on Dec 31, 2020 via radio and the internet.\n\n双语全文如下：\n\n大家好！<br/>Hello!\n\n新年到了。我们一起努力。<br/>The new year is here.\n\n谢谢大家！<br/>Thank you!";
+    let (plans, noise) = run(src);
+    let m = &plans[0].metadata;
+    assert_eq!(m.date.as_deref(), Some("2020-12-31"));
+    assert_eq!(m.speaker.as_deref(), Some("张三"));
+    // The post's own date is noise.
+    assert!(noise.iter().any(|n| n.reason == "front_matter" && n.text == "2021-01-22"));
+    // A lead that tells of no speech gives no date.
+    let src = "---\ntitle: 张三新年贺词\ndate: 2021-01-22\n---\n\n> 本文转载于 2020年12月30日 的报纸。\n\n大家好！\n\n新年到了。我们一起努力。\n";
+    let (plans, _) = run(src);
+    assert_eq!(plans[0].metadata.date.as_deref(), Some("2021-01-22"));
+}
+
+#[test]
+fn an_editor_note_after_front_matter_should_name_the_speaker() {
+    let src = "---\ntitle: 不做昙花一现的英雄\ndate: 1998-012\ntags:\n  - 李四\n  - 讲话\ncategory: 李四讲话/1998\n---\n\n## 不做昙花一现的英雄\n\n【导  读】李四认为，华为正在做的一切工作都是在稀释文化和情感的影响。因为凝聚力太高，不够激活。\n\n由于十年艰苦奋斗的成功，我们是否会沾沾自喜？我们要有长期艰苦奋斗的准备。\n\n一、管理是生死攸关的问题\n\n人才、资金都不是生死攸关的问题。\n";
+    let (plans, noise) = run(src);
+    let m = &plans[0].metadata;
+    assert_eq!(m.speaker.as_deref(), Some("李四"));
+    assert!(m.date.is_none());
+    assert!(noise.iter().any(|n| n.reason == "editor_note" && n.text.starts_with("认为")));
+    // A tag or a category naming someone is no byline.
+    let src = "---\ntitle: 研讨会致谢词\ntags:\n  - 李四\ncategory: 李四讲话/1995\n---\n\n## 研讨会致谢词\n\n各位领导、各位专家：\n\n首先感谢各位光临。我们还很年轻。\n";
+    let (plans, _) = run(src);
+    assert!(plans[0].metadata.speaker.is_none());
+}
+
+#[test]
+fn a_period_should_not_be_the_date_but_a_publication_stamp_may() {
+    let src = "每周一学（2021年10月11日—17日）\n文章来源： 作者： 发布时间：2021年10月13日 点击数：\n在纪念大会上的讲话\n同志们，朋友们：\n今天，我们隆重集会。我们一起努力。\n";
+    let (plans, _) = run(src);
+    assert_eq!(plans[0].metadata.date.as_deref(), Some("2021-10-13"));
+    let (plans, _) = run("学习周（2021年10月11日至10月17日）\n同志们：\n今天开会。我们一起努力。\n");
+    assert!(plans[0].metadata.date.is_none());
+}
+
+#[test]
+fn an_emphasised_heading_should_not_be_the_title() {
+    let (plans, _) = run("**一、总体要求**\n要抓好落实。我们一起努力。\n**二、主要任务**\n要抓好落实。\n");
+    assert!(plans[0].title.is_none());
+    let (plans, _) = run("**在全县大会上的讲话**\n同志们：\n今天开会。我们一起努力。\n");
+    assert_eq!(title(&plans[0]), Some("在全县大会上的讲话"));
+}

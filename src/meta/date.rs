@@ -74,6 +74,27 @@ pub fn find_date(text: &str) -> Option<DateMatch> {
     None
 }
 
+/// True when the date `d` found in `text` opens a period: a dash, `至` or
+/// `到` and another day follow it (`2021年10月11日—17日`). A period is a
+/// week or a session, not the day a speech was given.
+///
+/// ```
+/// use jianggao::meta::date::{find_date, opens_range};
+/// let t = "每周一学（2021年10月11日—17日）";
+/// assert!(opens_range(t, &find_date(t).unwrap()));
+/// let t = "2021年10月13日 点击数：12";
+/// assert!(!opens_range(t, &find_date(t).unwrap()));
+/// ```
+pub fn opens_range(text: &str, d: &DateMatch) -> bool {
+    let rest = text.get(d.end..).unwrap_or_default().trim_start();
+    let Some(c) = rest.chars().next() else { return false };
+    if !matches!(c, '—' | '–' | '-' | '－' | '~' | '～' | '〜' | '至' | '到') {
+        return false;
+    }
+    let next = rest.trim_start_matches(['—', '–', '-', '－', '~', '～', '〜', '至', '到']).trim_start().chars().next();
+    next.is_some_and(|n| n.is_ascii_digit() || ('０'..='９').contains(&n) || cn_digit(n).is_some())
+}
+
 /// What the date forms need, read from `bytes` without decoding: whether
 /// they hold a digit (ASCII, or full-width `０`–`９`: 0xEF 0xBC 0x90–0x99),
 /// and whether they hold `年`.

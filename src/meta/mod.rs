@@ -138,10 +138,90 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
     if plans.is_empty() {
         plans.push(SpeechPlan::default());
     }
+    if let Some(first) = plans.first_mut() {
+        read_dropped_leads(&mut sink, first);
+    }
     if let Some(fm) = front {
         use_front(&mut sink, &mut plans, fm);
     }
     plans
+}
+
+/// Words of a lead that tell of the speech being given: a date in such a
+/// lead is the delivery date.
+const DELIVERY_WORDS: &[&str] =
+    &["讲话", "致辞", "贺词", "演讲", "发言", "报告", "speech", "address", "remarks", "deliver", "Speech", "Address"];
+
+/// Leads before the first speech's body that the segment stage took out
+/// as noise (an editor's note `【导读】任正非认为…`, a quoted news lead, the
+/// English lead of a bilingual page) still tell who speaks and when: a
+/// name opening an editor's note before a verb of saying is the speaker,
+/// and a day in a lead that tells of the speech being given
+/// (`delivers a New Year speech on Dec 31, 2020`) is its date. Only the
+/// fields still empty are filled, before the front matter's (a post's own
+/// date is when it was published). The values leave the noise.
+fn read_dropped_leads(sink: &mut Sink, plan: &mut SpeechPlan) {
+    let Some(body_start) = plan.body.first().map(|b| b.span.start) else { return };
+    let src = sink.src;
+    let mut i = 0;
+    while i < sink.noise.len() {
+        let n = &sink.noise[i];
+        let lead = matches!(n.reason.as_str(), "editor_note" | "translation")
+            && n.span.end <= body_start
+            && src.get(n.span.range()) == Some(n.text.as_str());
+        if !lead {
+            i += 1;
+            continue;
+        }
+        let (span, text, reason) = (n.span, n.text.clone(), n.reason.clone());
+        let mut used: Vec<(usize, usize)> = Vec::new();
+        let meta = &mut plan.metadata;
+        if meta.speaker.is_none() && reason == "editor_note" {
+            let t = text.trim_start();
+            let lead = text.len() - t.len();
+            let after = editor_label(&text).or_else(|| t.strip_prefix('>').map(|r| text.len() - r.len()));
+            if let Some(s) = after.map(|a| a.max(lead)) {
+                let rest = text.get(s..).unwrap_or_default();
+                let s = s + (rest.len() - rest.trim_start_matches(is_space).len());
+                if let Some(len) = text.get(s..).and_then(note_speaker) {
+                    meta.speaker = text.get(s..s + len).map(str::to_string);
+                    meta.speaker_span = Some(Span::new(span.start + s, span.start + s + len));
+                    used.push((s, s + len));
+                }
+            }
+        }
+        if meta.date.is_none() && DELIVERY_WORDS.iter().any(|w| text.contains(w)) {
+            if let Some(d) = date::find_date(&text).filter(|d| !date::opens_range(&text, d)) {
+                if used.iter().all(|&(a, b)| d.end <= a || b <= d.start) {
+                    meta.date = Some(d.value.clone());
+                    meta.date_span = Some(Span::new(span.start + d.start, span.start + d.end));
+                    used.push((d.start, d.end));
+                }
+            }
+        }
+        if used.is_empty() {
+            i += 1;
+            continue;
+        }
+        used.sort_unstable();
+        sink.noise.remove(i);
+        let mut at = 0;
+        let mut pieces = Vec::new();
+        for &(a, e) in used.iter().chain(std::iter::once(&(text.len(), text.len()))) {
+            if let Some(piece) = text.get(at..a) {
+                let (ps, pe) = text::trim_range(&text, at, a);
+                if !piece.trim().is_empty() && ps < pe {
+                    pieces.push(Noise::at(src, Span::new(span.start + ps, span.start + pe), &reason));
+                }
+            }
+            at = at.max(e);
+        }
+        let added = pieces.len();
+        for (k, p) in pieces.into_iter().enumerate() {
+            sink.noise.insert(i + k, p);
+        }
+        i += added;
+    }
 }
 
 /// Takes the blocks of the front matter `fm` out as noise `front_matter`,
@@ -524,7 +604,9 @@ fn meta_line(text: &str) -> Option<MetaLine> {
     if t.len() > 4 * 120 + url_chars && chars(t) > 120 + url_chars {
         return None;
     }
-    let m = MetaLine { date: date::find_date(text), url, speaker: speaker::labelled(text) };
+    // A period (`2021年10月11日—17日`) is no day of delivery.
+    let day = date::find_date(text).filter(|d| !date::opens_range(text, d));
+    let m = MetaLine { date: day, url, speaker: speaker::labelled(text) };
     let label = label_line(t);
     if m.date.is_none() && m.url.is_none() && m.speaker.is_none() && !label {
         return None;
@@ -1149,11 +1231,7 @@ fn take_editor_note(sink: &mut Sink, plan: &mut SpeechPlan) {
         let rest = b.text.get(len..).unwrap_or_default();
         let lead = rest.len() - rest.trim_start_matches(is_space).len();
         let r = rest.get(lead..).unwrap_or_default();
-        let found = ["认为", "指出", "强调", "表示", "说"].iter().find_map(|v| {
-            let at = r.find(v)?;
-            let name = r.get(..at)?;
-            speaker::is_name(name).then_some(at)
-        });
+        let found = note_speaker(r);
         if let Some(at) = found {
             let s = len + lead;
             plan.metadata.speaker = b.text.get(s..s + at).map(str::to_string);
@@ -1163,6 +1241,16 @@ fn take_editor_note(sink: &mut Sink, plan: &mut SpeechPlan) {
     }
     sink.rest(b, &used, "editor_note");
     plan.body.remove(0);
+}
+
+/// The byte length of a name opening an editor's note `r` before a verb
+/// of saying (`任正非认为，…` → the length of `任正非`).
+fn note_speaker(r: &str) -> Option<usize> {
+    ["认为", "指出", "强调", "表示", "说"].iter().find_map(|v| {
+        let at = r.find(v)?;
+        let name = r.get(..at)?;
+        speaker::is_name(name).then_some(at)
+    })
 }
 
 /// Splits the greeting off the first body block.

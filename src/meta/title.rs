@@ -72,9 +72,13 @@ pub fn title_shape(text: &str) -> bool {
 /// assert!(starts_with_marker("（二）坚决贯彻落实"));
 /// assert!(starts_with_marker("3.加强学习"));
 /// assert!(!starts_with_marker("三严三实专题教育"));
+/// assert!(starts_with_marker("**一、总体要求**"));
 /// ```
 pub fn starts_with_marker(text: &str) -> bool {
-    let t = text.trim_start();
+    // Read as the outline stage reads markers: Markdown emphasis blanked
+    // (`**一、总体要求**`), Traditional marker words read as Simplified.
+    let view = crate::outline::view::recognition_view(text);
+    let t = view.trim_start();
     if crate::marker::parse_marker(t).is_some() {
         return true;
     }
@@ -140,6 +144,12 @@ pub fn visible(text: &str) -> (usize, usize) {
         super::text::trim_range(text, s + hashes, e).0
     } else {
         s
+    };
+    let t = text.get(s..e).unwrap_or_default();
+    // Markdown emphasis around the whole line: `**标题**`.
+    let (s, e) = match ["**", "__"].iter().find(|w| t.len() > 4 && t.starts_with(**w) && t.ends_with(**w)) {
+        Some(_) => super::text::trim_range(text, s + 2, e - 2),
+        None => (s, e),
     };
     let t = text.get(s..e).unwrap_or_default();
     if let Some(inner) = t.strip_suffix('》') {
