@@ -125,6 +125,11 @@ impl OffsetMap {
         self.runs.reserve(runs);
     }
 
+    /// Makes room for exactly `runs` more runs.
+    pub(crate) fn reserve_exact(&mut self, runs: usize) {
+        self.runs.reserve_exact(runs);
+    }
+
     /// The source offset of the cleaned offset `clean` (the start of a piece).
     pub fn to_source(&self, clean: usize) -> usize {
         let i = self.runs.partition_point(|&(c, _)| c <= clean);

@@ -6,7 +6,9 @@
 mod checks;
 mod common;
 
-use checks::{check_parse, check_parse_bytes, speech_from_bytes, MARKERS, NOISE, SENTENCES, SEPARATORS};
+use checks::{
+    check_lossless, check_parse, check_parse_bytes, speech_from_bytes, MARKERS, NOISE, SENTENCES, SEPARATORS,
+};
 use proptest::prelude::*;
 
 /// A speech-like text: a random mix of markers, sentences, noise lines,
@@ -46,6 +48,18 @@ proptest! {
     #[test]
     fn should_not_panic_and_keep_spans_valid_on_speech_like_texts(s in speech_like()) {
         check_parse(&s).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn should_lose_nothing_on_arbitrary_strings(s in any::<String>()) {
+        // The rule the fuzz targets check, on the text the spans point into.
+        let doc = jianggao::parse(&s);
+        check_lossless(doc.extracted_text.as_deref().unwrap_or(&s), &doc).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn should_lose_nothing_by_the_fuzz_rule_on_speech_like_texts(s in speech_like()) {
+        check_lossless(&s, &jianggao::parse(&s)).map_err(TestCaseError::fail)?;
     }
 
     #[test]

@@ -141,8 +141,9 @@ pub fn speech_from_bytes(data: &[u8]) -> String {
 }
 
 /// Checks that every span of `doc` lies inside `text` on char boundaries,
-/// that noise is ordered and holds its source text, and that markers hold
-/// the text they were read from. Returns the first violation.
+/// that noise is ordered and holds its source text, that markers hold
+/// the text they were read from, and the lossless rule ([`check_lossless`]).
+/// Returns the first violation.
 pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
     let check = |what: &str, span: Span| -> Result<(), String> {
         if span.start > span.end || span.end > text.len() {
@@ -205,6 +206,70 @@ pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
     }
     for d in &doc.diagnostics {
         check_opt("diagnostic", d.span)?;
+    }
+    check_lossless(text, doc)
+}
+
+/// The lossless rule: every non-whitespace character of `text` lies in
+/// exactly one content piece (a title, greeting, closing, metadata value,
+/// paragraph, marker or section title) or noise entry; a noise entry may
+/// lie inside a paragraph or title span (it is carved out of it), but two
+/// pieces or two noise entries never share a character. Spans must be
+/// valid already (see [`check_document`]). Returns the first violation.
+pub fn check_lossless(text: &str, doc: &Document) -> Result<(), String> {
+    let mut content: Vec<Span> = Vec::new();
+    for sp in &doc.speeches {
+        let m = &sp.metadata;
+        content.extend(
+            [
+                sp.title_span,
+                sp.greeting_span,
+                sp.closing_span,
+                m.speaker_span,
+                m.date_span,
+                m.occasion_span,
+                m.source_span,
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        content.extend(sp.preamble.iter().chain(&sp.conclusion).map(|p| p.span));
+        // Without recursion: depth depends on the input.
+        let mut stack: Vec<&Section> = sp.sections.iter().collect();
+        while let Some(n) = stack.pop() {
+            content.extend(n.marker.as_ref().map(|m| m.span));
+            content.extend(n.title_span);
+            content.extend(n.paragraphs.iter().map(|p| p.span));
+            stack.extend(&n.points);
+        }
+    }
+    let mut cover = vec![0u8; text.len()];
+    let mut noise = vec![0u8; text.len()];
+    for s in content {
+        for c in cover.get_mut(s.range()).unwrap_or_default() {
+            *c = c.saturating_add(1);
+        }
+    }
+    for n in &doc.noise {
+        for c in noise.get_mut(n.span.range()).unwrap_or_default() {
+            *c = c.saturating_add(1);
+        }
+    }
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{2060}') {
+            continue;
+        }
+        let (k, z) = (cover[i], noise[i]);
+        let ctx: String = text[i..].chars().take(12).collect();
+        if z > 1 {
+            return Err(format!("byte {i} ({ctx:?}) lies in {z} noise entries"));
+        }
+        if k > 1 {
+            return Err(format!("byte {i} ({ctx:?}) lies in {k} content pieces"));
+        }
+        if k + z == 0 {
+            return Err(format!("byte {i} ({ctx:?}) is lost: in no piece and no noise entry"));
+        }
     }
     Ok(())
 }

@@ -4,6 +4,6 @@
 mod checks;
 
 pub use checks::{
-    check_document, check_parse, check_parse_bytes, check_parse_docx, check_parse_html, docx_bytes, speech_from_bytes,
+    check_document, check_lossless, check_parse, check_parse_bytes, check_parse_docx, check_parse_html, docx_bytes, speech_from_bytes,
     MARKERS, NOISE, SENTENCES, SEPARATORS,
 };

@@ -17,11 +17,12 @@ pub(super) struct Facts {
     /// [`title::title_shape`] of the text.
     shape: Option<bool>,
     /// The comparison key of the visible title ([`title::visible`]).
-    key: Option<String>,
-    /// [`meta_line`] of the text, when it has no spaces at its ends.
-    meta: Option<Option<MetaLine>>,
+    key: Option<Box<str>>,
+    /// [`meta_line`] of the text, when it has no spaces at its ends (boxed:
+    /// one `Facts` is kept per header line, and most lines have neither).
+    meta: Option<Option<Box<MetaLine>>>,
     /// [`name_line`] of the text, when it has no spaces at its ends.
-    name: Option<Option<(String, usize, usize)>>,
+    name: Option<Option<Box<(String, usize, usize)>>>,
 }
 
 /// True when `b`'s text has no spaces to trim: the readers that trim it
@@ -39,7 +40,7 @@ impl Facts {
 
     /// The comparison key of the visible title in the text.
     pub(super) fn key(&mut self, b: &Block) -> &str {
-        self.key.get_or_insert_with(|| key(&b.text[visible_range(&b.text)]))
+        self.key.get_or_insert_with(|| key(&b.text[visible_range(&b.text)]).into_boxed_str())
     }
 
     /// True when the trimmed text is a metadata line.
@@ -47,12 +48,15 @@ impl Facts {
         if !trimmed(b) {
             return meta_line(b.text.trim()).is_some();
         }
-        self.meta.get_or_insert_with(|| meta_line(&b.text)).is_some()
+        self.meta.get_or_insert_with(|| meta_line(&b.text).map(Box::new)).is_some()
     }
 
     /// The metadata line read from the text, taken out of the facts.
     pub(super) fn take_meta(&mut self, b: &Block) -> Option<MetaLine> {
-        self.meta.take().unwrap_or_else(|| meta_line(&b.text))
+        match self.meta.take() {
+            Some(m) => m.map(|m| *m),
+            None => meta_line(&b.text),
+        }
     }
 
     /// True when the trimmed text is a name line.
@@ -60,12 +64,15 @@ impl Facts {
         if !trimmed(b) {
             return name_line(b.text.trim()).is_some();
         }
-        self.name.get_or_insert_with(|| name_line(&b.text)).is_some()
+        self.name.get_or_insert_with(|| name_line(&b.text).map(Box::new)).is_some()
     }
 
     /// The name line read from the text, taken out of the facts.
     pub(super) fn take_name(&mut self, b: &Block) -> Option<(String, usize, usize)> {
-        self.name.take().unwrap_or_else(|| name_line(&b.text))
+        match self.name.take() {
+            Some(n) => n.map(|n| *n),
+            None => name_line(&b.text),
+        }
     }
 }
 

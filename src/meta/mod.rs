@@ -967,6 +967,8 @@ fn read_speech(
     } else if let Some((_, span)) = carry.title.take() {
         sink.noise.push(Noise::at(sink.src, span, "collection_title"));
     }
+    // The header facts are done with: free them before the body grows.
+    drop(facts);
     plan.body.extend(blocks.map(|(_, b)| b));
     if plan.title.is_some() && title_key.is_empty() {
         title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();

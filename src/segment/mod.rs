@@ -144,7 +144,12 @@ impl BlockBuilder {
         if spans.iter().map(|s| s.len()).sum::<usize>() != text.len() {
             return false;
         }
-        self.map.reserve(spans.len());
+        // Most blocks get one push: a first one reserves exactly.
+        if self.text.is_empty() {
+            self.map.reserve_exact(spans.len());
+        } else {
+            self.map.reserve(spans.len());
+        }
         let mut at = self.text.len();
         for &s in spans.iter().filter(|s| !s.is_empty()) {
             self.map.push_run(at, s.start);

@@ -138,17 +138,22 @@ fn finish(cur: &mut BlockBuilder, out: &mut Segmented) {
 /// `duplicate`, together with the noise inside it.
 fn drop_duplicates(src: &str, out: &mut Segmented) {
     let mut dups: Vec<Span> = Vec::new();
-    let mut kept = Vec::with_capacity(out.blocks.len());
-    for b in std::mem::take(&mut out.blocks) {
-        let dup = kept.last().is_some_and(|p: &super::Block| p.text == b.text)
-            && b.text.chars().count() >= MIN_DUPLICATE_CHARS;
+    // Compacted in place: the kept blocks move to the front, in order.
+    let blocks = &mut out.blocks;
+    let mut kept = 0;
+    for r in 0..blocks.len() {
+        let dup = kept > 0
+            && blocks[kept - 1].text == blocks[r].text
+            && blocks[r].text.chars().count() >= MIN_DUPLICATE_CHARS;
         if dup {
-            dups.push(b.span);
+            dups.push(blocks[r].span);
         } else {
-            kept.push(b);
+            blocks.swap(kept, r);
+            kept += 1;
         }
     }
-    out.blocks = kept;
+    blocks.truncate(kept);
+    blocks.shrink_to_fit();
     if dups.is_empty() {
         return;
     }
