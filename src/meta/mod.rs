@@ -1005,6 +1005,14 @@ fn header_line(
         return true;
     }
     if let Some((name, s, e)) = f.take_name(b) {
+        // An honorific read before (`王总`) gives way to the full name.
+        let honorific = plan.metadata.speaker.as_deref().is_some_and(|h| speaker::honorific_of(h, &name));
+        if honorific {
+            if let Some(old) = plan.metadata.speaker_span.take() {
+                sink.noise.push(Noise::at(sink.src, old, "metadata_line"));
+            }
+            plan.metadata.speaker = None;
+        }
         if plan.metadata.speaker.is_none() {
             plan.metadata.speaker = Some(name);
             plan.metadata.speaker_span = Some(span_of(b, s, e));
