@@ -788,3 +788,12 @@ fn a_roc_calendar_stamp_should_be_neither_title_nor_date() {
     assert_eq!(title(&plans[0]), Some("就職演說"));
     assert!(plans[0].metadata.date.is_none());
 }
+
+#[test]
+fn a_masked_name_after_a_role_should_be_the_speaker() {
+    let (plans, _) = run("在全縣大會上的講話\n縣長 ***\n各位鄉親：\n今天開會。我們一起努力。\n");
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("***"));
+    // Stars alone are no byline.
+    let (plans, _) = run("在全縣大會上的講話\n***\n各位鄉親：\n今天開會。我們一起努力。\n");
+    assert!(plans[0].metadata.speaker.is_none());
+}
