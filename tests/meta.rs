@@ -759,3 +759,41 @@ fn an_emphasised_heading_should_not_be_the_title() {
     let (plans, _) = run("**在全县大会上的讲话**\n同志们：\n今天开会。我们一起努力。\n");
     assert_eq!(title(&plans[0]), Some("在全县大会上的讲话"));
 }
+
+#[test]
+fn a_genre_label_should_leave_the_title() {
+    let (plans, noise) = run("党课讲稿：坚定理想信念\n主讲人：王五\n同志们：\n今天上党课。我们一起努力。\n");
+    assert_eq!(title(&plans[0]), Some("坚定理想信念"));
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("王五"));
+    assert!(noise_with(&noise, "title_wrapper").contains(&"党课讲稿："));
+    // A colon after any other word is no genre label.
+    let (plans, _) = run("会议纪要：坚定理想信念\n同志们：\n今天开会。我们一起努力。\n");
+    assert_ne!(title(&plans[0]), Some("坚定理想信念"));
+}
+
+#[test]
+fn a_full_name_should_replace_an_honorific() {
+    let (plans, noise) =
+        run("在全县大会上的讲话\n王总\n2020年5月6日\n县委书记 王大明\n同志们：\n今天开会。我们一起努力。\n");
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("王大明"));
+    assert!(noise.iter().any(|n| n.text == "王总"));
+    // Another person's name does not replace it.
+    let (plans, _) = run("在全县大会上的讲话\n王总\n县委书记 李大明\n同志们：\n今天开会。我们一起努力。\n");
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("王总"));
+}
+
+#[test]
+fn a_roc_calendar_stamp_should_be_neither_title_nor_date() {
+    let (plans, _) = run("民國97年5月20日 總統府新聞稿\n就職演說\n各位貴賓：\n今天是重要的日子。我們一起努力。\n");
+    assert_eq!(title(&plans[0]), Some("就職演說"));
+    assert!(plans[0].metadata.date.is_none());
+}
+
+#[test]
+fn a_masked_name_after_a_role_should_be_the_speaker() {
+    let (plans, _) = run("在全縣大會上的講話\n縣長 ***\n各位鄉親：\n今天開會。我們一起努力。\n");
+    assert_eq!(plans[0].metadata.speaker.as_deref(), Some("***"));
+    // Stars alone are no byline.
+    let (plans, _) = run("在全縣大會上的講話\n***\n各位鄉親：\n今天開會。我們一起努力。\n");
+    assert!(plans[0].metadata.speaker.is_none());
+}

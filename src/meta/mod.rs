@@ -690,14 +690,18 @@ fn name_line(text: &str) -> Option<(String, usize, usize)> {
 }
 
 /// A byline of a role and a name apart by spaces: `区委书记  张伟`,
-/// `市长 李明`. The name is the value; the role stays in the line's noise.
+/// `市长 李明`, `縣長 ***` (a masked name). The name is the value; the
+/// role stays in the line's noise.
 fn role_and_name(text: &str) -> Option<(String, usize, usize)> {
     let t = text.trim_end();
     let split = t.rfind(is_space)?;
     let (role, name) = (t[..split].trim_end(), &t[split..]);
     let name_start = split + (name.len() - name.trim_start().len());
     let name = name.trim_start();
-    if role.chars().count() > 16 || !speaker::ROLE_ENDS.iter().any(|r| role.ends_with(r)) || !speaker::is_name(name) {
+    // A name masked on a page (`縣長 ***`) is a name too.
+    let masked = (2..=4).contains(&name.chars().count()) && name.chars().all(|c| matches!(c, '*' | '＊' | '×' | '○'));
+    let role_ok = speaker::ROLE_ENDS.iter().any(|r| role.ends_with(r)) || role.ends_with(['長', '記']);
+    if role.chars().count() > 16 || !role_ok || !(masked || speaker::is_name(name)) {
         return None;
     }
     Some((name.to_string(), name_start, name_start + name.len()))
@@ -1007,6 +1011,14 @@ fn header_line(
         return true;
     }
     if let Some((name, s, e)) = f.take_name(b) {
+        // An honorific read before (`王总`) gives way to the full name.
+        let honorific = plan.metadata.speaker.as_deref().is_some_and(|h| speaker::honorific_of(h, &name));
+        if honorific {
+            if let Some(old) = plan.metadata.speaker_span.take() {
+                sink.noise.push(Noise::at(sink.src, old, "metadata_line"));
+            }
+            plan.metadata.speaker = None;
+        }
         if plan.metadata.speaker.is_none() {
             plan.metadata.speaker = Some(name);
             plan.metadata.speaker_span = Some(span_of(b, s, e));

@@ -101,6 +101,25 @@ pub fn is_name(s: &str) -> bool {
     COMPOUND.iter().any(|c| s.starts_with(c)) || SORTED.binary_search(&first).is_ok()
 }
 
+/// True when `h` is an honorific (a surname and `总` `董` `书记` …,
+/// `王总`) of the full name `name` (`王大明`): the full name is the speaker.
+///
+/// ```
+/// use jianggao::meta::speaker::honorific_of;
+/// assert!(honorific_of("王总", "王大明"));
+/// assert!(!honorific_of("王总", "李大明"));
+/// assert!(!honorific_of("王小明", "王大明"));
+/// ```
+pub fn honorific_of(h: &str, name: &str) -> bool {
+    const TITLES: &[&str] = &["总", "董", "书记", "老", "工", "局", "部长", "校长", "院长", "主任"];
+    let Some(first) = h.chars().next() else { return false };
+    let rest = h.get(first.len_utf8()..).unwrap_or_default();
+    TITLES.contains(&rest)
+        && name.starts_with(first)
+        && name.chars().count() >= 2
+        && !TITLES.iter().any(|t| name.ends_with(t))
+}
+
 /// A name at the end of `prefix`, after an optional role (`市委书记张三`)
 /// and before an optional `同志`: returns its byte range in `prefix`.
 ///

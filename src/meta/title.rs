@@ -29,6 +29,12 @@ pub const MAX_TITLE: usize = 60;
 /// ```
 pub fn title_shape(text: &str) -> bool {
     let t = text.trim();
+    // A genre label before the title: `党课讲稿：坚定理想信念`.
+    let t = genre_prefix(t).and_then(|n| t.get(n..)).map_or(t, str::trim_start);
+    // A Republic-of-China date (`民國97年5月20日`) is a chrome line's stamp.
+    if roc_year(t) {
+        return false;
+    }
     // Every char takes at most 4 bytes: a longer line has too many.
     if t.len() > 4 * MAX_TITLE {
         return false;
@@ -120,6 +126,36 @@ pub fn starts_with_marker(text: &str) -> bool {
 const WRAPPERS: &[&str] =
     &["专题党课", "党课讲稿", "党课", "讲稿", "讲话稿", "讲话", "发言稿", "发言", "范文", "精选", "专题"];
 
+/// Genre labels that may stand before a title and its colon.
+const GENRES: &[&str] = &["专题党课", "党课讲稿", "党课", "讲稿", "讲话稿", "发言稿", "演讲稿", "致辞稿"];
+
+/// The byte length of a genre label and its colon opening `t`
+/// (`党课讲稿：`), when a title follows.
+fn genre_prefix(t: &str) -> Option<usize> {
+    let g = GENRES.iter().find(|g| t.starts_with(**g))?;
+    let rest = t.get(g.len()..)?;
+    let c = rest.chars().next().filter(|c| matches!(c, '：' | ':'))?;
+    let n = g.len() + c.len_utf8();
+    t.get(n..).is_some_and(|r| !r.trim().is_empty()).then_some(n)
+}
+
+/// True when `t` holds a year of the Republic-of-China calendar
+/// (`民國97年`, `民国一百年`).
+fn roc_year(t: &str) -> bool {
+    ["民國", "民国"].iter().any(|w| {
+        t.match_indices(w).any(|(i, _)| {
+            let rest = t.get(i + w.len()..).unwrap_or_default().trim_start();
+            let digits = rest
+                .chars()
+                .take_while(|&c| {
+                    c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十百".contains(c)
+                })
+                .count();
+            digits > 0 && rest.chars().nth(digits) == Some('年')
+        })
+    })
+}
+
 /// The byte range of the visible title inside a title line: spaces
 /// trimmed, `《X》` and `党课《X》` unwrapped.
 ///
@@ -144,6 +180,12 @@ pub fn visible(text: &str) -> (usize, usize) {
         super::text::trim_range(text, s + hashes, e).0
     } else {
         s
+    };
+    let t = text.get(s..e).unwrap_or_default();
+    // A genre label: `党课讲稿：坚定理想信念`.
+    let s = match genre_prefix(t) {
+        Some(n) => super::text::trim_range(text, s + n, e).0,
+        None => s,
     };
     let t = text.get(s..e).unwrap_or_default();
     // Markdown emphasis around the whole line: `**标题**`.
