@@ -265,3 +265,20 @@ fn should_decode_large_gbk_in_linear_time() {
     let d = jianggao::decode::decode(&big).expect("decodes");
     assert_eq!(d.encoding, "GB18030");
 }
+
+#[test]
+fn should_parse_gapped_runs_and_addresses_in_linear_time() {
+    let _serial = serial();
+    assert_linear("gapped runs", 5_000, |n| {
+        let mut s = String::from("一、总体要求\n（一）扩大内需。要抓好落实。\n（二）发展产业。要抓好落实。\n");
+        for i in 0..n {
+            match i % 4 {
+                0 => s.push_str(&format!("——历史启示我们，实现振兴，第{i}条经验很重要。要坚持下去。\n")),
+                1 => s.push_str(&format!("各位代表！新的征程上，我们必须坚持第{i}项工作。一是抓项目。二是抓招商。\n")),
+                2 => s.push_str(&format!("五年来，我们坚持第{i}项改革，成效明显。要继续努力。\n")),
+                _ => s.push_str(&format!("同志们，第{i}段正文很长很长很长很长很长很长。\n")),
+            }
+        }
+        s
+    });
+}

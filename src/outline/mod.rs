@@ -357,7 +357,8 @@ const ADDRESS_ENDS: [char; 1] = ['们'];
 /// chars that is not a pronoun (`我们，` is not an address).
 pub(crate) fn is_address(text: &str) -> bool {
     let t = text.trim_start();
-    let Some((end, _)) = t.char_indices().find(|&(_, c)| matches!(fold(c), '!' | ',' | '！' | '，')) else {
+    // The address is short: only its first chars are read.
+    let Some((end, _)) = t.char_indices().take(14).find(|&(_, c)| matches!(fold(c), '!' | ',' | '！' | '，')) else {
         return false;
     };
     let head = &t[..end];

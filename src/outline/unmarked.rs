@@ -182,12 +182,18 @@ const GAPPED_PHRASE: usize = 5;
 /// open with a dash or the shared phrase nor address the audience.
 fn gapped_runs(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
     let n = views.len();
+    // Read once: each paragraph is looked at from a bounded number of runs.
+    let dashes: Vec<bool> = views.iter().map(|v| is_dash(v)).collect();
+    let addresses: Vec<bool> = views.iter().map(|v| super::is_address(v)).collect();
+    let lead_of: Vec<Option<&str>> = views.iter().map(|v| lead_sentence(v)).collect();
+    let is_dash = |i: usize| dashes.get(i).copied().unwrap_or(false);
+    let lead_sentence = |i: usize| lead_of.get(i).copied().flatten();
     let open = |i: usize, used: &[bool]| free(i) && !used.get(i).copied().unwrap_or(true);
     // A body paragraph between two members.
     let body = |i: usize, used: &[bool], phrase: &[char]| {
         open(i, used)
-            && !is_dash(views[i])
-            && !super::is_address(views[i])
+            && !is_dash(i)
+            && !addresses.get(i).copied().unwrap_or(true)
             && (phrase.is_empty() || !views[i].trim_start().chars().zip(phrase).all(|(a, b)| a == *b))
     };
     let mut i = 0;
@@ -196,16 +202,20 @@ fn gapped_runs(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], 
             i += 1;
             continue;
         }
-        let dash = is_dash(views[i]);
-        let lead = if dash { None } else { lead_sentence(views[i]) };
-        if !dash && lead.is_none() {
+        let dash = is_dash(i);
+        let lead = if dash { None } else { lead_sentence(i) };
+        // A 排比's leads are of modest length (see `parallel`).
+        let long = |l: &str| l.chars().nth(60).is_some();
+        if !dash && lead.is_none_or(long) {
             i += 1;
             continue;
         }
         let mut best: Vec<usize> = Vec::new();
         for gap in 2..=MAX_BODY + 1 {
             let mut members = vec![i];
-            let mut prefix: Vec<char> = lead.map(|l| l.chars().collect()).unwrap_or_default();
+            // Leads longer than a 排比's are refused anyway: the phrase
+            // compared stays short.
+            let mut prefix: Vec<char> = lead.map(|l| l.chars().take(64).collect()).unwrap_or_default();
             let mut leads: Vec<&str> = lead.into_iter().collect();
             while members.len() < MAX_RUN {
                 let last = members.last().copied().unwrap_or(i);
@@ -214,12 +224,12 @@ fn gapped_runs(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], 
                     break;
                 }
                 let next_prefix = if dash {
-                    if !is_dash(views[j]) {
+                    if !is_dash(j) {
                         break;
                     }
                     Vec::new()
                 } else {
-                    let Some(l) = lead_sentence(views[j]) else { break };
+                    let Some(l) = lead_sentence(j).filter(|l| !long(l)) else { break };
                     let cp = prefix.iter().zip(l.chars()).take_while(|(a, b)| **a == *b).count();
                     if cp < GAPPED_PHRASE {
                         break;
