@@ -60,6 +60,10 @@ pub(crate) fn assemble_texts(src: &str, units: &Units, texts: Vec<UnitText<'_>>,
     // The source spans that make up a unit's text: its pieces and the
     // junction spaces kept between them.
     let mut spans: Vec<Span> = Vec::new();
+    // A block starts at each text unit not joined to the one before (and at
+    // the first): room for that many, rather than doubling past it.
+    let starts = units.units.iter().filter(|u| u.noise.is_none() && u.join == Join::None).count();
+    out.blocks.reserve_exact(starts + 1);
     for (i, u) in units.units.iter().enumerate() {
         let text = texts.next();
         if let Some(reason) = u.noise {
