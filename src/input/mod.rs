@@ -120,11 +120,29 @@ pub fn detect(bytes: &[u8]) -> Format {
     // The start is enough: markup opens a page. Cut on a char boundary of
     // UTF-8 when possible; other encodings keep their ASCII tags readable.
     let head = bytes.get(..HEAD_LEN).unwrap_or(bytes);
+    // Markup opens with a tag: a text that does not is read as text without
+    // decoding its head.
+    if !opens_with_tag(head) {
+        return Format::Text;
+    }
     let text = String::from_utf8_lossy(head);
     if looks_like_html(&text) {
         Format::Html
     } else {
         Format::Text
+    }
+}
+
+/// True when `head`, after byte order marks and the spaces
+/// [`looks_like_html`] skips, starts with `<`: the bytes of that test, read
+/// without decoding (every other start answers no there).
+fn opens_with_tag(head: &[u8]) -> bool {
+    let mut rest = head;
+    loop {
+        match rest {
+            [0xEF, 0xBB, 0xBF, r @ ..] | [b' ' | b'\t' | b'\r' | b'\n', r @ ..] => rest = r,
+            _ => return rest.first() == Some(&b'<'),
+        }
     }
 }
 

@@ -295,11 +295,19 @@ fn comma_series(text: &str, found: &mut Vec<marker::Candidate>) {
     let mut added = Vec::new();
     // Commas inside a series already read are not read again: linear.
     let mut scanned_to = 0;
-    for (i, c) in text.char_indices() {
-        if !matches!(c, '，' | ',') || i < scanned_to {
+    // The commas, found on bytes: `,` and `，` (EF BC 8C; a lead byte 0xEF
+    // only starts a character).
+    let bytes = text.as_bytes();
+    for i in memchr::memchr2_iter(b',', 0xEF, bytes) {
+        let len = match bytes.get(i..i + 3) {
+            _ if bytes[i] == b',' => 1,
+            Some([_, 0xBC, 0x8C]) => 3,
+            _ => continue,
+        };
+        if i < scanned_to {
             continue;
         }
-        let at = i + c.len_utf8();
+        let at = i + len;
         let Some(m) = text.get(at..).and_then(marker::parse_marker) else { continue };
         if m.kind != MarkerKind::CnShi || m.ordinal != 1 {
             continue;

@@ -84,6 +84,55 @@ fn simplified(c: char) -> char {
     }
 }
 
+/// The Traditional characters [`simplified`] knows, as a bit set over
+/// U+4E00..=U+9FFF, so that the check is a load, not a `match`.
+static TRADITIONAL: [u64; 328] = {
+    const CHARS: &str = "來後個點條項節講單屆從對與會問為這們實於強層號現時間書記責務義產陣階還讓須堅續進嚴積極認樹斷緊終著據種輪級兩機關發總";
+    let mut bits = [0u64; 328];
+    let b = CHARS.as_bytes();
+    let mut i = 0;
+    while i + 2 < b.len() {
+        let cp = (((b[i] & 0x0F) as u32) << 12) | (((b[i + 1] & 0x3F) as u32) << 6) | ((b[i + 2] & 0x3F) as u32);
+        let k = (cp - 0x4E00) as usize;
+        bits[k / 64] |= 1 << (k % 64);
+        i += 3;
+    }
+    bits
+};
+
+/// True when code point `cp` is one of [`TRADITIONAL`].
+fn is_traditional(cp: u32) -> bool {
+    let Some(k) = cp.checked_sub(0x4E00) else { return false };
+    TRADITIONAL.get(k as usize / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
+}
+
+/// True when the view of `bytes` differs from them: a `**` or `__`, or a
+/// Traditional character [`simplified`] knows. Read on bytes: every such
+/// character is an ideograph of U+4E00..U+9FFF, three bytes led by
+/// 0xE4..=0xE9.
+fn needs_view(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'*' | b'_' if bytes.get(i + 1) == Some(&b) => return true,
+            0xE4..=0xE9 => {
+                if let Some(&[b1, b2]) = bytes.get(i + 1..i + 3) {
+                    let cp = (u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+                    if is_traditional(cp) {
+                        return true;
+                    }
+                }
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 /// The recognition view of `text`: the same length, `**` / `__` blanked
 /// and known Traditional characters read as Simplified. Borrowed when
 /// nothing changes.
@@ -96,7 +145,7 @@ fn simplified(c: char) -> char {
 /// assert_eq!(recognition_view("**1****、**加强"), "  1、      加强");
 /// ```
 pub fn recognition_view(text: &str) -> Cow<'_, str> {
-    let needs = text.contains("**") || text.contains("__") || text.chars().any(|c| simplified(c) != c);
+    let needs = needs_view(text.as_bytes());
     if !needs {
         return Cow::Borrowed(text);
     }
@@ -135,6 +184,28 @@ mod tests {
     fn every_pair_should_keep_the_byte_length() {
         for c in '\u{4E00}'..='\u{9FFF}' {
             assert_eq!(simplified(c).len_utf8(), c.len_utf8(), "{c}");
+        }
+    }
+
+    #[test]
+    fn only_unified_ideographs_should_have_a_simplified_form() {
+        for c in (char::MIN..='\u{4DFF}').chain('\u{A000}'..=char::MAX) {
+            assert_eq!(simplified(c), c, "{c}");
+        }
+    }
+
+    #[test]
+    fn the_bit_set_should_hold_every_pair() {
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert_eq!(is_traditional(c as u32), simplified(c) != c, "{c}");
+        }
+    }
+
+    #[test]
+    fn the_byte_check_should_agree_with_the_char_check() {
+        for t in ["**一", "a__b", "a_b*c", "最後", "最后", "總", "", "_", "é點", "\u{9FFF}\u{4E00}"] {
+            let by_chars = t.contains("**") || t.contains("__") || t.chars().any(|c| simplified(c) != c);
+            assert_eq!(needs_view(t.as_bytes()), by_chars, "{t}");
         }
     }
 

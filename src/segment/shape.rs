@@ -22,6 +22,9 @@
 //! - `markup`: a line of Markdown marks alone (`##`);
 //! - `translation`: a line wholly in Latin letters in a Chinese text.
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use once_cell::sync::Lazy;
+
 use super::lines::{UnitText, Units};
 
 /// The features of one line.
@@ -51,49 +54,10 @@ pub struct LineShape {
     pub link_like: bool,
 }
 
-/// Function words: frequent in running text, rare in chrome.
-const FUNCTION_CHARS: &[char] =
-    &['的', '了', '是', '在', '和', '与', '为', '对', '把', '也', '都', '要', '将', '就', '而', '我', '们'];
-
 impl LineShape {
     /// The record of `text`.
     pub fn of(text: &str) -> LineShape {
-        let mut s = LineShape::default();
-        let mut hex_run = 0usize;
-        let mut longest_hex = 0usize;
-        let (mut hex_digit, mut hex_alpha) = (false, false);
-        for c in text.chars() {
-            if crate::normalize::is_space(c) {
-                continue;
-            }
-            s.chars += 1;
-            if c.is_ascii_hexdigit() {
-                hex_run += 1;
-                hex_digit |= c.is_ascii_digit();
-                hex_alpha |= c.is_ascii_alphabetic();
-                longest_hex = longest_hex.max(hex_run);
-            } else {
-                hex_run = 0;
-            }
-            if c.is_ascii_digit() || ('０'..='９').contains(&c) {
-                s.digits += 1;
-            } else if c.is_ascii_alphabetic() {
-                s.latin += 1;
-            } else if matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | ',' | ';' | '!' | '?') {
-                s.punct += 1;
-            } else if crate::normalize::is_cjk(c) {
-                s.cjk += 1;
-                if FUNCTION_CHARS.contains(&c) {
-                    s.function += 1;
-                }
-            }
-        }
-        let trimmed = text.trim_end();
-        s.link_like = (longest_hex >= 16 && hex_digit && hex_alpha && s.cjk == 0)
-            || (s.chars <= 12 && (trimmed.ends_with(">>") || trimmed.ends_with('»') || trimmed.ends_with("》》")))
-            || text.contains("[详细]")
-            || text.contains("[詳細]");
-        s
+        measure(text).0
     }
 
     /// A line of running text: long enough, with sentence punctuation and
@@ -101,6 +65,91 @@ impl LineShape {
     pub fn is_dense(&self) -> bool {
         self.chars >= 20 && self.punct >= 1 && self.function >= 1
     }
+}
+
+/// True for the function words of [`LineShape::function`].
+fn is_function_char(c: char) -> bool {
+    matches!(
+        c,
+        '的' | '了'
+            | '是'
+            | '在'
+            | '和'
+            | '与'
+            | '为'
+            | '对'
+            | '把'
+            | '也'
+            | '都'
+            | '要'
+            | '将'
+            | '就'
+            | '而'
+            | '我'
+            | '们'
+    )
+}
+
+/// The record of `text` and how many of its characters are
+/// [`crate::normalize::is_cjk`] (spaces included), in one pass.
+fn measure(text: &str) -> (LineShape, usize) {
+    let mut s = LineShape::default();
+    let mut cjk_all = 0usize;
+    let mut hex_run = 0usize;
+    let mut longest_hex = 0usize;
+    let (mut hex_digit, mut hex_alpha) = (false, false);
+    for c in text.chars() {
+        if c.is_ascii() {
+            // ASCII: no CJK character, and the spaces of `is_space` are the
+            // ASCII white space.
+            let b = c as u8;
+            if matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
+                continue;
+            }
+            s.chars += 1;
+            if b.is_ascii_hexdigit() {
+                hex_run += 1;
+                hex_digit |= b.is_ascii_digit();
+                hex_alpha |= b.is_ascii_alphabetic();
+                longest_hex = longest_hex.max(hex_run);
+            } else {
+                hex_run = 0;
+            }
+            if b.is_ascii_digit() {
+                s.digits += 1;
+            } else if b.is_ascii_alphabetic() {
+                s.latin += 1;
+            } else if matches!(b, b',' | b';' | b'!' | b'?') {
+                s.punct += 1;
+            }
+            continue;
+        }
+        if crate::normalize::is_space(c) {
+            // The ideographic space is the one space in the CJK ranges.
+            cjk_all += usize::from(c == '\u{3000}');
+            continue;
+        }
+        s.chars += 1;
+        hex_run = 0;
+        match c {
+            '０'..='９' => s.digits += 1,
+            '，' | '。' | '；' | '：' | '！' | '？' | '、' => {
+                s.punct += 1;
+                cjk_all += 1;
+            }
+            _ if crate::normalize::is_cjk(c) => {
+                s.cjk += 1;
+                cjk_all += 1;
+                s.function += usize::from(is_function_char(c));
+            }
+            _ => {}
+        }
+    }
+    let trimmed = text.trim_end();
+    s.link_like = (longest_hex >= 16 && hex_digit && hex_alpha && s.cjk == 0)
+        || (s.chars <= 12 && (trimmed.ends_with(">>") || trimmed.ends_with('»') || trimmed.ends_with("》》")))
+        || (memchr::memchr(b'[', text.as_bytes()).is_some() && (text.contains("[详细]") || text.contains("[詳細]")));
+    (s, cjk_all)
 }
 
 /// Prefixes of editor's notes, after an opening bracket and with spaces
@@ -141,6 +190,21 @@ const FOOTER_PHRASES: &[&str] = &[
     "all rights reserved",
 ];
 
+/// [`WIDGET_PHRASES`] in one automaton.
+static WIDGETS: Lazy<AhoCorasick> = Lazy::new(|| phrases(WIDGET_PHRASES));
+
+/// [`FOOTER_PHRASES`] in one automaton.
+static FOOTERS: Lazy<AhoCorasick> = Lazy::new(|| phrases(FOOTER_PHRASES));
+
+/// An automaton that finds any of `words` (a small list: a contiguous NFA,
+/// quick to build).
+fn phrases(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(words)
+        .expect("phrase lists build an automaton")
+}
+
 /// Text with spaces left out and an opening bracket stripped.
 fn bare_key(text: &str) -> String {
     text.trim_start_matches(['【', '[', '〔', '(', '（', '<', '《'])
@@ -179,7 +243,14 @@ fn reason_of(text: &str, s: &LineShape) -> Option<&'static str> {
     if s.link_like {
         return Some("navigation");
     }
-    let key = bare_key(text);
+    // Every key opens with one of these characters: the key is read only
+    // when the text may open with one.
+    let key_may_open = text
+        .trim_start_matches(['【', '[', '〔', '(', '（', '<', '《'])
+        .chars()
+        .find(|c| !crate::normalize::is_space(*c))
+        .is_some_and(|c| matches!(c, '导' | '编' | '按' | '提' | '主' | '抄' | '报' | '分' | '签' | '印' | '发'));
+    let key = if key_may_open { bare_key(text) } else { String::new() };
     if NOTE_KEYS.iter().any(|k| opens_field(&key, k)) {
         return Some("editor_note");
     }
@@ -194,10 +265,10 @@ fn reason_of(text: &str, s: &LineShape) -> Option<&'static str> {
     if s.chars <= 80 && LETTERHEAD_KEYS.iter().any(|k| opens_field(&key, k)) {
         return Some("letterhead");
     }
-    if s.chars <= 24 && s.punct <= 1 && WIDGET_PHRASES.iter().any(|w| text.contains(w)) {
+    if s.chars <= 24 && s.punct <= 1 && WIDGETS.is_match(text) {
         return Some("navigation");
     }
-    if s.chars <= 100 && FOOTER_PHRASES.iter().any(|w| text.contains(w)) {
+    if s.chars <= 100 && FOOTERS.is_match(text) {
         return Some("site_chrome");
     }
     if s.chars <= 30
@@ -236,17 +307,27 @@ fn is_field_reason(r: Option<&'static str>) -> bool {
 /// so far, one per unit.
 pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
     let n = texts.len().min(reasons.len()).min(units.units.len());
-    let cjk_text =
-        texts.iter().take(200).map(|t| t.text.chars().filter(|c| crate::normalize::is_cjk(*c)).count()).sum::<usize>();
+    let mut shapes: Vec<LineShape> = Vec::with_capacity(n);
+    // CJK characters of the first 200 lines, counted with their shapes.
+    let mut cjk_text = 0usize;
+    for (i, t) in texts.iter().enumerate().take(n.max(200)) {
+        let measured = (i < n && t.chars <= 200).then(|| measure(&t.text));
+        if i < 200 {
+            cjk_text += match measured {
+                Some((_, cjk)) => cjk,
+                None => t.text.chars().filter(|c| crate::normalize::is_cjk(*c)).count(),
+            };
+        }
+        if i < n {
+            shapes.push(measured.map_or(LineShape { chars: t.chars, ..LineShape::default() }, |(s, _)| s));
+        }
+    }
     let all = texts.iter().take(200).map(|t| t.chars).sum::<usize>();
     let chinese = cjk_text * 3 >= all;
-    let mut shapes: Vec<LineShape> = Vec::with_capacity(n);
     for i in 0..n {
         let t = &texts[i];
-        let s =
-            if t.chars <= 200 { LineShape::of(&t.text) } else { LineShape { chars: t.chars, ..LineShape::default() } };
         if reasons[i].is_none() && t.chars <= 200 {
-            let r = reason_of(&t.text, &s);
+            let r = reason_of(&t.text, &shapes[i]);
             if r != Some("translation") || chinese {
                 reasons[i] = r;
             }
@@ -254,7 +335,6 @@ pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Optio
                 reasons[i] = Some("footnote");
             }
         }
-        shapes.push(s);
     }
     // A chrome key ending with a colon has its value on the next line.
     for i in 1..n {

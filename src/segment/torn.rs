@@ -81,9 +81,11 @@ pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut 
             let ptext = texts[p].text.as_ref();
             let gap = u.gap_before || noise_between;
             if !gap {
-                let shape = LineShape::of(text);
+                // At most six characters, spaces aside: counted up to the
+                // seventh before the shape is read.
+                let short = text.chars().filter(|c| !crate::normalize::is_space(*c)).nth(6).is_none();
                 let is_word =
-                    shape.chars <= 6 && shape.punct == 0 && text.chars().all(|c| c.is_alphanumeric() || c == '.');
+                    short && LineShape::of(text).punct == 0 && text.chars().all(|c| c.is_alphanumeric() || c == '.');
                 let sentence_piece = (texts[p].chars >= 15 || units.units[p].join == Join::Wrap)
                     && ptext.contains(['，', '、', '“', '：', '。', '；'])
                     && stops_mid_clause(ptext);
