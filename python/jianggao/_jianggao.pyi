@@ -46,7 +46,12 @@ class NodeRow(TypedDict):
 Document = Dict[str, Any]
 
 def parse(source: Source, *, offsets: Offsets = "chars") -> Document:
-    """The Document of a text (str), encoded text (bytes) or file (os.PathLike)."""
+    """The Document of a text (str), encoded text (bytes) or file (os.PathLike).
+
+    Plain dicts and lists with the keys, values and key order of the JSON that
+    ``jianggao parse`` writes, plus ``"offsets": "chars"`` with character
+    offsets and ``file`` for a file.
+    """
 
 def parse_file(path: Union[str, "os.PathLike[str]"], *, offsets: Offsets = "chars") -> Document:
     """Reads and parses a file; the Document carries a ``file`` key."""

@@ -119,16 +119,163 @@ fn document<'py>(py: Python<'py>, mut p: Parsed, chars: bool) -> PyResult<Bound<
     if chars {
         p.doc.convert_to_char_offsets(&p.text);
     }
-    let obj = pythonize(py, &p.doc)?;
-    if let Ok(dict) = obj.cast::<PyDict>() {
-        if let Some(file) = &p.file {
-            dict.set_item("file", file)?;
-        }
-        if chars {
-            dict.set_item("offsets", "chars")?;
+    let dict = build::document(py, &p.doc)?;
+    if let Some(file) = &p.file {
+        dict.set_item(pyo3::intern!(py, "file"), file)?;
+    }
+    if chars {
+        dict.set_item(pyo3::intern!(py, "offsets"), pyo3::intern!(py, "chars"))?;
+    }
+    Ok(dict.into_any())
+}
+
+/// The Document built straight into dicts and lists with interned keys, in
+/// the shape (and key order) that serde gives it: the same objects as
+/// `json.loads` of the command line's JSON, without going through a
+/// serializer.
+mod build {
+    use jianggao::model::{Diagnostic, Marker, Metadata, Noise, Paragraph, Section, Span, Speech};
+    use jianggao::Document;
+    use pyo3::intern;
+    use pyo3::prelude::*;
+    use pyo3::types::{PyDict, PyList};
+
+    type Dict<'py> = Bound<'py, PyDict>;
+
+    fn span<'py>(py: Python<'py>, s: Span) -> PyResult<Dict<'py>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "start"), s.start)?;
+        d.set_item(intern!(py, "end"), s.end)?;
+        Ok(d)
+    }
+
+    fn opt_span<'py>(py: Python<'py>, s: Option<Span>) -> PyResult<Bound<'py, PyAny>> {
+        match s {
+            Some(s) => Ok(span(py, s)?.into_any()),
+            None => Ok(py.None().into_bound(py)),
         }
     }
-    Ok(obj)
+
+    fn list<'py, T>(
+        py: Python<'py>,
+        items: &[T],
+        f: impl Fn(Python<'py>, &T) -> PyResult<Dict<'py>>,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let l = PyList::empty(py);
+        for item in items {
+            l.append(f(py, item)?)?;
+        }
+        Ok(l)
+    }
+
+    fn paragraph<'py>(py: Python<'py>, p: &Paragraph) -> PyResult<Dict<'py>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "text"), &p.text)?;
+        d.set_item(intern!(py, "span"), span(py, p.span)?)?;
+        Ok(d)
+    }
+
+    fn marker<'py>(py: Python<'py>, m: &Marker) -> PyResult<Dict<'py>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "text"), &m.text)?;
+        d.set_item(intern!(py, "kind"), m.kind.name())?;
+        d.set_item(intern!(py, "ordinal"), m.ordinal)?;
+        d.set_item(intern!(py, "span"), span(py, m.span)?)?;
+        Ok(d)
+    }
+
+    /// A section or point; points nest, so the tree is built with an
+    /// explicit stack rather than by recursion.
+    fn section<'py>(py: Python<'py>, root: &Section) -> PyResult<Dict<'py>> {
+        let shell = |s: &Section| -> PyResult<Dict<'py>> {
+            let d = PyDict::new(py);
+            match &s.marker {
+                Some(m) => d.set_item(intern!(py, "marker"), marker(py, m)?)?,
+                None => d.set_item(intern!(py, "marker"), py.None())?,
+            }
+            d.set_item(intern!(py, "title"), &s.title)?;
+            d.set_item(intern!(py, "title_span"), opt_span(py, s.title_span)?)?;
+            d.set_item(intern!(py, "paragraphs"), list(py, &s.paragraphs, paragraph)?)?;
+            Ok(d)
+        };
+        // Each frame: the section, its dict, its points list, the next child.
+        let top = shell(root)?;
+        let mut stack: Vec<(&Section, Dict<'py>, Bound<'py, PyList>, usize)> =
+            vec![(root, top.clone(), PyList::empty(py), 0)];
+        while let Some(frame) = stack.last_mut() {
+            let (s, _, points, next) = frame;
+            if let Some(child) = s.points.get(*next) {
+                *next += 1;
+                let d = shell(child)?;
+                points.append(&d)?;
+                stack.push((child, d, PyList::empty(py), 0));
+                continue;
+            }
+            let Some((s, d, points, _)) = stack.pop() else { break };
+            d.set_item(intern!(py, "points"), points)?;
+            d.set_item(intern!(py, "span"), span(py, s.span)?)?;
+        }
+        Ok(top)
+    }
+
+    fn metadata<'py>(py: Python<'py>, m: &Metadata) -> PyResult<Dict<'py>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "speaker"), &m.speaker)?;
+        d.set_item(intern!(py, "speaker_span"), opt_span(py, m.speaker_span)?)?;
+        d.set_item(intern!(py, "date"), &m.date)?;
+        d.set_item(intern!(py, "date_span"), opt_span(py, m.date_span)?)?;
+        d.set_item(intern!(py, "occasion"), &m.occasion)?;
+        d.set_item(intern!(py, "occasion_span"), opt_span(py, m.occasion_span)?)?;
+        d.set_item(intern!(py, "source"), &m.source)?;
+        d.set_item(intern!(py, "source_span"), opt_span(py, m.source_span)?)?;
+        Ok(d)
+    }
+
+    fn speech<'py>(py: Python<'py>, s: &Speech) -> PyResult<Dict<'py>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "title"), &s.title)?;
+        d.set_item(intern!(py, "title_span"), opt_span(py, s.title_span)?)?;
+        d.set_item(intern!(py, "metadata"), metadata(py, &s.metadata)?)?;
+        d.set_item(intern!(py, "greeting"), &s.greeting)?;
+        d.set_item(intern!(py, "greeting_span"), opt_span(py, s.greeting_span)?)?;
+        d.set_item(intern!(py, "preamble"), list(py, &s.preamble, paragraph)?)?;
+        d.set_item(intern!(py, "sections"), list(py, &s.sections, section)?)?;
+        d.set_item(intern!(py, "conclusion"), list(py, &s.conclusion, paragraph)?)?;
+        d.set_item(intern!(py, "closing"), &s.closing)?;
+        d.set_item(intern!(py, "closing_span"), opt_span(py, s.closing_span)?)?;
+        d.set_item(intern!(py, "span"), span(py, s.span)?)?;
+        Ok(d)
+    }
+
+    fn noise<'py>(py: Python<'py>, n: &Noise) -> PyResult<Dict<'py>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "text"), &n.text)?;
+        d.set_item(intern!(py, "span"), span(py, n.span)?)?;
+        d.set_item(intern!(py, "reason"), &n.reason)?;
+        Ok(d)
+    }
+
+    fn diagnostic<'py>(py: Python<'py>, g: &Diagnostic) -> PyResult<Dict<'py>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "kind"), &g.kind)?;
+        d.set_item(intern!(py, "message"), &g.message)?;
+        d.set_item(intern!(py, "span"), opt_span(py, g.span)?)?;
+        Ok(d)
+    }
+
+    pub(crate) fn document<'py>(py: Python<'py>, doc: &Document) -> PyResult<Dict<'py>> {
+        let d = PyDict::new(py);
+        d.set_item(intern!(py, "schema_version"), doc.schema_version)?;
+        d.set_item(intern!(py, "speeches"), list(py, &doc.speeches, speech)?)?;
+        d.set_item(intern!(py, "noise"), list(py, &doc.noise, noise)?)?;
+        d.set_item(intern!(py, "diagnostics"), list(py, &doc.diagnostics, diagnostic)?)?;
+        d.set_item(intern!(py, "truncated"), doc.truncated)?;
+        d.set_item(intern!(py, "encoding"), &doc.encoding)?;
+        if let Some(t) = &doc.extracted_text {
+            d.set_item(intern!(py, "extracted_text"), t)?;
+        }
+        Ok(d)
+    }
 }
 
 /// Parses a text (`str`), encoded text (`bytes`) or a file (`os.PathLike`)

@@ -246,3 +246,26 @@ def test_cli_nodes_of_a_directory_load_with_polars_read_ndjson(tmp_path: pathlib
     # The CLI's rows are the package's rows.
     z = df.filter(pl.col("file").str.ends_with("z.txt"))
     assert z["id"].to_list() == [r["id"] for r in jianggao.nodes(corpus / "z.txt")]
+
+
+def test_parse_gives_the_same_objects_as_the_cli_json(tmp_path: pathlib.Path) -> None:
+    import subprocess
+
+    # Points nested two deep, noise and a truncated end: every kind of node.
+    text = (
+        "首页\n"
+        "同志们：\n"
+        "一、总体要求\n"
+        "（一）抓学习\n"
+        "1.学理论。要读原著。\n"
+        "2.学业务。要练本领。\n"
+        "（二）抓落实\n"
+        "要把各项工作落到实处，但是\n"
+    )
+    path = tmp_path / "nested.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = jianggao.parse(text)
+    assert [p["title"] for p in doc["speeches"][0]["sections"][0]["points"][0]["points"]] == ["学理论", "学业务"]
+    out = subprocess.run([str(_cli()), "parse", "--compact", str(path)], capture_output=True, check=True).stdout
+    # Same values and the same key order.
+    assert json.dumps(jianggao.parse(text.encode("utf-8"), offsets="bytes")) == json.dumps(json.loads(out))
