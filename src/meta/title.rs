@@ -83,7 +83,10 @@ pub fn title_shape(text: &str) -> bool {
 pub fn starts_with_marker(text: &str) -> bool {
     // Read as the outline stage reads markers: Markdown emphasis blanked
     // (`**一、总体要求**`), Traditional marker words read as Simplified.
-    let view = crate::outline::view::recognition_view(text);
+    // A marker stands in the first few characters: the view of a long
+    // paragraph is not built.
+    let head = text.char_indices().nth(48).map_or(text, |(i, _)| &text[..i]);
+    let view = crate::outline::view::recognition_view(head);
     let t = view.trim_start();
     if crate::marker::parse_marker(t).is_some() {
         return true;
