@@ -797,3 +797,36 @@ fn a_masked_name_after_a_role_should_be_the_speaker() {
     let (plans, _) = run("在全縣大會上的講話\n***\n各位鄉親：\n今天開會。我們一起努力。\n");
     assert!(plans[0].metadata.speaker.is_none());
 }
+
+#[test]
+fn should_start_an_untitled_speech_after_a_closing_and_a_new_greeting() {
+    let src = "在全市工作会议上的讲话\n\n同志们：\n\n今天我们召开会议。主要任务是部署工作。\n\n谢谢大家！\n\n同志们：\n\n下面我再讲几点意见。第一是抓落实。\n\n谢谢！\n";
+    let (plans, _) = run(src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[0]), Some("在全市工作会议上的讲话"));
+    assert_eq!(title(&plans[1]), None);
+    assert!(plans[1].greeting.is_some());
+    assert!(plans[1].body.iter().any(|b| b.text.contains("抓落实")));
+    // A dated second text: the date heads the new speech.
+    let dated = "在全市工作会议上的讲话\n\n同志们：\n\n今天我们召开会议。主要任务是部署工作。\n\n谢谢大家！\n\n2024年3月5日\n\n各位代表：\n\n下面我再讲几点意见。第一是抓落实。\n";
+    let (plans, _) = run(dated);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[1]), None);
+    assert_eq!(plans[1].metadata.date.as_deref(), Some("2024-03-05"));
+}
+
+#[test]
+fn should_not_start_a_speech_after_a_closing_without_a_new_greeting() {
+    for tail in [
+        "2024年3月5日\n\n张三\n",
+        "附件：1.工作方案\n\n2.任务分工\n",
+        "（本文根据录音整理，未经本人审阅。）\n",
+        "2024年3月5日\n\n附件：工作方案。要认真落实。\n",
+    ] {
+        let src = format!(
+            "在全市工作会议上的讲话\n\n同志们：\n\n今天我们召开会议。主要任务是部署工作。\n\n谢谢大家！\n\n{tail}"
+        );
+        let (plans, _) = run(&src);
+        assert_eq!(plans.len(), 1, "{tail}");
+    }
+}

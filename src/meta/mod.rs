@@ -97,7 +97,7 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
         blocks.iter().zip(header_facts.iter_mut()).filter_map(|(b, f)| f.shape(b).then(|| f.key(b))).collect();
     for i in first_body + 1..blocks.len() {
         let pian_here = blocks.get(i).is_some_and(is_pian_block);
-        if pian_here || second_title(&blocks, i, &header_keys) {
+        if pian_here || second_title(&blocks, i, &header_keys) || untitled_second(&blocks, i) {
             starts.push(i);
         }
     }
@@ -433,6 +433,31 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
         let bt = b.text.trim();
         greeting(bt).is_some() || (has_stop(bt) && meta_line(bt).is_none())
     })
+}
+
+/// An untitled second text after a closing: the paragraph before `blocks[i]`
+/// ends a speech (`谢谢大家！`) and `blocks[i]` opens a new one with a
+/// greeting (`同志们：`), perhaps after up to two date or name lines
+/// (`2024年3月5日`, `张三`) that head it. A closing followed only by a
+/// date, a signature or `附件` lines opens nothing.
+fn untitled_second(blocks: &[Block], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).and_then(|p| blocks.get(p)) else {
+        return false;
+    };
+    if closing(&prev.text).is_none() {
+        return false;
+    }
+    for b in blocks.iter().skip(i).take(3) {
+        let t = b.text.trim();
+        if greeting(t).is_some() {
+            return true;
+        }
+        let dated = meta_line(t).is_some_and(|m| m.date.is_some() && m.url.is_none());
+        if !(dated || name_line(t).is_some()) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The greeting at the start of `text`: `同志们：`, `各位领导、同志们：`.
