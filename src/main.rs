@@ -189,12 +189,13 @@ impl From<serde_json::Error> for Fail {
 /// text that the spans point into. Errors are messages without the path.
 fn load(path: &Path, want_text: bool, read: ReadOpts) -> Result<(Document, Option<String>), String> {
     let bytes = input::read_limited(path, read.max_bytes)?;
-    let parser = jianggao::Parser::new().format(read.format);
-    let plain = match read.format {
-        Format::Auto => jianggao::input::detect(&bytes) == Format::Text,
-        f => f == Format::Text,
+    // Detected once here; the parser is given the answer.
+    let format = match read.format {
+        Format::Auto => jianggao::input::detect(&bytes),
+        f => f,
     };
-    if !want_text || !plain {
+    let parser = jianggao::Parser::new().format(format);
+    if !want_text || format != Format::Text {
         // No copy of valid UTF-8 input; HTML and .docx keep the text they
         // were read as in the document.
         let mut doc = parser.parse_bytes(&bytes).map_err(|e| e.to_string())?;

@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod common;
+
 const SMALL: &str = "一、总体要求\n要抓好落实。一是要学理论。二是要学业务。\n二、保障措施\n要加强领导。\n";
 
 fn bin() -> Command {
@@ -68,24 +70,12 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// The best of three timings of `f`.
-fn best_time(f: impl Fn()) -> Duration {
-    (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
-
 /// Asserts that parsing `make(8n)` costs at most about 12 times `make(n)`:
 /// linear time with room for noise (quadratic time would give 64).
 fn assert_linear(make: impl Fn(usize) -> String, n: usize) {
     let (small, big) = (make(n), make(8 * n));
-    let t1 = best_time(|| drop(jianggao::parse(&small)));
-    let t8 = best_time(|| drop(jianggao::parse(&big)));
+    let t1 = common::best_of(3, || drop(jianggao::parse(&small)));
+    let t8 = common::best_of(3, || drop(jianggao::parse(&big)));
     let ratio = t8.as_secs_f64() / t1.as_secs_f64().max(1e-4);
     assert!(ratio < 14.0, "8x the input took {ratio:.1}x the time ({t1:?} vs {t8:?})");
 }

@@ -10,8 +10,7 @@
 
 #[path = "../fuzz/src/checks.rs"]
 mod checks;
-
-use std::time::{Duration, Instant};
+mod common;
 
 use checks::{check_document, check_parse_bytes};
 use jianggao::Error;
@@ -21,18 +20,6 @@ use jianggao::Error;
 fn serial() -> std::sync::MutexGuard<'static, ()> {
     static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
     LOCK.lock().unwrap_or_else(|e| e.into_inner())
-}
-
-/// The shortest of `runs` timings of `f`.
-fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
-    (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
 
 /// Parses `make(n)` and `make(4 * n)`, checks both documents, and asserts
@@ -50,8 +37,8 @@ fn assert_linear(name: &str, n: usize, make: impl Fn(usize) -> String) {
     }
     let mut ratios = Vec::new();
     for _ in 0..2 {
-        let t1 = best_of(3, || drop(jianggao::parse(&small)));
-        let t4 = best_of(1, || drop(jianggao::parse(&big)));
+        let t1 = common::best_of(3, || drop(jianggao::parse(&small)));
+        let t4 = common::best_of(1, || drop(jianggao::parse(&big)));
         let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-3);
         eprintln!("{name}: {} bytes {t1:?}, {} bytes {t4:?}, ratio {ratio:.1}", small.len(), big.len());
         if ratio < 10.0 {
@@ -258,8 +245,8 @@ fn should_decode_large_gbk_in_linear_time() {
     let unit = "同志们：\n一、提高政治站位\n要加强理论学习，坚持以人民为中心。一是要学，二是要做。\n";
     let make = |n: usize| encoding_rs::GB18030.encode(&repeat_to(unit, n)).0.into_owned();
     let (small, big) = (make(1 << 20), make(4 << 20));
-    let t1 = best_of(3, || drop(jianggao::decode::decode(&small)));
-    let t4 = best_of(1, || drop(jianggao::decode::decode(&big)));
+    let t1 = common::best_of(3, || drop(jianggao::decode::decode(&small)));
+    let t4 = common::best_of(1, || drop(jianggao::decode::decode(&big)));
     let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-3);
     assert!(ratio < 10.0, "decode of 4x GBK took {ratio:.1}x the time");
     let d = jianggao::decode::decode(&big).expect("decodes");

@@ -224,6 +224,28 @@ fn english(text: &str) -> Option<DateMatch> {
     None
 }
 
+/// `k + 1` if `b[k]` is `byte`, else `k`.
+fn skip_byte(b: &[u8], k: usize, byte: u8) -> usize {
+    k + usize::from(b.get(k) == Some(&byte))
+}
+
+/// The first index from `k` that is not an ASCII space.
+fn skip_spaces(b: &[u8], mut k: usize) -> usize {
+    while b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    k
+}
+
+/// The end of the run of at most `max` ASCII digits starting at `k`.
+fn digits_end(b: &[u8], start: usize, max: usize) -> usize {
+    let mut k = start;
+    while b.get(k).is_some_and(u8::is_ascii_digit) && k - start < max {
+        k += 1;
+    }
+    k
+}
+
 /// An English date whose month word is `text[i..j]`.
 fn english_at(text: &str, i: usize, j: usize, full: &[&str; 12]) -> Option<DateMatch> {
     let b = text.as_bytes();
@@ -232,31 +254,14 @@ fn english_at(text: &str, i: usize, j: usize, full: &[&str; 12]) -> Option<DateM
     if lower.len() > 3 && lower != full.get(m).copied().unwrap_or_default() && lower != "sept" {
         return None;
     }
-    let mut k = j;
-    if b.get(k) == Some(&b'.') {
-        k += 1;
-    }
-    while b.get(k) == Some(&b' ') {
-        k += 1;
-    }
-    let ds = k;
-    while b.get(k).is_some_and(u8::is_ascii_digit) && k - ds < 2 {
-        k += 1;
-    }
+    let ds = skip_spaces(b, skip_byte(b, j, b'.'));
+    let k = digits_end(b, ds, 2);
     if k == ds || b.get(k).is_some_and(u8::is_ascii_digit) {
         return None;
     }
     let day: u32 = text.get(ds..k)?.parse().ok()?;
-    if b.get(k) == Some(&b',') {
-        k += 1;
-    }
-    while b.get(k) == Some(&b' ') {
-        k += 1;
-    }
-    let ys = k;
-    while b.get(k).is_some_and(u8::is_ascii_digit) && k - ys < 4 {
-        k += 1;
-    }
+    let ys = skip_spaces(b, skip_byte(b, k, b','));
+    let k = digits_end(b, ys, 4);
     if k - ys != 4 || b.get(k).is_some_and(u8::is_ascii_digit) {
         return None;
     }

@@ -4,6 +4,7 @@
 use jianggao::normalize::is_space;
 use jianggao::segment::lines::wrap_width;
 use jianggao::{Document, Section, Span};
+use std::time::{Duration, Instant};
 
 /// Every section and point of `doc`, with depth (1 = section), in document
 /// order.
@@ -191,4 +192,16 @@ pub fn insert_page_breaks(src: &str) -> String {
         page += 1;
     }
     out
+}
+
+/// The shortest of `runs` timings of `f`.
+pub fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
+    (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
 }
