@@ -39,7 +39,7 @@ use chardetng::EncodingDetector;
 use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
 use crate::error::Error;
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, DiagnosticKind};
 use crate::span::Span;
 
 /// Decoded text with the name of its encoding.
@@ -59,27 +59,6 @@ pub struct Decoded {
     /// Replaced sequences and other notes.
     pub diagnostics: Vec<Diagnostic>,
 }
-
-/// The kind of the diagnostic reporting replaced invalid sequences.
-///
-/// ```
-/// let d = jianggao::decode::decode("一、总体要求\n要抓好落实。".as_bytes()).unwrap();
-/// assert!(d.diagnostics.is_empty());
-/// let mut bytes = "一、总体要求，要抓好落实。".as_bytes().to_vec();
-/// bytes.insert(9, 0xFF);
-/// let d = jianggao::decode::decode(&bytes).unwrap();
-/// assert_eq!(d.diagnostics[0].kind, jianggao::decode::INVALID_BYTES);
-/// ```
-pub const INVALID_BYTES: &str = "invalid_bytes";
-
-/// The kind of the diagnostic reporting NUL bytes kept in UTF-8 text.
-///
-/// ```
-/// let d = jianggao::decode::decode("一、总体要求\0\n要抓好落实。".as_bytes()).unwrap();
-/// assert_eq!(d.diagnostics[0].kind, jianggao::decode::NUL_BYTES);
-/// assert!(jianggao::decode::decode(b"\0\0\0\0").is_err());
-/// ```
-pub const NUL_BYTES: &str = "nul_bytes";
 
 /// How many bytes the candidate scoring looks at.
 const SAMPLE_LEN: usize = 256 << 10;
@@ -191,7 +170,11 @@ fn few_nuls(nuls: usize, len: usize) -> bool {
 /// The `nul_bytes` diagnostic: `nuls` NUL bytes, the first at byte `first`.
 fn nul_diagnostic(first: usize, nuls: usize) -> Diagnostic {
     let s = if nuls == 1 { "" } else { "s" };
-    Diagnostic::new(NUL_BYTES, format!("{nuls} NUL byte{s} kept in the text"), Some(Span::new(first, first + 1)))
+    Diagnostic::new(
+        DiagnosticKind::NulBytes,
+        format!("{nuls} NUL byte{s} kept in the text"),
+        Some(Span::new(first, first + 1)),
+    )
 }
 
 fn binary(reason: String) -> Error {
@@ -313,7 +296,7 @@ fn finish(enc: &'static Encoding, raw: Raw, utf16: bool) -> Result<Decoded, Erro
         let n = raw.invalid;
         let s = if n == 1 { "" } else { "s" };
         diagnostics.push(Diagnostic::new(
-            INVALID_BYTES,
+            DiagnosticKind::InvalidBytes,
             format!("{n} invalid {name} byte sequence{s} replaced with U+FFFD"),
             span,
         ));

@@ -57,7 +57,8 @@ mod words;
 pub use error::Error;
 pub use input::Format;
 pub use model::{
-    Diagnostic, Document, Marker, MarkerKind, Metadata, Noise, Paragraph, Point, Section, Speech, SCHEMA_VERSION,
+    Diagnostic, DiagnosticKind, Document, Marker, MarkerKind, Metadata, Noise, NoiseReason, Paragraph, Point, Section,
+    Speech, SCHEMA_VERSION,
 };
 pub use offsets::CharOffsets;
 pub use render::chunks::{Chunk, ChunkOptions};
@@ -203,7 +204,7 @@ impl Parser {
         text: &str,
         encoding: &str,
         diagnostics: Vec<Diagnostic>,
-        chrome: &[(Span, &'static str)],
+        chrome: &[(Span, NoiseReason)],
     ) -> Document {
         let masked;
         let src = if chrome.is_empty() {
@@ -243,7 +244,7 @@ impl Parser {
 
 /// `text` with the `pieces` blanked: every byte of them becomes a space
 /// (line breaks stay), so offsets are unchanged.
-fn mask(text: &str, pieces: &[(Span, &'static str)]) -> String {
+fn mask(text: &str, pieces: &[(Span, NoiseReason)]) -> String {
     let mut bytes = text.as_bytes().to_vec();
     for (span, _) in pieces {
         if text.is_char_boundary(span.start) && text.is_char_boundary(span.end.min(text.len())) {

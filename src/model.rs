@@ -245,6 +245,172 @@ impl MarkerKind {
     }
 }
 
+/// Defines a closed vocabulary: a unit enum written in JSON as the
+/// snake_case string of each variant, with [`as_str`](NoiseReason::as_str),
+/// `ALL` and `Display`.
+macro_rules! vocabulary {
+    ($(#[$m:meta])* pub enum $name:ident { $($(#[$vm:meta])* $v:ident = $s:literal,)* }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+        #[serde(rename_all = "snake_case")]
+        #[schemars(transform = string_enum)]
+        #[non_exhaustive]
+        pub enum $name {
+            $($(#[$vm])* $v,)*
+        }
+
+        impl $name {
+            /// Every value, in the order of the documentation.
+            ///
+            /// ```
+            #[doc = concat!("assert!(jianggao::", stringify!($name), "::ALL.len() > 1);")]
+            /// ```
+            pub const ALL: &'static [$name] = &[$($name::$v),*];
+
+            /// The JSON string of the value.
+            ///
+            /// ```
+            #[doc = concat!("let v = jianggao::", stringify!($name), "::ALL[0];")]
+            /// assert_eq!(serde_json::to_value(v).unwrap(), v.as_str());
+            /// ```
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$v => $s,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+/// Writes the schema of a vocabulary as an `enum` of strings, with each
+/// value's documentation in a list in its description.
+fn string_enum(schema: &mut schemars::Schema) {
+    use serde_json::Value;
+    let Some(Value::Array(values)) = schema.remove("oneOf") else { return };
+    let mut doc = schema.get("description").and_then(Value::as_str).unwrap_or_default().to_string();
+    let mut names = Vec::new();
+    for v in values {
+        if let Some(name) = v.get("const").and_then(Value::as_str) {
+            let what = v.get("description").and_then(Value::as_str).unwrap_or_default();
+            doc.push_str(&format!("\n- `{name}`: {what}"));
+            names.push(Value::from(name));
+        }
+    }
+    schema.insert("description".into(), doc.into());
+    schema.insert("type".into(), "string".into());
+    schema.insert("enum".into(), names.into());
+}
+
+vocabulary! {
+    /// Why a piece of the input is [`Noise`]. The rules behind each reason
+    /// are written up in `grammar-notes/noise.md`, `meta.md` and `formats.md`.
+    ///
+    /// ```
+    /// let doc = jianggao::parse("首页\n一、总体要求\n要抓好落实。");
+    /// assert_eq!(doc.noise[0].reason, jianggao::NoiseReason::SiteChrome);
+    /// assert_eq!(doc.noise[0].reason.as_str(), "site_chrome");
+    /// ```
+    pub enum NoiseReason {
+        /// A page number on its own line or cutting a sentence: `- 5 -`, `第3页 共8页`.
+        PageNumber = "page_number",
+        /// A page thumbnail caption of a preview site: `标题_第1页`.
+        PageThumbnail = "page_thumbnail",
+        /// Site navigation, breadcrumbs or footer: `首页 | 相关新闻`, `上一篇：…`, `ICP备…`.
+        SiteChrome = "site_chrome",
+        /// A field of a document-sharing page header: `大小:20.33 KB`, `页数:8`.
+        DownloadHeader = "download_header",
+        /// A preview site's notice that the text stops here: `最多预览五页`.
+        PreviewNotice = "preview_notice",
+        /// Site legal text and its rule list: `免责声明`, `温馨提示:`.
+        Disclaimer = "disclaimer",
+        /// A stamp or collector's credit: `仅供学习`, `内部资料`, `xx整理`.
+        Watermark = "watermark",
+        /// An advert or contact line: `咨询QQ206157060`, the slogans of an advert block.
+        Advert = "advert",
+        /// Article furniture without a date: `来源：`, `责任编辑：`, `原标题：`.
+        SourceLine = "source_line",
+        /// The title printed again (after the text, twice in a header, in a footer).
+        RepeatedTitle = "repeated_title",
+        /// A short line repeated three times or more, from its second copy on.
+        RunningHeader = "running_header",
+        /// Markdown or HTML debris: `#` marks, a `<br/>` tag.
+        Markup = "markup",
+        /// A Latin-script translation of a Chinese text, a line or after `<br/>`.
+        Translation = "translation",
+        /// A footnote reference `[1]` after text, or a footnote body at the end.
+        Footnote = "footnote",
+        /// A link-like line or a page tool: a hex hash, `扫一扫`, a menu of short lines.
+        Navigation = "navigation",
+        /// An editor's note, lead or quote: `【导读】`, `编者按：`, `> …`, `全文如下`.
+        EditorNote = "editor_note",
+        /// A memo distribution field: `主送：`, `抄送：`, `签发人：`.
+        Letterhead = "letterhead",
+        /// A photo caption: `新华社记者 李学仁 摄`.
+        Caption = "caption",
+        /// A run of headline links after the text (related articles).
+        RelatedContent = "related_content",
+        /// A paragraph repeated verbatim (the first copy is kept).
+        Duplicate = "duplicate",
+        /// HTML page chrome: `nav`, `header`, `footer`, `aside` and link lines.
+        HtmlChrome = "html_chrome",
+        /// YAML front matter of a Markdown file, but for the values used.
+        FrontMatter = "front_matter",
+        /// A table of contents: `目录` and its entries.
+        Toc = "toc",
+        /// What wraps a title: `**`, `《》`, a genre label and its colon.
+        TitleWrapper = "title_wrapper",
+        /// A subtitle line or the words around metadata read from it.
+        Subtitle = "subtitle",
+        /// A block before the title, or chrome between the title and the greeting.
+        Header = "header",
+        /// A line of metadata, but for the values used: `时间:…`, `本文链接:…`.
+        MetadataLine = "metadata_line",
+        /// A collection marker: `篇一`.
+        CollectionMarker = "collection_marker",
+        /// The title of a collection, above its pieces.
+        CollectionTitle = "collection_title",
+        /// A footer line after the closing of a speech.
+        Trailer = "trailer",
+        /// A publication date that is not the delivery date.
+        PublicationDate = "publication_date",
+    }
+}
+
+vocabulary! {
+    /// The kind of a [`Diagnostic`].
+    ///
+    /// ```
+    /// let doc = jianggao::parse("一、总体要求\n要抓好落实，但是");
+    /// assert_eq!(doc.diagnostics[0].kind, jianggao::DiagnosticKind::Truncated);
+    /// ```
+    pub enum DiagnosticKind {
+        /// The text seems cut off: it ends mid-sentence or at a preview notice.
+        Truncated = "truncated",
+        /// A heading ordinal is missing: `一、` then `三、`.
+        SkippedOrdinal = "skipped_ordinal",
+        /// A heading marker does not follow its list, or a list starts past 1.
+        OutOfSequence = "out_of_sequence",
+        /// Paragraphs repeated verbatim were dropped as [`NoiseReason::Duplicate`].
+        Duplicate = "duplicate",
+        /// Lines hard-wrapped with newlines or spaces were rejoined.
+        HardWrap = "hard_wrap",
+        /// Words or sentences torn by a line break or a blank line were rejoined.
+        TornLine = "torn_line",
+        /// Sentences cut by page-break numbers were rejoined.
+        PageBreak = "page_break",
+        /// NUL bytes were kept in the decoded text.
+        NulBytes = "nul_bytes",
+        /// Byte sequences invalid in the encoding were replaced by U+FFFD.
+        InvalidBytes = "invalid_bytes",
+    }
+}
+
 /// A paragraph of body text.
 ///
 /// `text` is clean: hard wraps, wrap spaces and page-break numbers are
@@ -278,8 +444,8 @@ pub struct Noise {
     pub text: String,
     /// Where it stands.
     pub span: Span,
-    /// Why it was dropped (`"site_chrome"`, `"page_number"`, ...).
-    pub reason: String,
+    /// Why it was dropped.
+    pub reason: NoiseReason,
 }
 
 /// Something a careful reader should know about the parse.
@@ -287,13 +453,13 @@ pub struct Noise {
 /// ```
 /// let doc = jianggao::parse("一、总体要求\n要抓好落实，但是");
 /// assert!(doc.truncated);
-/// assert!(doc.diagnostics.iter().any(|d| d.kind == "truncated"));
+/// assert!(doc.diagnostics.iter().any(|d| d.kind == jianggao::DiagnosticKind::Truncated));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[non_exhaustive]
 pub struct Diagnostic {
-    /// A short machine-readable kind (`"truncated"`, `"skipped_ordinal"`, ...).
-    pub kind: String,
+    /// What the reader should know.
+    pub kind: DiagnosticKind,
     /// A sentence for people.
     pub message: String,
     /// Where it applies, if anywhere in particular.
@@ -330,11 +496,12 @@ impl Diagnostic {
     /// A diagnostic of `kind` with `message` at `span`.
     ///
     /// ```
-    /// let d = jianggao::Diagnostic::new("truncated", "text ends mid-sentence", None);
-    /// assert_eq!(d.kind, "truncated");
+    /// use jianggao::{Diagnostic, DiagnosticKind};
+    /// let d = Diagnostic::new(DiagnosticKind::Truncated, "text ends mid-sentence", None);
+    /// assert_eq!(d.kind.as_str(), "truncated");
     /// ```
-    pub fn new(kind: &str, message: impl Into<String>, span: Option<Span>) -> Self {
-        Diagnostic { kind: kind.to_string(), message: message.into(), span }
+    pub fn new(kind: DiagnosticKind, message: impl Into<String>, span: Option<Span>) -> Self {
+        Diagnostic { kind, message: message.into(), span }
     }
 }
 
@@ -342,12 +509,13 @@ impl Noise {
     /// A noise entry for `span` of `src`, with `reason`.
     ///
     /// ```
-    /// let n = jianggao::Noise::at("首页\n", jianggao::Span::new(0, 6), "site_chrome");
+    /// use jianggao::{Noise, NoiseReason, Span};
+    /// let n = Noise::at("首页\n", Span::new(0, 6), NoiseReason::SiteChrome);
     /// assert_eq!(n.text, "首页");
     /// ```
-    pub fn at(src: &str, span: Span, reason: &str) -> Self {
+    pub fn at(src: &str, span: Span, reason: NoiseReason) -> Self {
         let text = src.get(span.range()).unwrap_or_default().to_string();
-        Noise { text, span, reason: reason.to_string() }
+        Noise { text, span, reason }
     }
 }
 

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use encoding_rs::{BIG5, GB18030};
-use jianggao::decode::{decode, INVALID_BYTES};
+use jianggao::decode::decode;
+use jianggao::DiagnosticKind;
 use jianggao::Error;
 
 fn seeds() -> Vec<(PathBuf, String)> {
@@ -213,13 +214,13 @@ fn should_keep_a_few_nul_bytes_in_utf8_text_with_a_diagnostic() {
     let d = decode(text.as_bytes()).expect("a few NUL bytes are not binary");
     assert_eq!(d.text, text);
     assert_eq!(d.diagnostics.len(), 1);
-    assert_eq!(d.diagnostics[0].kind, jianggao::decode::NUL_BYTES);
+    assert_eq!(d.diagnostics[0].kind, DiagnosticKind::NulBytes);
     assert!(d.diagnostics[0].message.starts_with("2 NUL bytes"), "{}", d.diagnostics[0].message);
     assert_eq!(d.diagnostics[0].span.map(|s| s.start), Some(19));
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(text.as_bytes());
     let d = decode(&bom).expect("with a BOM too");
-    assert_eq!(d.diagnostics[0].kind, jianggao::decode::NUL_BYTES);
+    assert_eq!(d.diagnostics[0].kind, DiagnosticKind::NulBytes);
     assert_eq!(d.diagnostics[0].span.map(|s| s.start), Some(19));
 }
 
@@ -268,20 +269,20 @@ fn should_replace_and_report_invalid_bytes_in_utf8_text() {
     assert!(d.text.starts_with("一、总体要求\n要抓好落实，\u{FFFD}\u{FFFD}确保"));
     assert_eq!(d.diagnostics.len(), 1);
     let diag = &d.diagnostics[0];
-    assert_eq!(diag.kind, INVALID_BYTES);
+    assert_eq!(diag.kind, DiagnosticKind::InvalidBytes);
     assert!(diag.message.starts_with("3 invalid UTF-8"), "{}", diag.message);
     let span = diag.span.expect("span of the first replacement");
     assert_eq!(&d.text[span.range()], "\u{FFFD}");
 
     let doc = jianggao::parse_bytes(&bytes).unwrap();
     assert_eq!(doc.encoding, "UTF-8");
-    assert!(doc.diagnostics.iter().any(|d| d.kind == INVALID_BYTES));
+    assert!(doc.diagnostics.iter().any(|d| d.kind == DiagnosticKind::InvalidBytes));
 }
 
 #[test]
 fn should_not_report_invalid_bytes_for_clean_input() {
     let doc = jianggao::parse_bytes(SPEECH.as_bytes()).unwrap();
-    assert!(!doc.diagnostics.iter().any(|d| d.kind == INVALID_BYTES));
+    assert!(!doc.diagnostics.iter().any(|d| d.kind == DiagnosticKind::InvalidBytes));
 }
 
 #[test]

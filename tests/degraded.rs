@@ -39,7 +39,7 @@ fn outline(doc: &jianggao::Document) -> Vec<(usize, u32, String)> {
 /// the clean text does not (a second wrap of wrapped lines, a second page
 /// sequence over the first).
 fn already(doc: &jianggao::Document, kind: &str) -> bool {
-    doc.diagnostics.iter().any(|d| d.kind == kind)
+    doc.diagnostics.iter().any(|d| d.kind.as_str() == kind)
 }
 
 fn titles(doc: &jianggao::Document) -> Vec<Option<String>> {

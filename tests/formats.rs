@@ -7,7 +7,7 @@ mod common;
 
 use jianggao::input::{detect, extract, Format};
 use jianggao::render::outline::render;
-use jianggao::{Error, Parser};
+use jianggao::{Error, NoiseReason, Parser};
 
 /// Made by `tests/formats/make_docx.py`: the points are Word's automatic
 /// numbering (sections through a numbered paragraph style, points through
@@ -126,7 +126,7 @@ fn html_should_read_the_speech_and_report_the_chrome() {
     assert!(text.contains("作风建设关系人心向背——这是共识。\n一是事关形象。"));
     // The chrome is noise with its reason.
     let chrome: Vec<&str> =
-        doc.noise.iter().filter(|n| n.reason == jianggao::input::HTML_CHROME).map(|n| n.text.as_str()).collect();
+        doc.noise.iter().filter(|n| n.reason == NoiseReason::HtmlChrome).map(|n| n.text.as_str()).collect();
     for c in ["首页 新闻中心", "学校概况", "党建引领", "推荐阅读", "每周一学"] {
         assert!(chrome.contains(&c), "{c} in {chrome:?}");
     }

@@ -3,7 +3,7 @@
 
 use jianggao::meta::{parallel_sections, plan, SpeechPlan};
 use jianggao::segment::{segment, Block};
-use jianggao::{Noise, Span};
+use jianggao::{Noise, NoiseReason, Span};
 
 /// Segments and plans `src`; checks that nothing is lost or counted twice.
 fn run(src: &str) -> (Vec<SpeechPlan>, Vec<Noise>) {
@@ -62,7 +62,7 @@ fn title(p: &SpeechPlan) -> Option<&str> {
 }
 
 fn noise_with<'a>(noise: &'a [Noise], reason: &str) -> Vec<&'a str> {
-    noise.iter().filter(|n| n.reason == reason).map(|n| n.text.as_str()).collect()
+    noise.iter().filter(|n| n.reason.as_str() == reason).map(|n| n.text.as_str()).collect()
 }
 
 fn seed(name: &str) -> String {
@@ -614,8 +614,8 @@ fn front_matter_should_be_noise_and_give_the_title_and_date_only_as_fallbacks() 
     assert_eq!(p.metadata.date.as_deref(), Some("2020-04-30"));
     assert_eq!(p.metadata.occasion.as_deref(), Some("全县工作会议"));
     assert_eq!(p.greeting.as_ref().unwrap().0, "同志们");
-    assert!(noise.iter().any(|n| n.reason == "front_matter" && n.text.contains("党建")));
-    assert!(noise.iter().any(|n| n.reason == "front_matter" && n.text == "2020-05-06"));
+    assert!(noise.iter().any(|n| n.reason == NoiseReason::FrontMatter && n.text.contains("党建")));
+    assert!(noise.iter().any(|n| n.reason == NoiseReason::FrontMatter && n.text == "2020-05-06"));
 }
 
 #[test]
@@ -674,7 +674,7 @@ fn an_editor_note_should_be_noise_and_may_name_the_speaker() {
     let p = &plans[0];
     assert_eq!(p.title.as_ref().unwrap().0, "不做昙花一现的英雄");
     assert_eq!(p.metadata.speaker.as_deref(), Some("张三"));
-    assert!(noise.iter().any(|n| n.reason == "editor_note" && n.text.contains("管理是永恒的主题")));
+    assert!(noise.iter().any(|n| n.reason == NoiseReason::EditorNote && n.text.contains("管理是永恒的主题")));
 }
 
 #[test]
@@ -698,7 +698,7 @@ fn hello_greetings_and_editor_notes_should_refuse_lookalikes() {
     let (plans, noise) =
         run("## 座谈会讲话\n\n【导  读】华为有两个决策体系，一个是理想主义。\n\n一、坚持开放\n我们要开放。\n");
     assert!(plans[0].metadata.speaker.is_none());
-    assert!(noise.iter().any(|n| n.reason == "editor_note"));
+    assert!(noise.iter().any(|n| n.reason == NoiseReason::EditorNote));
     let (plans, _) = run("2019年新年致辞\n今天开会。我们一起努力。\n");
     assert!(plans[0].metadata.speaker.is_none());
     let (plans, _) = run("学习体会发言\n今天开会。我们一起努力。\n");
@@ -722,7 +722,7 @@ fn a_lead_telling_of_the_speech_should_date_it_before_the_post_date() {
     assert_eq!(m.date.as_deref(), Some("2020-12-31"));
     assert_eq!(m.speaker.as_deref(), Some("张三"));
     // The post's own date is noise.
-    assert!(noise.iter().any(|n| n.reason == "front_matter" && n.text == "2021-01-22"));
+    assert!(noise.iter().any(|n| n.reason == NoiseReason::FrontMatter && n.text == "2021-01-22"));
     // A lead that tells of no speech gives no date.
     let src = "---\ntitle: 张三新年贺词\ndate: 2021-01-22\n---\n\n> 本文转载于 2020年12月30日 的报纸。\n\n大家好！\n\n新年到了。我们一起努力。\n";
     let (plans, _) = run(src);
@@ -736,7 +736,7 @@ fn an_editor_note_after_front_matter_should_name_the_speaker() {
     let m = &plans[0].metadata;
     assert_eq!(m.speaker.as_deref(), Some("李四"));
     assert!(m.date.is_none());
-    assert!(noise.iter().any(|n| n.reason == "editor_note" && n.text.starts_with("认为")));
+    assert!(noise.iter().any(|n| n.reason == NoiseReason::EditorNote && n.text.starts_with("认为")));
     // A tag or a category naming someone is no byline.
     let src = "---\ntitle: 研讨会致谢词\ntags:\n  - 李四\ncategory: 李四讲话/1995\n---\n\n## 研讨会致谢词\n\n各位领导、各位专家：\n\n首先感谢各位光临。我们还很年轻。\n";
     let (plans, _) = run(src);

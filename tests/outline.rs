@@ -2,6 +2,8 @@
 
 mod common;
 
+use jianggao::DiagnosticKind;
+
 /// The outline as `(depth, marker text, ordinal, title)`.
 fn outline(src: &str) -> Vec<(usize, String, u32, String)> {
     let doc = jianggao::parse(src);
@@ -77,7 +79,7 @@ fn should_reject_an_out_of_sequence_heading_with_a_diagnostic() {
     let src = "一、甲\n正文。\n二、乙\n正文。\n二、乙的重复\n正文。\n";
     let doc = jianggao::parse(src);
     assert_eq!(doc.speeches[0].sections.len(), 2);
-    assert!(doc.diagnostics.iter().any(|d| d.kind == "out_of_sequence"));
+    assert!(doc.diagnostics.iter().any(|d| d.kind == DiagnosticKind::OutOfSequence));
 }
 
 #[test]
@@ -85,7 +87,7 @@ fn should_accept_one_skipped_heading_ordinal_with_a_diagnostic() {
     let src = "一、甲\n正文。\n三、丙\n正文。\n";
     let doc = jianggao::parse(src);
     assert_eq!(doc.speeches[0].sections.len(), 2);
-    assert!(doc.diagnostics.iter().any(|d| d.kind == "skipped_ordinal"));
+    assert!(doc.diagnostics.iter().any(|d| d.kind == DiagnosticKind::SkippedOrdinal));
 }
 
 #[test]

@@ -109,3 +109,33 @@ fn document_json_should_be_readable_utf8_without_escapes() {
     assert!(json.contains("总体要求"), "Chinese text is written as is");
     assert!(!json.contains("\\u"), "no \\u escapes: {json}");
 }
+
+#[test]
+fn schema_should_list_every_noise_reason_and_diagnostic_kind_as_they_serialise() {
+    let schema = checked_in();
+    let lists = [
+        (
+            "NoiseReason",
+            jianggao::NoiseReason::ALL.iter().map(|r| (r.as_str(), serde_json::to_value(r))).collect::<Vec<_>>(),
+        ),
+        (
+            "DiagnosticKind",
+            jianggao::DiagnosticKind::ALL.iter().map(|k| (k.as_str(), serde_json::to_value(k))).collect(),
+        ),
+    ];
+    for (def, values) in lists {
+        let listed: Vec<&str> = schema["$defs"][def]["enum"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{def} is an enum"))
+            .iter()
+            .filter_map(Value::as_str)
+            .collect();
+        let names: Vec<&str> = values.iter().map(|(name, _)| *name).collect();
+        assert_eq!(listed, names, "{def}");
+        for (name, json) in values {
+            assert_eq!(json.expect("serializes"), Value::from(name), "{def}");
+        }
+    }
+    assert_eq!(jianggao::NoiseReason::HtmlChrome.to_string(), "html_chrome");
+    assert_eq!(jianggao::DiagnosticKind::SkippedOrdinal.to_string(), "skipped_ordinal");
+}

@@ -6,6 +6,7 @@ mod common;
 use common::{hard_wrap, insert_page_breaks};
 use jianggao::normalize::is_space;
 use jianggao::segment::{segment, Segmented};
+use jianggao::{DiagnosticKind, NoiseReason};
 
 // ---------------------------------------------------------------- helpers
 
@@ -203,7 +204,7 @@ fn should_mark_watermark_credits_and_source_lines() {
 fn should_mark_running_headers_from_the_second_copy() {
     let src = format!("标题\n某某单位文件汇编\n{PARA_A}\n某某单位文件汇编\n{PARA_B}\n某某单位文件汇编\n{PARA_C}\n");
     let seg = segment(&src);
-    let headers: Vec<_> = seg.noise.iter().filter(|n| n.reason == "running_header").collect();
+    let headers: Vec<_> = seg.noise.iter().filter(|n| n.reason == NoiseReason::RunningHeader).collect();
     assert_eq!(headers.len(), 2);
     assert_eq!(seg.blocks.iter().filter(|b| b.text == "某某单位文件汇编").count(), 1);
     assert_lossless(&src, &seg);
@@ -221,7 +222,7 @@ fn should_mark_the_title_repeated_after_the_text() {
     let src = format!("市委书记专题研讨发言材料\n{PARA_A}\n市委书记专题研讨发言材料\n本文链接:https://x.cn/1.html\n");
     let seg = segment(&src);
     assert_eq!(seg.noise.len(), 1);
-    assert_eq!(seg.noise[0].reason, "repeated_title");
+    assert_eq!(seg.noise[0].reason, NoiseReason::RepeatedTitle);
     assert_eq!(seg.noise[0].span.start, src.rfind("市委书记").unwrap());
 }
 
@@ -229,7 +230,7 @@ fn should_mark_the_title_repeated_after_the_text() {
 fn should_drop_an_exact_duplicate_paragraph_but_keep_short_repeats() {
     let src = format!("标题\n{PARA_A}\n{PARA_A}\n{PARA_B}\n好。\n好。\n");
     let seg = segment(&src);
-    let dups: Vec<_> = seg.noise.iter().filter(|n| n.reason == "duplicate").collect();
+    let dups: Vec<_> = seg.noise.iter().filter(|n| n.reason == NoiseReason::Duplicate).collect();
     assert_eq!(dups.len(), 1);
     assert_eq!(dups[0].span.start, src.find(PARA_A).unwrap() + PARA_A.len() + 1);
     assert_eq!(seg.blocks.iter().filter(|b| b.text == PARA_A).count(), 1);
@@ -257,9 +258,9 @@ fn should_join_sentences_cut_by_page_numbers() {
     for gone in ["1、", "2、", "3、"] {
         assert!(!seg.blocks.iter().any(|b| b.text.contains(gone)), "{gone}");
     }
-    assert_eq!(seg.noise.iter().filter(|n| n.reason == "page_number").count(), 3);
+    assert_eq!(seg.noise.iter().filter(|n| n.reason == NoiseReason::PageNumber).count(), 3);
     assert_eq!(seg.blocks.len(), 2);
-    assert!(seg.diagnostics.iter().any(|d| d.kind == "page_break"));
+    assert!(seg.diagnostics.iter().any(|d| d.kind == DiagnosticKind::PageBreak));
     assert_lossless(&src, &seg);
 }
 
@@ -293,7 +294,7 @@ fn should_rejoin_a_text_hard_wrapped_with_spaces() {
     assert_eq!(texts(&seg), texts(&original), "{one_line}");
     assert!(in_one_block(&seg, "300多万美元"));
     assert!(in_one_block(&seg, "Windows 10"));
-    assert!(seg.diagnostics.iter().any(|d| d.kind == "hard_wrap"));
+    assert!(seg.diagnostics.iter().any(|d| d.kind == DiagnosticKind::HardWrap));
     assert_lossless(&one_line, &seg);
 }
 
@@ -323,7 +324,7 @@ fn should_leave_normal_lines_with_spaces_untouched() {
     let seg = segment(&src);
     assert!(seg.blocks.iter().any(|b| b.text == "会议 时间 地点"));
     assert!(seg.blocks.iter().any(|b| b.text == "(二) 重点任务"));
-    assert!(!seg.diagnostics.iter().any(|d| d.kind == "hard_wrap"));
+    assert!(!seg.diagnostics.iter().any(|d| d.kind == DiagnosticKind::HardWrap));
 }
 
 // ---------------------------------------------------------------- truncation
@@ -332,14 +333,14 @@ fn should_leave_normal_lines_with_spaces_untouched() {
 fn should_report_a_text_cut_mid_sentence() {
     let seg = segment(&format!("标题\n{PARA_A}\n{PARA_B}但是我们也要看到，有的同志"));
     assert!(seg.truncated);
-    assert!(seg.diagnostics.iter().any(|d| d.kind == "truncated"));
+    assert!(seg.diagnostics.iter().any(|d| d.kind == DiagnosticKind::Truncated));
 }
 
 #[test]
 fn should_not_report_a_complete_text_followed_by_chrome() {
     let seg = segment(&format!("标题\n{PARA_A}\n{PARA_B}\n谢谢大家！\n查看更多\n相关文章\n"));
     assert!(!seg.truncated);
-    assert!(!seg.diagnostics.iter().any(|d| d.kind == "truncated"));
+    assert!(!seg.diagnostics.iter().any(|d| d.kind == DiagnosticKind::Truncated));
 }
 
 #[test]
@@ -467,8 +468,8 @@ fn should_clean_the_noise_of_fixtures_000_002_003() {
         }
     }
     let seg = segment(&fixture("000"));
-    assert_eq!(seg.noise.iter().filter(|n| n.reason == "duplicate").count(), 1);
-    assert_eq!(seg.noise.iter().filter(|n| n.reason == "repeated_title").count(), 1);
+    assert_eq!(seg.noise.iter().filter(|n| n.reason == NoiseReason::Duplicate).count(), 1);
+    assert_eq!(seg.noise.iter().filter(|n| n.reason == NoiseReason::RepeatedTitle).count(), 1);
     assert_eq!(seg.blocks.first().map(|b| b.text.as_str()), Some("市委书记严以用权专题研讨发言材料"));
     let seg = segment(&fixture("003"));
     assert!(seg.blocks.iter().any(|b| b.text == "王维东"));
@@ -518,7 +519,7 @@ fn should_read_copies_with_page_breaks_inserted_alike() {
         assert_ne!(paged, src, "{name}");
         let seg = segment(&paged);
         assert_eq!(texts(&original), texts(&seg), "{name}");
-        assert!(seg.noise.iter().any(|n| n.reason == "page_number"), "{name}");
+        assert!(seg.noise.iter().any(|n| n.reason == NoiseReason::PageNumber), "{name}");
         assert_lossless(&paged, &seg);
     }
 }
@@ -543,7 +544,7 @@ fn should_join_page_breaks_inside_a_hard_wrapped_text() {
     let paged = format!("1、{}\n\n2、{}\n\n3、{}", &one_line[..p2], &one_line[p2 + 1..p3], &one_line[p3 + 1..]);
     let seg = segment(&paged);
     assert_eq!(texts(&seg), texts(&plain));
-    assert_eq!(seg.noise.iter().filter(|n| n.reason == "page_number").count(), 3);
+    assert_eq!(seg.noise.iter().filter(|n| n.reason == NoiseReason::PageNumber).count(), 3);
     assert_lossless(&paged, &seg);
 }
 
@@ -649,7 +650,7 @@ fn gov_page(line_end: &str) -> String {
 }
 
 fn reasons_of(seg: &Segmented) -> Vec<(String, String)> {
-    seg.noise.iter().map(|n| (n.text.clone(), n.reason.clone())).collect()
+    seg.noise.iter().map(|n| (n.text.clone(), n.reason.to_string())).collect()
 }
 
 #[test]
@@ -668,7 +669,7 @@ fn should_drop_chrome_notes_and_related_headlines_by_their_shape() {
     let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
     assert!(texts.contains(&"我们要推动企业找技术、成果找市场“双向揭榜挂帅”，加快科技成果转化。"), "{texts:?}");
     assert!(texts.contains(&"各位代表："));
-    assert!(seg.diagnostics.iter().any(|d| d.kind == "torn_line"));
+    assert!(seg.diagnostics.iter().any(|d| d.kind == DiagnosticKind::TornLine));
     assert!(!seg.truncated);
     common::check_invariants(&src, &jianggao::parse(&src));
 }
@@ -690,7 +691,7 @@ fn should_cut_markdown_and_bilingual_debris_and_keep_the_speech() {
     let seg = segment(src);
     let texts: Vec<&str> = seg.blocks.iter().map(|b| b.text.as_str()).collect();
     assert_eq!(texts, ["新年贺词", "大家好！", "我们要继续奋斗，创造新的辉煌。", "谢谢大家！"]);
-    let reasons: Vec<String> = seg.noise.iter().map(|n| n.reason.clone()).collect();
+    let reasons: Vec<String> = seg.noise.iter().map(|n| n.reason.to_string()).collect();
     assert_eq!(reasons, ["markup", "editor_note", "translation", "translation"]);
     common::check_invariants(src, &jianggao::parse(src));
 }

@@ -251,13 +251,13 @@ mod build {
         let d = PyDict::new(py);
         d.set_item(intern!(py, "text"), &n.text)?;
         d.set_item(intern!(py, "span"), span(py, n.span)?)?;
-        d.set_item(intern!(py, "reason"), &n.reason)?;
+        d.set_item(intern!(py, "reason"), n.reason.as_str())?;
         Ok(d)
     }
 
     fn diagnostic<'py>(py: Python<'py>, g: &Diagnostic) -> PyResult<Dict<'py>> {
         let d = PyDict::new(py);
-        d.set_item(intern!(py, "kind"), &g.kind)?;
+        d.set_item(intern!(py, "kind"), g.kind.as_str())?;
         d.set_item(intern!(py, "message"), &g.message)?;
         d.set_item(intern!(py, "span"), opt_span(py, g.span)?)?;
         Ok(d)

@@ -15,7 +15,7 @@
 //!   `sideMenu`, `breadcrumb`, `copyright`, … but nothing like `content`,
 //!   `article` or `main`), and lines made mostly of link text, are page
 //!   chrome, reported as noise with the reason
-//!   [`HTML_CHROME`](super::HTML_CHROME).
+//!   [`NoiseReason::HtmlChrome`](crate::NoiseReason::HtmlChrome).
 //!
 //! The open elements are kept on a stack of bounded depth; end tags that
 //! match nothing are ignored. Time is linear in the input.
@@ -81,7 +81,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             let mut diagnostics = Vec::new();
             if had_errors {
                 diagnostics.push(crate::model::Diagnostic::new(
-                    decode::INVALID_BYTES,
+                    crate::model::DiagnosticKind::InvalidBytes,
                     format!("some bytes are not valid {}; they were replaced by U+FFFD", enc.name()),
                     None,
                 ));

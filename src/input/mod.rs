@@ -27,16 +27,8 @@ use std::str::FromStr;
 
 use crate::decode::{self, Decoded};
 use crate::error::Error;
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, NoiseReason};
 use crate::span::Span;
-
-/// The noise reason of what HTML page chrome holds: `nav`, `header`,
-/// `footer` and `aside` elements and lines made mostly of links.
-///
-/// ```
-/// assert_eq!(jianggao::input::HTML_CHROME, "html_chrome");
-/// ```
-pub const HTML_CHROME: &str = "html_chrome";
 
 /// The format of an input.
 ///
@@ -214,7 +206,7 @@ pub struct Extracted {
     pub diagnostics: Vec<Diagnostic>,
     /// Pieces of the text known to be page chrome, each with its noise
     /// reason, in order.
-    pub chrome: Vec<(Span, &'static str)>,
+    pub chrome: Vec<(Span, NoiseReason)>,
 }
 
 impl Extracted {
@@ -301,7 +293,7 @@ fn html_bytes(_: &[u8]) -> Result<Extracted, Error> {
 #[cfg(feature = "html")]
 fn html_text(text: &str, encoding: &'static str, diagnostics: Vec<Diagnostic>) -> Result<Extracted, Error> {
     let page = html::extract(text);
-    let chrome = page.chrome.into_iter().map(|s| (s, HTML_CHROME)).collect();
+    let chrome = page.chrome.into_iter().map(|s| (s, NoiseReason::HtmlChrome)).collect();
     Ok(Extracted { text: page.text, format: Format::Html, encoding, diagnostics, chrome })
 }
 

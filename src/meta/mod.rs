@@ -25,7 +25,7 @@ pub mod title;
 
 pub use parallel::parallel_sections;
 
-use crate::model::{Metadata, Noise};
+use crate::model::{Metadata, Noise, NoiseReason};
 use crate::normalize::{fold, is_space};
 use crate::segment::Block;
 use crate::span::Span;
@@ -166,17 +166,17 @@ fn read_dropped_leads(sink: &mut Sink, plan: &mut SpeechPlan) {
     let mut i = 0;
     while i < sink.noise.len() {
         let n = &sink.noise[i];
-        let lead = matches!(n.reason.as_str(), "editor_note" | "translation")
+        let lead = matches!(n.reason, NoiseReason::EditorNote | NoiseReason::Translation)
             && n.span.end <= body_start
             && src.get(n.span.range()) == Some(n.text.as_str());
         if !lead {
             i += 1;
             continue;
         }
-        let (span, text, reason) = (n.span, n.text.clone(), n.reason.clone());
+        let (span, text, reason) = (n.span, n.text.clone(), n.reason);
         let mut used: Vec<(usize, usize)> = Vec::new();
         let meta = &mut plan.metadata;
-        if meta.speaker.is_none() && reason == "editor_note" {
+        if meta.speaker.is_none() && reason == NoiseReason::EditorNote {
             let t = text.trim_start();
             let lead = text.len() - t.len();
             let after = editor_label(&text).or_else(|| t.strip_prefix('>').map(|r| text.len() - r.len()));
@@ -211,7 +211,7 @@ fn read_dropped_leads(sink: &mut Sink, plan: &mut SpeechPlan) {
             if let Some(piece) = text.get(at..a) {
                 let (ps, pe) = text::trim_range(&text, at, a);
                 if !piece.trim().is_empty() && ps < pe {
-                    pieces.push(Noise::at(src, Span::new(span.start + ps, span.start + pe), &reason));
+                    pieces.push(Noise::at(src, Span::new(span.start + ps, span.start + pe), reason));
                 }
             }
             at = at.max(e);
@@ -231,7 +231,7 @@ fn drop_front(sink: &mut Sink, blocks: Vec<Block>, fm: &front::FrontMatter) -> V
     let end = fm.span.end;
     // Lines of it the segment stage took out already (a repeated `---`).
     for n in sink.noise.iter_mut().filter(|n| n.span.end <= end) {
-        n.reason = "front_matter".to_string();
+        n.reason = NoiseReason::FrontMatter;
     }
     let values: Vec<Span> = fm.title.iter().chain(fm.date.iter()).map(|(_, s)| *s).collect();
     let mut out = Vec::with_capacity(blocks.len());
@@ -267,7 +267,7 @@ fn drop_front(sink: &mut Sink, blocks: Vec<Block>, fm: &front::FrontMatter) -> V
             }
         }
         kept.sort_unstable();
-        sink.rest(&b, &kept, "front_matter");
+        sink.rest(&b, &kept, NoiseReason::FrontMatter);
         out.extend(tail);
     }
     out
@@ -283,7 +283,7 @@ fn use_front(sink: &mut Sink, plans: &mut [SpeechPlan], fm: front::FrontMatter) 
             derive_from_title(&t, &mut first.metadata);
             first.title = Some((t, span));
         } else {
-            sink.noise.push(Noise::at(sink.src, span, "front_matter"));
+            sink.noise.push(Noise::at(sink.src, span, NoiseReason::FrontMatter));
         }
     }
     if let Some((d, span)) = fm.date {
@@ -291,7 +291,7 @@ fn use_front(sink: &mut Sink, plans: &mut [SpeechPlan], fm: front::FrontMatter) 
             first.metadata.date = Some(d);
             first.metadata.date_span = Some(span);
         } else {
-            sink.noise.push(Noise::at(sink.src, span, "front_matter"));
+            sink.noise.push(Noise::at(sink.src, span, NoiseReason::FrontMatter));
         }
     }
 }
@@ -349,7 +349,7 @@ fn drop_toc(sink: &mut Sink, blocks: Vec<Block>) -> Vec<Block> {
     let mut out = Vec::with_capacity(blocks.len());
     for (i, b) in blocks.into_iter().enumerate() {
         if (at..end).contains(&i) {
-            sink.block(&b, "toc");
+            sink.block(&b, NoiseReason::Toc);
         } else {
             out.push(b);
         }
@@ -745,9 +745,13 @@ fn read_collection_header(sink: &mut Sink, chunk: Vec<Block>, mut facts: Vec<Fac
         if Some(i) == best {
             let (vs, ve) = title::visible(&b.text);
             carry.title = Some((b.text[vs..ve].to_string(), span_of(b, vs, ve)));
-            sink.rest(b, &[(vs, ve)], "title_wrapper");
+            sink.rest(b, &[(vs, ve)], NoiseReason::TitleWrapper);
         } else if !take_meta(sink, b, f.take_meta(b), &mut carry.meta) {
-            let reason = if tkey.as_ref().is_some_and(|k| is_repeat(&b.text, k)) { "repeated_title" } else { "header" };
+            let reason = if tkey.as_ref().is_some_and(|k| is_repeat(&b.text, k)) {
+                NoiseReason::RepeatedTitle
+            } else {
+                NoiseReason::Header
+            };
             sink.block(b, reason);
         }
     }
@@ -798,7 +802,7 @@ fn take_meta(sink: &mut Sink, b: &Block, found: Option<MetaLine>, meta: &mut Met
         }
     }
     used.sort_unstable();
-    sink.rest(b, &used, "metadata_line");
+    sink.rest(b, &used, NoiseReason::MetadataLine);
     true
 }
 
@@ -915,7 +919,7 @@ fn read_speech(
     if let Some(b) = chunk.first_mut() {
         if let Some((_, len)) = collection::pian(&b.text).filter(|_| is_pian_block(b)) {
             let tail = b.split_off(len);
-            sink.block(b, "collection_marker");
+            sink.block(b, NoiseReason::CollectionMarker);
             strong = None;
             // The first block is no longer what its facts were read from.
             if let Some(f) = facts.first_mut() {
@@ -975,7 +979,11 @@ fn read_speech(
                         continue;
                     }
                     if !take_meta(sink, &p, pf.take_meta(&p), &mut plan.metadata) {
-                        let r = if is_repeat(&p.text, &title_key) { "repeated_title" } else { "header" };
+                        let r = if is_repeat(&p.text, &title_key) {
+                            NoiseReason::RepeatedTitle
+                        } else {
+                            NoiseReason::Header
+                        };
                         sink.block(&p, r);
                     }
                 }
@@ -994,7 +1002,7 @@ fn read_speech(
             plan.title = Some(t);
         }
     } else if let Some((_, span)) = carry.title.take() {
-        sink.noise.push(Noise::at(sink.src, span, "collection_title"));
+        sink.noise.push(Noise::at(sink.src, span, NoiseReason::CollectionTitle));
     }
     // The header facts are done with: free them before the body grows.
     drop(facts);
@@ -1026,7 +1034,7 @@ fn header_line(
 ) -> bool {
     let t = b.text.trim();
     if is_pian_block(b) {
-        sink.block(b, "collection_marker");
+        sink.block(b, NoiseReason::CollectionMarker);
         return true;
     }
     if take_occasion_line(sink, b, &mut plan.metadata) {
@@ -1040,25 +1048,25 @@ fn header_line(
         let honorific = plan.metadata.speaker.as_deref().is_some_and(|h| speaker::honorific_of(h, &name));
         if honorific {
             if let Some(old) = plan.metadata.speaker_span.take() {
-                sink.noise.push(Noise::at(sink.src, old, "metadata_line"));
+                sink.noise.push(Noise::at(sink.src, old, NoiseReason::MetadataLine));
             }
             plan.metadata.speaker = None;
         }
         if plan.metadata.speaker.is_none() {
             plan.metadata.speaker = Some(name);
             plan.metadata.speaker_span = Some(span_of(b, s, e));
-            sink.rest(b, &[(s, e)], "metadata_line");
+            sink.rest(b, &[(s, e)], NoiseReason::MetadataLine);
             return true;
         }
     }
     if is_repeat(t, title_key) {
-        sink.block(b, "repeated_title");
+        sink.block(b, NoiseReason::RepeatedTitle);
         return true;
     }
     // Header lines come before the first strong body block, so any line is
     // one when the body opens with a greeting.
     if has_chrome(t) || before_greeting {
-        sink.block(b, "header");
+        sink.block(b, NoiseReason::Header);
         return true;
     }
     false
@@ -1078,13 +1086,13 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
             let mut used = vec![(vs, main_end)];
             used.extend(take_byline(b, after, &by, &mut plan.metadata));
             used.sort_unstable();
-            sink.rest(b, &used, "subtitle");
+            sink.rest(b, &used, NoiseReason::Subtitle);
             return false;
         }
     }
     let mut title = vis.to_string();
     let mut span = span_of(b, vs, ve);
-    sink.rest(b, &[(vs, ve)], "title_wrapper");
+    sink.rest(b, &[(vs, ve)], NoiseReason::TitleWrapper);
     let mut consumed = false;
     // A subtitle of date and occasion is read as a header line.
     if let Some(n) = next.filter(|n| title::occasion_line(&n.text).is_none()) {
@@ -1094,16 +1102,16 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
             if let Some(by) = title::byline(&n.text) {
                 let mut used = take_byline(n, 0, &by, &mut plan.metadata);
                 used.sort_unstable();
-                sink.rest(n, &used, "subtitle");
+                sink.rest(n, &used, NoiseReason::Subtitle);
                 consumed = true;
             } else if let Some((name, s, e)) = dashed.then(|| name_line(&n.text)).flatten() {
                 // `——县委书记 张明`: a byline alone.
                 if plan.metadata.speaker.is_none() {
                     plan.metadata.speaker = Some(name);
                     plan.metadata.speaker_span = Some(span_of(n, s, e));
-                    sink.rest(n, &[(s, e)], "subtitle");
+                    sink.rest(n, &[(s, e)], NoiseReason::Subtitle);
                 } else {
-                    sink.block(n, "subtitle");
+                    sink.block(n, NoiseReason::Subtitle);
                 }
                 consumed = true;
             } else if dashed && title::title_shape(nt.trim_start_matches(['—', '-'])) {
@@ -1115,7 +1123,7 @@ fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&B
                 } else {
                     // A wrapped title: one span cannot hold both lines
                     // without its wrapper, so the subtitle is reported.
-                    sink.block(n, "subtitle");
+                    sink.block(n, NoiseReason::Subtitle);
                 }
                 consumed = true;
             }
@@ -1134,13 +1142,13 @@ fn take_occasion_line(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
     };
     // A second copy of the line (a page printing the header twice) is noise.
     if meta.occasion_span.is_some() {
-        sink.block(b, "subtitle");
+        sink.block(b, NoiseReason::Subtitle);
         return true;
     }
     let mut used = vec![(o.date.start, o.date.end), o.occasion];
     // A date read before (a publication stamp) gives way: it is noise.
     if let Some(old) = meta.date_span.take() {
-        sink.noise.push(Noise::at(sink.src, old, "publication_date"));
+        sink.noise.push(Noise::at(sink.src, old, NoiseReason::PublicationDate));
     }
     meta.date = Some(o.date.value.clone());
     meta.date_span = Some(span_of(b, o.date.start, o.date.end));
@@ -1152,7 +1160,7 @@ fn take_occasion_line(sink: &mut Sink, b: &Block, meta: &mut Metadata) -> bool {
         used.push((s, e));
     }
     used.sort_unstable();
-    sink.rest(b, &used, "subtitle");
+    sink.rest(b, &used, NoiseReason::Subtitle);
     true
 }
 
@@ -1233,7 +1241,7 @@ fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) -> bo
         return false;
     }
     let tail = b.split_off(end);
-    sink.block(b, "repeated_title");
+    sink.block(b, NoiseReason::RepeatedTitle);
     *b = tail;
     true
 }
@@ -1278,7 +1286,7 @@ fn take_editor_note(sink: &mut Sink, plan: &mut SpeechPlan) {
             used.push((s, s + at));
         }
     }
-    sink.rest(b, &used, "editor_note");
+    sink.rest(b, &used, NoiseReason::EditorNote);
     plan.body.remove(0);
 }
 
@@ -1355,7 +1363,7 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
                 // after `<br/>`) is not speech.
                 let rest = after.split_off(e - s);
                 if !rest.text.trim().is_empty() {
-                    sink.block(&rest, "trailer");
+                    sink.block(&rest, NoiseReason::Trailer);
                 }
                 plan.closing = Some((words, span));
                 if b.text.trim().is_empty() {
@@ -1368,7 +1376,7 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
         if take_meta(sink, &b, meta_line(&b.text), &mut plan.metadata) {
             continue;
         }
-        let reason = if is_repeat(&b.text, title_key) { "repeated_title" } else { "trailer" };
+        let reason = if is_repeat(&b.text, title_key) { NoiseReason::RepeatedTitle } else { NoiseReason::Trailer };
         sink.block(&b, reason);
     }
 }

@@ -4,7 +4,7 @@
 use aho_corasick::packed;
 use once_cell::sync::Lazy;
 
-use crate::model::Noise;
+use crate::model::{Noise, NoiseReason};
 use crate::normalize::{fold, is_space};
 use crate::segment::Block;
 use crate::span::Span;
@@ -157,7 +157,7 @@ impl Sink<'_, '_> {
     /// Pushes the cleaned range `a..e` of `b` as noise (spaces trimmed; one
     /// entry per contiguous source piece, so nothing already cut out of the
     /// block is counted twice).
-    pub fn range(&mut self, b: &Block, a: usize, e: usize, reason: &str) {
+    pub fn range(&mut self, b: &Block, a: usize, e: usize, reason: NoiseReason) {
         let (a, e) = trim_range(&b.text, a, e);
         let Some(sub) = b.text.get(a..e) else { return };
         let mut piece: Option<Span> = None;
@@ -178,7 +178,7 @@ impl Sink<'_, '_> {
         }
     }
 
-    fn push(&mut self, span: Span, reason: &str) {
+    fn push(&mut self, span: Span, reason: NoiseReason) {
         let n = Noise::at(self.src, span, reason);
         let trimmed = n.text.trim_matches(is_space);
         if trimmed.is_empty() {
@@ -194,13 +194,13 @@ impl Sink<'_, '_> {
     }
 
     /// Pushes the whole block as noise.
-    pub fn block(&mut self, b: &Block, reason: &str) {
+    pub fn block(&mut self, b: &Block, reason: NoiseReason) {
         self.range(b, 0, b.text.len(), reason);
     }
 
     /// Pushes every part of `b` outside the sorted, disjoint `used` ranges as
     /// noise.
-    pub fn rest(&mut self, b: &Block, used: &[(usize, usize)], reason: &str) {
+    pub fn rest(&mut self, b: &Block, used: &[(usize, usize)], reason: NoiseReason) {
         let mut at = 0;
         for &(s, e) in used {
             if s > at {

@@ -40,7 +40,7 @@ mod unmarked;
 pub mod view;
 
 use crate::marker::{self, MarkerMatch, Position};
-use crate::model::{Diagnostic, MarkerKind};
+use crate::model::{Diagnostic, DiagnosticKind, MarkerKind};
 use crate::normalize::{fold, is_ideograph, is_sentence_end};
 use crate::segment::Block;
 
@@ -523,7 +523,7 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
             if ordinal == next || (heading && ordinal == next + 1) {
                 if ordinal != next {
                     diags.push(Diagnostic::new(
-                        "skipped_ordinal",
+                        DiagnosticKind::SkippedOrdinal,
                         format!("ordinal {next} is missing before {ordinal}"),
                         span(),
                     ));
@@ -547,7 +547,7 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
                 lists.push(lvl.list);
             } else if heading {
                 diags.push(Diagnostic::new(
-                    "out_of_sequence",
+                    DiagnosticKind::OutOfSequence,
                     format!("marker with ordinal {ordinal} does not follow {}", lvl.last),
                     span(),
                 ));
@@ -577,7 +577,11 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
             lists.push(next_list);
             next_list += 1;
         } else if heading {
-            diags.push(Diagnostic::new("out_of_sequence", format!("a list cannot start at ordinal {n}"), span()));
+            diags.push(Diagnostic::new(
+                DiagnosticKind::OutOfSequence,
+                format!("a list cannot start at ordinal {n}"),
+                span(),
+            ));
         }
         if accepted.last().is_some_and(|a| a.0 == ci) {
             last_block = Some(c.block);

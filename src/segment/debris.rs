@@ -11,7 +11,7 @@
 //! with the other lines, in [`super::shape`].
 
 use super::lines::Units;
-use crate::model::Noise;
+use crate::model::{Noise, NoiseReason};
 use crate::span::Span;
 
 /// Cuts in-line debris out of the pieces of `units`, pushing a noise entry
@@ -39,7 +39,7 @@ pub fn cut(src: &str, units: &mut Units, noise: &mut Vec<Noise>) -> usize {
     }
     let mut refs = 0;
     let mut pieces: Vec<Span> = Vec::with_capacity(units.pieces.len());
-    let mut cuts: Vec<(Span, &'static str)> = Vec::new();
+    let mut cuts: Vec<(Span, NoiseReason)> = Vec::new();
     let old = std::mem::take(&mut units.pieces);
     for u in units.units.iter_mut() {
         let start = pieces.len();
@@ -58,7 +58,7 @@ pub fn cut(src: &str, units: &mut Units, noise: &mut Vec<Noise>) -> usize {
             let mut from = 0;
             if k == 0 {
                 if let Some(n) = heading_marks(text) {
-                    cuts.push((Span::new(p.start, p.start + n), "markup"));
+                    cuts.push((Span::new(p.start, p.start + n), NoiseReason::Markup));
                     from = n;
                 }
             }
@@ -76,14 +76,14 @@ pub fn cut(src: &str, units: &mut Units, noise: &mut Vec<Noise>) -> usize {
                             break;
                         }
                         push_piece(&mut pieces, p.start + from, p.start + i);
-                        cuts.push((Span::new(p.start + i, p.start + i + n), "markup"));
+                        cuts.push((Span::new(p.start + i, p.start + i + n), NoiseReason::Markup));
                         from = i + n;
                         at = from;
                         continue;
                     }
                 } else if let Some(n) = footnote_ref(text, i) {
                     push_piece(&mut pieces, p.start + from, p.start + i);
-                    cuts.push((Span::new(p.start + i, p.start + i + n), "footnote"));
+                    cuts.push((Span::new(p.start + i, p.start + i + n), NoiseReason::Footnote));
                     refs += 1;
                     from = i + n;
                     at = from;
@@ -96,14 +96,14 @@ pub fn cut(src: &str, units: &mut Units, noise: &mut Vec<Noise>) -> usize {
             }
         }
         if let Some(r) = rest_cut {
-            cuts.push((r, "translation"));
+            cuts.push((r, NoiseReason::Translation));
         }
         let kept = pieces.get(start..).unwrap_or_default();
         let has_text = kept.iter().any(|s| src.get(s.range()).is_some_and(|t| !t.trim().is_empty()));
         if cuts.is_empty() || !has_text {
             // Nothing cut, or nothing left: the unit stays as it was.
             if !cuts.is_empty() {
-                refs -= cuts.iter().filter(|c| c.1 == "footnote").count();
+                refs -= cuts.iter().filter(|c| c.1 == NoiseReason::Footnote).count();
             }
             pieces.truncate(start);
             pieces.extend_from_slice(unit_pieces);
@@ -208,7 +208,7 @@ fn footnote_ref(text: &str, i: usize) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn run(src: &str) -> (Vec<String>, Vec<(String, String)>) {
+    fn run(src: &str) -> (Vec<String>, Vec<(String, NoiseReason)>) {
         let mut units = Units::from_lines(src);
         let mut noise = Vec::new();
         cut(src, &mut units, &mut noise);
@@ -220,16 +220,16 @@ mod tests {
     fn should_cut_heading_marks_only_before_text() {
         let (texts, noise) = run("## 任正非的讲话\n##\n#1号文件\n第#2条");
         assert_eq!(texts, ["任正非的讲话", "##", "#1号文件", "第#2条"]);
-        assert_eq!(noise, [("## ".to_string(), "markup".to_string())]);
+        assert_eq!(noise, [("## ".to_string(), NoiseReason::Markup)]);
     }
 
     #[test]
     fn should_cut_a_translation_after_a_break_tag() {
         let (texts, noise) = run("大家好！<br/>Greetings to you all!\n第一行<br>第二行\n<br/>Only English here.");
         assert_eq!(texts, ["大家好！", "第一行第二行", "Only English here."]);
-        assert_eq!(noise[0], ("<br/>Greetings to you all!".to_string(), "translation".to_string()));
-        assert_eq!(noise[1], ("<br>".to_string(), "markup".to_string()));
-        assert_eq!(noise[2], ("<br/>".to_string(), "markup".to_string()));
+        assert_eq!(noise[0], ("<br/>Greetings to you all!".to_string(), NoiseReason::Translation));
+        assert_eq!(noise[1], ("<br>".to_string(), NoiseReason::Markup));
+        assert_eq!(noise[2], ("<br/>".to_string(), NoiseReason::Markup));
         assert_eq!(noise.len(), 3);
     }
 
@@ -237,7 +237,7 @@ mod tests {
     fn should_cut_footnote_references_but_not_a_footnote_body() {
         let (texts, noise) = run("（五）关于芯片[1]\n[1]截止到2016年。\n数组a[1234]");
         assert_eq!(texts, ["（五）关于芯片", "[1]截止到2016年。", "数组a[1234]"]);
-        assert_eq!(noise, [("[1]".to_string(), "footnote".to_string())]);
+        assert_eq!(noise, [("[1]".to_string(), NoiseReason::Footnote)]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Physical lines: the text split at `\n`, `\r\n` or a lone `\r`, with
 //! memchr.
 
+use crate::model::NoiseReason;
 use crate::span::Span;
 
 /// The spans of the physical lines of `src`, without their line ends: a
@@ -88,7 +89,7 @@ pub struct Unit {
     /// A blank line stands between this unit and the one before it.
     pub gap_before: bool,
     /// `Some(reason)` when the whole unit is noise.
-    pub noise: Option<&'static str>,
+    pub noise: Option<NoiseReason>,
     /// How the unit attaches to the text before it.
     pub join: Join,
     /// A page number cut from the start of the unit.
@@ -114,7 +115,7 @@ impl Unit {
     /// ```
     /// let mut u = jianggao::segment::lines::Unit::new(0..1, jianggao::Span::new(0, 6), false);
     /// assert!(u.is_text());
-    /// u.noise = Some("site_chrome");
+    /// u.noise = Some(jianggao::NoiseReason::SiteChrome);
     /// assert!(!u.is_text());
     /// ```
     pub fn is_text(&self) -> bool {

@@ -10,6 +10,7 @@
 
 use super::lines::{ends_clause, ends_sentence, UnitText, Units};
 use crate::hash::{FxHashMap, FxHashSet};
+use crate::model::NoiseReason;
 use crate::words::{Found, Lexicon};
 
 /// Generic words allowed around the strong chrome words in a navigation bar
@@ -643,67 +644,71 @@ fn ends_colon(text: &str) -> bool {
 ///
 /// ```
 /// use jianggao::segment::noise::line_noise;
-/// assert_eq!(line_noise("首页"), Some("site_chrome"));
-/// assert_eq!(line_noise("大小:20.33 KB"), Some("download_header"));
-/// assert_eq!(line_noise("咨询QQ206157060"), Some("advert"));
+/// assert_eq!(line_noise("首页"), Some(jianggao::NoiseReason::SiteChrome));
+/// assert_eq!(line_noise("大小:20.33 KB"), Some(jianggao::NoiseReason::DownloadHeader));
+/// assert_eq!(line_noise("咨询QQ206157060"), Some(jianggao::NoiseReason::Advert));
 /// assert_eq!(line_noise("时间:2019-11-23"), None);
 /// assert_eq!(line_noise("一、总体要求"), None);
 /// ```
-pub fn line_noise(text: &str) -> Option<&'static str> {
+pub fn line_noise(text: &str) -> Option<NoiseReason> {
     noise_of(text, text.chars().count())
 }
 
 /// [`line_noise`] of `text`, which is `chars` characters long.
-fn noise_of(text: &str, chars: usize) -> Option<&'static str> {
+fn noise_of(text: &str, chars: usize) -> Option<NoiseReason> {
     if chars == 0 || chars > 200 {
         return None;
     }
     if is_page_number(text) {
-        return Some("page_number");
+        return Some(NoiseReason::PageNumber);
     }
     if is_page_thumbnail(text) {
-        return Some("page_thumbnail");
+        return Some(NoiseReason::PageThumbnail);
     }
     if chars <= 60 && is_chrome(text) {
-        return Some("site_chrome");
+        return Some(NoiseReason::SiteChrome);
     }
     let kinds = prefix_kinds(unbracket(text));
     if chars <= 80 && kinds & P_CHROME != 0 {
-        return Some("site_chrome");
+        return Some(NoiseReason::SiteChrome);
     }
     if chars <= 60 && kinds & P_HEADER != 0 && !is_meta_line_key(text) {
-        return Some("download_header");
+        return Some(NoiseReason::DownloadHeader);
     }
     let found = TERMS.scan(text);
     let has_any = |list: usize| found.any(&TERMS, list);
     let count_terms = |list: usize| found.count(&TERMS, list);
     if chars <= 120 && has_any(L_PREVIEW) && count_terms(L_SITE_TERMS) >= 1 {
-        return Some("preview_notice");
+        return Some(NoiseReason::PreviewNotice);
     }
     if kinds & P_DISCLAIMER != 0 {
-        return Some("disclaimer");
+        return Some(NoiseReason::Disclaimer);
     }
     if chars <= 60 && has_any(L_WATERMARK) {
-        return Some("watermark");
+        return Some(NoiseReason::Watermark);
     }
     if chars <= 80 && is_contact_advert(text, chars, found) {
-        return Some("advert");
+        return Some(NoiseReason::Advert);
     }
     let strong = count_terms(L_SITE_STRONG);
     if strong >= 2 && count_terms(L_SITE_TERMS) >= 3 {
-        return Some(if text.contains("上传") && text.contains("分享") { "download_header" } else { "disclaimer" });
+        return Some(if text.contains("上传") && text.contains("分享") {
+            NoiseReason::DownloadHeader
+        } else {
+            NoiseReason::Disclaimer
+        });
     }
     if chars <= 60 && count_terms(L_AD_TERMS) >= 2 {
-        return Some("advert");
+        return Some(NoiseReason::Advert);
     }
     if chars <= 30
         && !ends_sentence(text)
         && (text.ends_with("整理") || text.ends_with("整理发布") || text.ends_with("整理编辑"))
     {
-        return Some("watermark");
+        return Some(NoiseReason::Watermark);
     }
     if chars <= 80 && kinds & P_SOURCE != 0 && !is_meta_line(text) {
-        return Some("source_line");
+        return Some(NoiseReason::SourceLine);
     }
     None
 }
@@ -726,7 +731,7 @@ fn is_meta_line_key(text: &str) -> bool {
 /// let src = "首页\n一、总体要求";
 /// let mut units = Units::from_lines(src);
 /// jianggao::segment::noise::classify(src, &mut units);
-/// assert_eq!(units.units[0].noise, Some("site_chrome"));
+/// assert_eq!(units.units[0].noise, Some(jianggao::NoiseReason::SiteChrome));
 /// assert!(units.units[1].noise.is_none());
 /// ```
 pub fn classify(src: &str, units: &mut Units) {
@@ -736,7 +741,7 @@ pub fn classify(src: &str, units: &mut Units) {
 
 /// [`classify`] with the units' texts ([`Units::texts`]) at hand.
 pub(crate) fn classify_texts(units: &mut Units, texts: &[UnitText<'_>]) {
-    let mut reasons: Vec<Option<&'static str>> = texts.iter().map(|t| noise_of(&t.text, t.chars)).collect();
+    let mut reasons: Vec<Option<NoiseReason>> = texts.iter().map(|t| noise_of(&t.text, t.chars)).collect();
     notice_blocks(texts, &mut reasons);
     advert_block(units, texts, &mut reasons);
     repeats(texts, &mut reasons);
@@ -748,15 +753,17 @@ pub(crate) fn classify_texts(units: &mut Units, texts: &[UnitText<'_>]) {
 
 /// After a site notice, lines that speak the site's vocabulary belong to the
 /// notice (the numbered rules under `温馨提示:`).
-fn notice_blocks(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
+fn notice_blocks(texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
     let mut in_notice = false;
     for (t, r) in texts.iter().zip(reasons.iter_mut()) {
         match *r {
-            Some("disclaimer" | "preview_notice" | "download_header") => in_notice = true,
+            Some(NoiseReason::Disclaimer | NoiseReason::PreviewNotice | NoiseReason::DownloadHeader) => {
+                in_notice = true
+            }
             Some(_) => {}
             None => {
                 if in_notice && t.chars <= 200 && count_terms(&t.text, L_SITE_STRONG) >= 1 {
-                    *r = Some("disclaimer");
+                    *r = Some(NoiseReason::Disclaimer);
                 } else {
                     in_notice = false;
                 }
@@ -769,7 +776,7 @@ fn notice_blocks(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
 /// by blank lines) before the first real text, each holding at least one
 /// line with a strong ad, watermark or chrome signal. Their other lines are
 /// the ad's slogans; title-like lines are kept.
-fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
+fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
     let mut start = 0;
     while start < units.units.len() {
         let mut end = start + 1;
@@ -783,7 +790,7 @@ fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<&'s
             continue;
         }
         let short = group.clone().all(|i| texts[i].chars <= 50);
-        let signal = group.clone().any(|i| matches!(reasons[i], Some("advert" | "watermark")));
+        let signal = group.clone().any(|i| matches!(reasons[i], Some(NoiseReason::Advert | NoiseReason::Watermark)));
         // The block must end at a gap before more text.
         if !short || !signal || group.len() > 10 || end >= units.units.len() {
             return;
@@ -791,7 +798,7 @@ fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<&'s
         for i in group {
             let t = &texts[i].text;
             if reasons[i].is_none() && !has_any(t, L_TITLE_WORDS) && !ends_colon(t) {
-                reasons[i] = Some("advert");
+                reasons[i] = Some(NoiseReason::Advert);
             }
         }
         start = end;
@@ -800,7 +807,7 @@ fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<&'s
 
 /// Later copies of the title line are `repeated_title`; a short line seen
 /// three times or more is a running header from its second copy on.
-fn repeats(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
+fn repeats(texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
     let title = texts
         .iter()
         .zip(reasons.iter())
@@ -825,14 +832,14 @@ fn repeats(texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
         }
         if title == Some(t.text.as_ref()) {
             if title_seen {
-                *r = Some("repeated_title");
+                *r = Some(NoiseReason::RepeatedTitle);
             }
             title_seen = true;
             continue;
         }
         let text = t.text.as_ref();
         if header_like(t) && counts.get(text).copied().unwrap_or(0) >= 3 && !seen.insert(text) {
-            *r = Some("running_header");
+            *r = Some(NoiseReason::RunningHeader);
         }
     }
 }
@@ -936,7 +943,7 @@ mod tests {
         classify(src, &mut units);
         let reasons: Vec<_> = units.units.iter().map(|u| u.noise).collect();
         assert_eq!(reasons[0], None);
-        assert_eq!(reasons[2], Some("repeated_title"));
+        assert_eq!(reasons[2], Some(NoiseReason::RepeatedTitle));
         assert_eq!(reasons[1], None);
         let src = "标题\n同样一句话。\n同样一句话。\n同样一句话。";
         let mut units = Units::from_lines(src);

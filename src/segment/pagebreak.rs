@@ -11,7 +11,7 @@
 
 use super::lines::{ends_clause, Join, UnitText, Units};
 use crate::hash::FxHashMap;
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, DiagnosticKind};
 use crate::span::Span;
 
 /// A text block shorter than this (in characters) is not a page.
@@ -169,7 +169,7 @@ pub(crate) fn repair_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>],
     }
     if joined > 0 {
         diags.push(Diagnostic::new(
-            "page_break",
+            DiagnosticKind::PageBreak,
             format!("rejoined {joined} sentences cut by page-break numbers"),
             None,
         ));

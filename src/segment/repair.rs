@@ -3,7 +3,7 @@
 
 use super::lines::{ends_sentence, junction, Join, UnitText, Units};
 use super::{BlockBuilder, Segmented};
-use crate::model::{Diagnostic, Noise};
+use crate::model::{Diagnostic, DiagnosticKind, Noise, NoiseReason};
 use crate::normalize::is_invisible;
 use crate::span::Span;
 
@@ -71,7 +71,7 @@ pub(crate) fn assemble_texts(src: &str, units: &Units, texts: Vec<UnitText<'_>>,
             continue;
         }
         if let Some(cut) = u.cut {
-            out.noise.push(Noise::at(src, cut, "page_number"));
+            out.noise.push(Noise::at(src, cut, NoiseReason::PageNumber));
         }
         if u.join == Join::None || cur.is_empty() {
             finish(&mut cur, out);
@@ -171,8 +171,12 @@ fn drop_duplicates(src: &str, out: &mut Segmented) {
         !dups.get(d).is_some_and(|s| s.contains(n.span))
     });
     let count = dups.len();
-    out.noise.extend(dups.into_iter().map(|s| Noise::at(src, s, "duplicate")));
-    out.diagnostics.push(Diagnostic::new("duplicate", format!("dropped {count} paragraph(s) repeated verbatim"), None));
+    out.noise.extend(dups.into_iter().map(|s| Noise::at(src, s, NoiseReason::Duplicate)));
+    out.diagnostics.push(Diagnostic::new(
+        DiagnosticKind::Duplicate,
+        format!("dropped {count} paragraph(s) repeated verbatim"),
+        None,
+    ));
 }
 
 /// Notices that stop a preview before the document's end (all words of
@@ -268,7 +272,7 @@ pub fn truncation(out: &mut Segmented) {
     out.truncated = true;
     let end = last.span.end;
     let why = if notice { "the text ends mid-sentence, before a preview notice" } else { "the text ends mid-sentence" };
-    out.diagnostics.push(Diagnostic::new("truncated", why, Some(Span::new(end, end))));
+    out.diagnostics.push(Diagnostic::new(DiagnosticKind::Truncated, why, Some(Span::new(end, end))));
 }
 
 #[cfg(test)]

@@ -26,6 +26,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use once_cell::sync::Lazy;
 
 use super::lines::{UnitText, Units};
+use crate::model::NoiseReason;
 
 /// The features of one line.
 ///
@@ -223,25 +224,25 @@ fn opens_field(text: &str, key: &str) -> bool {
 ///
 /// ```
 /// use jianggao::segment::shape::line_reason;
-/// assert_eq!(line_reason("【导  读】华为有两个决策体系"), Some("editor_note"));
-/// assert_eq!(line_reason("主送：全体员工"), Some("letterhead"));
-/// assert_eq!(line_reason("##"), Some("markup"));
+/// assert_eq!(line_reason("【导  读】华为有两个决策体系"), Some(jianggao::NoiseReason::EditorNote));
+/// assert_eq!(line_reason("主送：全体员工"), Some(jianggao::NoiseReason::Letterhead));
+/// assert_eq!(line_reason("##"), Some(jianggao::NoiseReason::Markup));
 /// assert_eq!(line_reason("一、总体要求"), None);
 /// ```
-pub fn line_reason(text: &str) -> Option<&'static str> {
+pub fn line_reason(text: &str) -> Option<NoiseReason> {
     let shape = LineShape::of(text);
     reason_of(text, &shape)
 }
 
-fn reason_of(text: &str, s: &LineShape) -> Option<&'static str> {
+fn reason_of(text: &str, s: &LineShape) -> Option<NoiseReason> {
     if s.chars == 0 {
         return None;
     }
     if text.bytes().all(|b| b == b'#' || b == b' ') {
-        return Some("markup");
+        return Some(NoiseReason::Markup);
     }
     if s.link_like {
-        return Some("navigation");
+        return Some(NoiseReason::Navigation);
     }
     // Every key opens with one of these characters: the key is read only
     // when the text may open with one.
@@ -252,34 +253,34 @@ fn reason_of(text: &str, s: &LineShape) -> Option<&'static str> {
         .is_some_and(|c| matches!(c, '导' | '编' | '按' | '提' | '主' | '抄' | '报' | '分' | '签' | '印' | '发'));
     let key = if key_may_open { bare_key(text) } else { String::new() };
     if NOTE_KEYS.iter().any(|k| opens_field(&key, k)) {
-        return Some("editor_note");
+        return Some(NoiseReason::EditorNote);
     }
     if let Some(rest) = text.strip_prefix('>') {
         if rest.starts_with(' ') || rest.chars().next().is_some_and(crate::normalize::is_cjk) {
-            return Some("editor_note");
+            return Some(NoiseReason::EditorNote);
         }
     }
     if s.chars <= 20 && (text.contains("全文如下") || text.contains("原文如下")) {
-        return Some("editor_note");
+        return Some(NoiseReason::EditorNote);
     }
     if s.chars <= 80 && LETTERHEAD_KEYS.iter().any(|k| opens_field(&key, k)) {
-        return Some("letterhead");
+        return Some(NoiseReason::Letterhead);
     }
     if s.chars <= 24 && s.punct <= 1 && WIDGETS.is_match(text) {
-        return Some("navigation");
+        return Some(NoiseReason::Navigation);
     }
     if s.chars <= 100 && FOOTERS.is_match(text) {
-        return Some("site_chrome");
+        return Some(NoiseReason::SiteChrome);
     }
     if s.chars <= 30
         && (text.ends_with('摄') || text.ends_with("摄）") || text.ends_with("摄)"))
         && text.contains("记者")
     {
-        return Some("caption");
+        return Some(NoiseReason::Caption);
     }
     if s.cjk == 0 && s.latin >= 12 && s.latin * 2 >= s.chars && text.matches(' ').count() >= 3 && !text.contains("http")
     {
-        return Some("translation");
+        return Some(NoiseReason::Translation);
     }
     None
 }
@@ -298,14 +299,23 @@ fn is_footnote_body(text: &str) -> bool {
 }
 
 /// Chrome fields whose value may stand on the next line.
-fn is_field_reason(r: Option<&'static str>) -> bool {
-    matches!(r, Some("source_line" | "navigation" | "letterhead" | "site_chrome" | "header"))
+fn is_field_reason(r: Option<NoiseReason>) -> bool {
+    matches!(
+        r,
+        Some(
+            NoiseReason::SourceLine
+                | NoiseReason::Navigation
+                | NoiseReason::Letterhead
+                | NoiseReason::SiteChrome
+                | NoiseReason::Header
+        )
+    )
 }
 
 /// Classifies the lines that the word rules left as text by their shape and
 /// context; see the module documentation. `reasons` holds the reasons found
 /// so far, one per unit.
-pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<&'static str>]) {
+pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
     let n = texts.len().min(reasons.len()).min(units.units.len());
     let mut shapes: Vec<LineShape> = Vec::with_capacity(n);
     // CJK characters of the first 200 lines, counted with their shapes.
@@ -328,11 +338,11 @@ pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Optio
         let t = &texts[i];
         if reasons[i].is_none() && t.chars <= 200 {
             let r = reason_of(&t.text, &shapes[i]);
-            if r != Some("translation") || chinese {
+            if r != Some(NoiseReason::Translation) || chinese {
                 reasons[i] = r;
             }
             if reasons[i].is_none() && (units.footnote_refs || i * 3 >= n * 2) && is_footnote_body(&t.text) {
-                reasons[i] = Some("footnote");
+                reasons[i] = Some(NoiseReason::Footnote);
             }
         }
     }
@@ -355,7 +365,7 @@ pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Optio
 
 /// A menu printed one entry a line: eight or more lines in a row of at most
 /// six characters, without punctuation or a heading marker.
-fn menu_runs(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<&'static str>]) {
+fn menu_runs(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<NoiseReason>]) {
     let entry = |i: usize| {
         shapes[i].chars <= 6
             && shapes[i].punct == 0
@@ -375,7 +385,7 @@ fn menu_runs(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option
         let text_lines = (i..j).filter(|&k| reasons[k].is_none()).count();
         if j - i >= 8 && text_lines >= 4 {
             for r in reasons[i..j].iter_mut().filter(|r| r.is_none()) {
-                *r = Some("navigation");
+                *r = Some(NoiseReason::Navigation);
             }
         }
         i = j;
@@ -388,7 +398,7 @@ fn menu_runs(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option
 /// three noise lines stand between it and the body and it is small next to
 /// the body (an eighth of its characters at most). Lines with a date, time
 /// or link stay for the metadata stage.
-fn tail(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<&'static str>]) {
+fn tail(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<NoiseReason>]) {
     // Runs of text units: (first, last, characters).
     let mut runs: Vec<(usize, usize, usize)> = Vec::new();
     let mut bad_streak = 0usize;
@@ -425,7 +435,7 @@ fn tail(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<&'st
         }
         for k in first..=last {
             if reasons[k].is_none() && !super::noise::is_meta_line(&texts[k].text) {
-                reasons[k] = Some("related_content");
+                reasons[k] = Some(NoiseReason::RelatedContent);
             }
         }
     }
@@ -435,7 +445,7 @@ fn tail(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<&'st
 mod tests {
     use super::*;
 
-    fn classify(src: &str) -> Vec<Option<&'static str>> {
+    fn classify(src: &str) -> Vec<Option<NoiseReason>> {
         let mut units = Units::from_lines(src);
         super::super::noise::classify(src, &mut units);
         units.units.iter().map(|u| u.noise).collect()
@@ -453,7 +463,7 @@ mod tests {
     #[test]
     fn should_take_a_field_value_on_the_next_line_with_its_key() {
         let r = classify("一、总体要求\n要抓好落实。\n责任编辑：\n李莎莎");
-        assert_eq!(r[3], Some("source_line"));
+        assert_eq!(r[3], Some(NoiseReason::SourceLine));
     }
 
     #[test]
@@ -462,8 +472,8 @@ mod tests {
         let body = std::iter::repeat_n(para.as_str(), 6).collect::<Vec<_>>().join("\n");
         let src = format!("标题\n{body}\n打印本页\n关闭窗口\n相关链接>>\n干部群众热议政府工作报告\n解读政府工作报告");
         let r = classify(&src);
-        assert_eq!(r[r.len() - 1], Some("related_content"));
-        assert_eq!(r[r.len() - 2], Some("related_content"));
+        assert_eq!(r[r.len() - 1], Some(NoiseReason::RelatedContent));
+        assert_eq!(r[r.len() - 2], Some(NoiseReason::RelatedContent));
         assert!(r[1..7].iter().all(|r| r.is_none()));
         let src = format!("标题\n{body}\n打印本页\n关闭窗口\n相关链接>>\n{body}");
         let r = classify(&src);
@@ -474,7 +484,7 @@ mod tests {
     fn should_take_a_menu_printed_one_entry_a_line() {
         let src = "首页\n新闻\n政务\n服务\n互动\n数据\n专题\n图片\n视频\n一、总体要求\n要抓好落实。";
         let r = classify(src);
-        assert!(r[1..9].iter().all(|r| *r == Some("navigation")), "{r:?}");
+        assert!(r[1..9].iter().all(|r| *r == Some(NoiseReason::Navigation)), "{r:?}");
         assert_eq!(r[9], None);
     }
 
@@ -485,9 +495,9 @@ mod tests {
         {
             assert_eq!(line_reason(t), None, "{t}");
         }
-        assert_eq!(line_reason("> 新年前夕，主席发表了新年贺词。"), Some("editor_note"));
-        assert_eq!(line_reason("President Xi Jinping delivers a New Year speech."), Some("translation"));
-        assert_eq!(line_reason("新华社记者 李学仁 摄"), Some("caption"));
-        assert_eq!(line_reason("浙ICP备14042003号-1"), Some("site_chrome"));
+        assert_eq!(line_reason("> 新年前夕，主席发表了新年贺词。"), Some(NoiseReason::EditorNote));
+        assert_eq!(line_reason("President Xi Jinping delivers a New Year speech."), Some(NoiseReason::Translation));
+        assert_eq!(line_reason("新华社记者 李学仁 摄"), Some(NoiseReason::Caption));
+        assert_eq!(line_reason("浙ICP备14042003号-1"), Some(NoiseReason::SiteChrome));
     }
 }

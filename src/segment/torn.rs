@@ -17,7 +17,7 @@
 use super::lines::{ends_clause, Join, UnitText, Units};
 use super::shape::LineShape;
 use super::wrap::starts_heading;
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, DiagnosticKind};
 
 /// Characters that open a line only when it continues the line before it.
 fn continues(text: &str) -> bool {
@@ -42,7 +42,7 @@ fn stops_mid_clause(text: &str) -> bool {
 /// torn::join(src, &mut units, &mut diags);
 /// assert_eq!(units.units[1].join, Join::Wrap);
 /// assert_eq!(units.units[2].join, Join::Wrap);
-/// assert_eq!(diags[0].kind, "torn_line");
+/// assert_eq!(diags[0].kind, jianggao::DiagnosticKind::TornLine);
 /// ```
 pub fn join(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
     let texts = units.texts(src);
@@ -119,7 +119,7 @@ pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut 
         noise_between = false;
     }
     if joined > 0 {
-        diags.push(Diagnostic::new("torn_line", format!("rejoined {joined} torn lines"), None));
+        diags.push(Diagnostic::new(DiagnosticKind::TornLine, format!("rejoined {joined} torn lines"), None));
     }
 }
 

@@ -6,7 +6,7 @@
 //! paragraph or heading, a full-width piece continues into the next one.
 
 use super::lines::{ends_clause, trim, wrap_width_counted, Join, UnitText, Units};
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, DiagnosticKind};
 use crate::normalize::is_cjk;
 use crate::span::Span;
 
@@ -375,7 +375,7 @@ pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
     }
     if rejoined > 0 {
         diags.push(Diagnostic::new(
-            "hard_wrap",
+            DiagnosticKind::HardWrap,
             format!("rejoined {rejoined} pieces of hard-wrapped lines joined with spaces"),
             None,
         ));
@@ -637,7 +637,7 @@ pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut 
         noise = false;
     }
     if joined > 0 {
-        diags.push(Diagnostic::new("hard_wrap", format!("rejoined {joined} hard-wrapped lines"), None));
+        diags.push(Diagnostic::new(DiagnosticKind::HardWrap, format!("rejoined {joined} hard-wrapped lines"), None));
     }
 }
 
