@@ -7,7 +7,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, StartKind};
 
 /// Several word lists matched together. Words shared by lists are searched
-/// once.
+/// once; the lists may hold any number of words.
 ///
 /// The automaton is walked byte by byte: every state tells which words end
 /// at its byte, so one pass finds every word, overlapping or not.
@@ -17,27 +17,61 @@ pub(crate) struct Lexicon {
     start: StateID,
     /// For each list, the set of its (distinct) words, as bits over the
     /// automaton's patterns.
-    masks: Vec<u128>,
+    masks: Vec<Found>,
 }
 
-/// The words of a [`Lexicon`] that a text holds.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct Found(u128);
+/// A set of the words of a [`Lexicon`]: the words that a text holds, or
+/// the words of a list. The first 128 words are bits of one integer; a
+/// larger lexicon spills the rest into a vector, which stays empty (and
+/// unallocated) while there are no more.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Found {
+    low: u128,
+    high: Vec<u64>,
+}
+
+impl Found {
+    fn insert(&mut self, id: usize) {
+        if let Some(i) = id.checked_sub(128) {
+            if self.high.len() <= i / 64 {
+                self.high.resize(i / 64 + 1, 0);
+            }
+            self.high[i / 64] |= 1 << (i % 64);
+        } else {
+            self.low |= 1 << id;
+        }
+    }
+
+    /// The number of words in both sets.
+    fn common(&self, other: &Found) -> usize {
+        let high: u32 = self.high.iter().zip(&other.high).map(|(a, b)| (a & b).count_ones()).sum();
+        ((self.low & other.low).count_ones() + high) as usize
+    }
+
+    /// True when the text holds a word of list `list`.
+    pub(crate) fn any(&self, lex: &Lexicon, list: usize) -> bool {
+        self.count(lex, list) > 0
+    }
+
+    /// The number of distinct words of list `list` that the text holds.
+    pub(crate) fn count(&self, lex: &Lexicon, list: usize) -> usize {
+        lex.masks.get(list).map_or(0, |m| self.common(m))
+    }
+}
 
 impl Lexicon {
-    /// Builds the automaton of `lists` (at most 128 distinct words in all).
+    /// Builds the automaton of `lists`; list `i` is asked for as `i`.
     pub(crate) fn new(lists: &[&[&str]]) -> Lexicon {
         let mut words: Vec<&str> = Vec::new();
         let mut masks = Vec::with_capacity(lists.len());
         for list in lists {
-            let mut mask = 0u128;
+            let mut mask = Found::default();
             for w in *list {
                 let id = words.iter().position(|x| x == w).unwrap_or_else(|| {
                     words.push(w);
                     words.len() - 1
                 });
-                assert!(id < 128, "a lexicon holds at most 128 words");
-                mask |= 1 << id;
+                mask.insert(id);
             }
             masks.push(mask);
         }
@@ -55,17 +89,17 @@ impl Lexicon {
 
     /// The words of every list that `text` holds.
     pub(crate) fn scan(&self, text: &str) -> Found {
-        let mut bits = 0u128;
+        let mut found = Found::default();
         let mut sid = self.start;
         for &b in text.as_bytes() {
             sid = self.dfa.next_state(Anchored::No, sid, b);
             if self.dfa.is_match(sid) {
                 for i in 0..self.dfa.match_len(sid) {
-                    bits |= 1 << self.dfa.match_pattern(sid, i).as_usize();
+                    found.insert(self.dfa.match_pattern(sid, i).as_usize());
                 }
             }
         }
-        Found(bits)
+        found
     }
 
     /// True when `text` holds any word of any list.
@@ -75,22 +109,6 @@ impl Lexicon {
             sid = self.dfa.next_state(Anchored::No, sid, b);
             self.dfa.is_match(sid)
         })
-    }
-
-    fn mask(&self, list: usize) -> u128 {
-        self.masks.get(list).copied().unwrap_or(0)
-    }
-}
-
-impl Found {
-    /// True when the text holds a word of list `list`.
-    pub(crate) fn any(self, lex: &Lexicon, list: usize) -> bool {
-        self.0 & lex.mask(list) != 0
-    }
-
-    /// The number of distinct words of list `list` that the text holds.
-    pub(crate) fn count(self, lex: &Lexicon, list: usize) -> usize {
-        (self.0 & lex.mask(list)).count_ones() as usize
     }
 }
 
@@ -107,6 +125,16 @@ mod tests {
         assert!(f.any(&lex, 1));
         assert!(!lex.scan("会议").any(&lex, 1));
         assert!(lex.holds("会员") && !lex.holds("会议"));
+    }
+
+    #[test]
+    fn should_hold_lists_of_any_size() {
+        let words: Vec<String> = (0..300).map(|i| format!("<{i}>")).collect();
+        let all: Vec<&str> = words.iter().map(String::as_str).collect();
+        let lex = Lexicon::new(&[&all[..10], &all, &all[250..]]);
+        let f = lex.scan("<3><7><260><299><299>");
+        assert_eq!((f.count(&lex, 0), f.count(&lex, 1), f.count(&lex, 2)), (2, 4, 2));
+        assert!(!lex.scan("<3>").any(&lex, 2) && lex.scan("<251>").any(&lex, 2));
     }
 
     #[test]

@@ -370,45 +370,69 @@ const TITLE_WORDS: &[&str] = &[
 /// Contact words that make a short line with a contact word an advert.
 const CONTACT_HINTS: &[&str] = &["咨询", "联系", "添加", "加群", "群号", "微信号", "QQ号", "扫码", "群：", "群:"];
 
-/// The vocabularies searched inside lines, in one automaton; the indices of
-/// the lists follow.
-static TERMS: once_cell::sync::Lazy<Lexicon> = once_cell::sync::Lazy::new(|| {
-    Lexicon::new(&[
-        SITE_TERMS,
-        SITE_STRONG,
-        PREVIEW,
-        WATERMARK,
-        AD_TERMS,
-        CONTACT,
-        TITLE_WORDS,
-        CONTACT_HINTS,
-        super::repair::CUT_NOTICES,
-    ])
-});
-const L_SITE_TERMS: usize = 0;
-const L_SITE_STRONG: usize = 1;
-const L_PREVIEW: usize = 2;
-const L_WATERMARK: usize = 3;
-const L_AD_TERMS: usize = 4;
-const L_CONTACT: usize = 5;
-const L_TITLE_WORDS: usize = 6;
-const L_CONTACT_HINTS: usize = 7;
-const L_CUT_NOTICES: usize = 8;
-
-/// The number of distinct words of list `list` (an `L_` index) in `text`.
-fn count_terms(text: &str, list: usize) -> usize {
-    TERMS.scan(text).count(&TERMS, list)
+/// The vocabularies searched inside lines, by name; [`TERMS`] holds them
+/// all.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Terms {
+    SiteTerms,
+    SiteStrong,
+    Preview,
+    Watermark,
+    AdTerms,
+    Contact,
+    TitleWords,
+    ContactHints,
+    CutNotices,
 }
 
-/// True when `text` holds a word of list `list` (an `L_` index).
-fn has_any(text: &str, list: usize) -> bool {
-    TERMS.scan(text).any(&TERMS, list)
+impl Terms {
+    /// Every list, in the order of the declaration (list `t` of [`TERMS`]
+    /// is `t as usize`).
+    const ALL: [Terms; 9] = [
+        Terms::SiteTerms,
+        Terms::SiteStrong,
+        Terms::Preview,
+        Terms::Watermark,
+        Terms::AdTerms,
+        Terms::Contact,
+        Terms::TitleWords,
+        Terms::ContactHints,
+        Terms::CutNotices,
+    ];
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Terms::SiteTerms => SITE_TERMS,
+            Terms::SiteStrong => SITE_STRONG,
+            Terms::Preview => PREVIEW,
+            Terms::Watermark => WATERMARK,
+            Terms::AdTerms => AD_TERMS,
+            Terms::Contact => CONTACT,
+            Terms::TitleWords => TITLE_WORDS,
+            Terms::ContactHints => CONTACT_HINTS,
+            Terms::CutNotices => super::repair::CUT_NOTICES,
+        }
+    }
+}
+
+/// The [`Terms`] lists in one automaton.
+static TERMS: once_cell::sync::Lazy<Lexicon> =
+    once_cell::sync::Lazy::new(|| Lexicon::new(&Terms::ALL.map(Terms::words)));
+
+/// The number of distinct words of `list` in `text`.
+fn count_terms(text: &str, list: Terms) -> usize {
+    TERMS.scan(text).count(&TERMS, list as usize)
+}
+
+/// True when `text` holds a word of `list`.
+fn has_any(text: &str, list: Terms) -> bool {
+    TERMS.scan(text).any(&TERMS, list as usize)
 }
 
 /// True when `text` holds a notice that the preview stops before the end
 /// of the document ([`CUT_NOTICES`](super::repair::CUT_NOTICES)).
 pub(crate) fn has_cut_notice(text: &str) -> bool {
-    has_any(text, L_CUT_NOTICES)
+    has_any(text, Terms::CutNotices)
 }
 
 /// Strips a leading bracket (`【` `[` `(`) from a line, for prefix tests.
@@ -628,12 +652,12 @@ fn is_chrome(text: &str) -> bool {
 }
 
 /// True when the line has a contact number or group, as adverts do.
-fn is_contact_advert(text: &str, chars: usize, found: Found) -> bool {
-    if !found.any(&TERMS, L_CONTACT) {
+fn is_contact_advert(text: &str, chars: usize, found: &Found) -> bool {
+    if !found.any(&TERMS, Terms::Contact as usize) {
         return false;
     }
     let long_digits = text.as_bytes().split(|b| !b.is_ascii_digit()).any(|run| run.len() >= 5);
-    long_digits || (chars <= 40 && (ends_colon(text) || found.any(&TERMS, L_CONTACT_HINTS)))
+    long_digits || (chars <= 40 && (ends_colon(text) || found.any(&TERMS, Terms::ContactHints as usize)))
 }
 
 fn ends_colon(text: &str) -> bool {
@@ -676,29 +700,29 @@ fn noise_of(text: &str, chars: usize) -> Option<NoiseReason> {
         return Some(NoiseReason::DownloadHeader);
     }
     let found = TERMS.scan(text);
-    let has_any = |list: usize| found.any(&TERMS, list);
-    let count_terms = |list: usize| found.count(&TERMS, list);
-    if chars <= 120 && has_any(L_PREVIEW) && count_terms(L_SITE_TERMS) >= 1 {
+    let has_any = |list: Terms| found.any(&TERMS, list as usize);
+    let count_terms = |list: Terms| found.count(&TERMS, list as usize);
+    if chars <= 120 && has_any(Terms::Preview) && count_terms(Terms::SiteTerms) >= 1 {
         return Some(NoiseReason::PreviewNotice);
     }
     if kinds & P_DISCLAIMER != 0 {
         return Some(NoiseReason::Disclaimer);
     }
-    if chars <= 60 && has_any(L_WATERMARK) {
+    if chars <= 60 && has_any(Terms::Watermark) {
         return Some(NoiseReason::Watermark);
     }
-    if chars <= 80 && is_contact_advert(text, chars, found) {
+    if chars <= 80 && is_contact_advert(text, chars, &found) {
         return Some(NoiseReason::Advert);
     }
-    let strong = count_terms(L_SITE_STRONG);
-    if strong >= 2 && count_terms(L_SITE_TERMS) >= 3 {
+    let strong = count_terms(Terms::SiteStrong);
+    if strong >= 2 && count_terms(Terms::SiteTerms) >= 3 {
         return Some(if text.contains("上传") && text.contains("分享") {
             NoiseReason::DownloadHeader
         } else {
             NoiseReason::Disclaimer
         });
     }
-    if chars <= 60 && count_terms(L_AD_TERMS) >= 2 {
+    if chars <= 60 && count_terms(Terms::AdTerms) >= 2 {
         return Some(NoiseReason::Advert);
     }
     if chars <= 30
@@ -762,7 +786,7 @@ fn notice_blocks(texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
             }
             Some(_) => {}
             None => {
-                if in_notice && t.chars <= 200 && count_terms(&t.text, L_SITE_STRONG) >= 1 {
+                if in_notice && t.chars <= 200 && count_terms(&t.text, Terms::SiteStrong) >= 1 {
                     *r = Some(NoiseReason::Disclaimer);
                 } else {
                     in_notice = false;
@@ -797,7 +821,7 @@ fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<Noi
         }
         for i in group {
             let t = &texts[i].text;
-            if reasons[i].is_none() && !has_any(t, L_TITLE_WORDS) && !ends_colon(t) {
+            if reasons[i].is_none() && !has_any(t, Terms::TitleWords) && !ends_colon(t) {
                 reasons[i] = Some(NoiseReason::Advert);
             }
         }
@@ -847,6 +871,11 @@ fn repeats(texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terms_should_be_listed_in_declaration_order() {
+        assert!(Terms::ALL.iter().enumerate().all(|(i, &t)| t as usize == i));
+    }
 
     #[test]
     fn should_read_chrome_lines_token_by_token() {
