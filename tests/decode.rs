@@ -1,28 +1,12 @@
 //! Decoding: BOMs, UTF-16, GB18030 and Big5 detection, binary refusal, and
 //! replaced invalid sequences.
 
-use std::path::PathBuf;
+mod common;
 
 use encoding_rs::{BIG5, GB18030};
 use jianggao::decode::decode;
 use jianggao::DiagnosticKind;
 use jianggao::Error;
-
-fn seeds() -> Vec<(PathBuf, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    let mut out: Vec<(PathBuf, String)> = std::fs::read_dir(&dir)
-        .expect("fixture dir")
-        .map(|e| e.expect("dir entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| {
-            let text = std::fs::read_to_string(&p).expect("fixture is UTF-8");
-            (p, text)
-        })
-        .collect();
-    out.sort();
-    assert!(!out.is_empty(), "no fixtures found");
-    out
-}
 
 fn gb18030(text: &str) -> Vec<u8> {
     let (bytes, _, unmappable) = GB18030.encode(text);
@@ -98,21 +82,21 @@ fn should_detect_utf16_without_bom_from_its_nul_pattern() {
 
 #[test]
 fn should_decode_gb18030_copy_of_every_fixture_to_the_original_text() {
-    for (path, text) in seeds() {
+    for (name, text) in common::fixtures("seeds") {
         let d = decode(&gb18030(&text)).unwrap();
-        assert_eq!(d.encoding, "GB18030", "{}", path.display());
-        assert!(d.text == text, "{} does not round-trip", path.display());
-        assert!(d.diagnostics.is_empty(), "{}", path.display());
+        assert_eq!(d.encoding, "GB18030", "{}", name);
+        assert!(d.text == text, "{} does not round-trip", name);
+        assert!(d.diagnostics.is_empty(), "{}", name);
     }
 }
 
 #[test]
 fn should_parse_gb18030_copy_of_every_fixture_like_the_original() {
-    for (path, text) in seeds() {
+    for (name, text) in common::fixtures("seeds") {
         let from_bytes = jianggao::parse_bytes(&gb18030(&text)).unwrap();
         let from_text = jianggao::parse(&text);
         assert_eq!(from_bytes.encoding, "GB18030");
-        assert_eq!(json_without_encoding(&from_bytes), json_without_encoding(&from_text), "{}", path.display());
+        assert_eq!(json_without_encoding(&from_bytes), json_without_encoding(&from_text), "{}", name);
     }
 }
 
@@ -121,7 +105,7 @@ fn should_not_read_short_simplified_gbk_as_big5() {
     // Every line and every pair of adjacent lines of the fixtures, alone, as
     // GB18030: a short speech must not be taken for Big5.
     let mut tried = 0;
-    for (path, text) in seeds() {
+    for (name, text) in common::fixtures("seeds") {
         let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
         let pairs = lines.windows(2).map(|w| format!("{}\n{}", w[0], w[1]));
         for piece in lines.iter().map(|l| l.to_string()).chain(pairs) {
@@ -131,7 +115,7 @@ fn should_not_read_short_simplified_gbk_as_big5() {
             }
             tried += 1;
             let d = decode(&bytes).unwrap();
-            assert_eq!(d.encoding, "GB18030", "{}: {piece:?}", path.display());
+            assert_eq!(d.encoding, "GB18030", "{}: {piece:?}", name);
             assert_eq!(d.text, piece);
         }
     }

@@ -4,25 +4,6 @@
 
 mod common;
 
-use std::path::PathBuf;
-
-fn seeds() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
-        .expect("seed fixtures")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| {
-            (
-                p.file_name().unwrap_or_default().to_string_lossy().into_owned(),
-                std::fs::read_to_string(&p).expect("UTF-8 fixture"),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 /// The outline as (depth, ordinal, title without spaces), per speech title.
 fn outline(doc: &jianggao::Document) -> Vec<(usize, u32, String)> {
     common::nodes(doc)
@@ -48,7 +29,7 @@ fn titles(doc: &jianggao::Document) -> Vec<Option<String>> {
 
 #[test]
 fn should_read_hard_wrapped_copies_as_the_clean_text() {
-    for (name, src) in seeds() {
+    for (name, src) in common::fixtures("seeds") {
         let clean = jianggao::parse(&src);
         if already(&clean, "hard_wrap") {
             continue;
@@ -63,7 +44,7 @@ fn should_read_hard_wrapped_copies_as_the_clean_text() {
 
 #[test]
 fn should_read_copies_cut_by_page_numbers_as_the_clean_text() {
-    for (name, src) in seeds() {
+    for (name, src) in common::fixtures("seeds") {
         let clean = jianggao::parse(&src);
         if already(&clean, "page_break") {
             continue;
@@ -77,7 +58,7 @@ fn should_read_copies_cut_by_page_numbers_as_the_clean_text() {
 
 #[test]
 fn should_read_gb18030_copies_as_the_clean_text() {
-    for (name, src) in seeds() {
+    for (name, src) in common::fixtures("seeds") {
         let (bytes, _, _) = encoding_rs::GB18030.encode(&src);
         let doc = jianggao::parse_bytes(&bytes).expect("GB18030 decodes");
         assert_eq!(doc.encoding, "GB18030", "{name}");

@@ -219,9 +219,6 @@ fn format_names_should_round_trip() {
     assert!("pdf".parse::<Format>().is_err());
 }
 
-#[path = "../fuzz/src/checks.rs"]
-mod checks;
-
 #[test]
 fn the_fuzz_checks_of_html_and_docx_should_hold_on_pseudo_random_inputs() {
     // A fixed linear congruential generator: the same inputs on every run.
@@ -232,9 +229,9 @@ fn the_fuzz_checks_of_html_and_docx_should_hold_on_pseudo_random_inputs() {
     };
     for len in (0..400).step_by(13) {
         let data: Vec<u8> = (0..len).map(|_| next()).collect();
-        checks::check_parse_html(&data).unwrap();
-        checks::check_parse_docx(&data).unwrap();
+        common::checks::check_parse_html(&data).unwrap();
+        common::checks::check_parse_docx(&data).unwrap();
     }
-    checks::check_parse_docx(DOCX).unwrap();
-    checks::check_parse_html(PAGE.as_bytes()).unwrap();
+    common::checks::check_parse_docx(DOCX).unwrap();
+    common::checks::check_parse_html(PAGE.as_bytes()).unwrap();
 }

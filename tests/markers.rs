@@ -1,6 +1,7 @@
 //! The outline-marker grammar: every family, what it takes and what it
 //! refuses, and the scanner on realistic sentences.
 
+mod common;
 use jianggao::marker::{parse_marker, scan, Candidate, Position};
 use jianggao::MarkerKind::{self, *};
 
@@ -553,10 +554,8 @@ fn should_scan_nothing_in_empty_or_blank_text() {
 
 #[test]
 fn should_scan_every_seed_text_without_panicking_and_within_bounds() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
     let mut texts = 0;
-    for entry in std::fs::read_dir(&dir).expect("the seed fixtures").flatten() {
-        let text = std::fs::read_to_string(entry.path()).expect("a UTF-8 seed");
+    for (_, text) in common::fixtures("seeds") {
         texts += 1;
         for line in text.lines() {
             for c in scan(line) {

@@ -1,6 +1,9 @@
 //! Speech boundaries and metadata: each rule on small texts, the seeds
 //! through segmentation, and the lossless promise.
 
+mod common;
+
+use common::seed;
 use jianggao::meta::{parallel_sections, plan, SpeechPlan};
 use jianggao::segment::{segment, Block};
 use jianggao::{Noise, NoiseReason, Span};
@@ -63,16 +66,6 @@ fn title(p: &SpeechPlan) -> Option<&str> {
 
 fn noise_with<'a>(noise: &'a [Noise], reason: &str) -> Vec<&'a str> {
     noise.iter().filter(|n| n.reason.as_str() == reason).map(|n| n.text.as_str()).collect()
-}
-
-fn seed(name: &str) -> String {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-    let path = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
-        .unwrap();
-    std::fs::read_to_string(path).unwrap()
 }
 
 // ---- titles ----

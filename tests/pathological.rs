@@ -8,11 +8,9 @@
 //! The sizes are chosen for the debug profile (only dependencies are
 //! optimised there); they are large enough for quadratic behaviour to show.
 
-#[path = "../fuzz/src/checks.rs"]
-mod checks;
 mod common;
 
-use checks::{check_document, check_parse_bytes};
+use common::checks::{check_document, check_parse_bytes};
 use jianggao::Error;
 
 /// Serialises the tests of this file: they time themselves, and running

@@ -2,11 +2,9 @@
 //! no panic, spans in bounds and on char boundaries, noise ordered, the same
 //! output for the same input.
 
-#[path = "../fuzz/src/checks.rs"]
-mod checks;
 mod common;
 
-use checks::{
+use common::checks::{
     check_lossless, check_parse, check_parse_bytes, speech_from_bytes, MARKERS, NOISE, SENTENCES, SEPARATORS,
 };
 use proptest::prelude::*;

@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use jianggao::render::chunks::{chunks, chunks_with_source, ChunkOptions};
 use jianggao::{CharOffsets, Document, Marker, MarkerKind, Metadata, Paragraph, Section, Span, Speech};
 
@@ -56,26 +54,6 @@ fn sample() -> Document {
     doc.speeches = vec![speech];
     doc.encoding = "UTF-8".into();
     doc
-}
-
-/// Every `*.txt` fixture with its text.
-fn fixtures() -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(&d).expect("readable").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                let text = std::fs::read_to_string(&p).expect("fixtures are UTF-8");
-                out.push((p, text));
-            }
-        }
-    }
-    out.sort();
-    assert!(!out.is_empty());
-    out
 }
 
 /// The heading paths of the outline rendering: one per section/point line,
@@ -139,7 +117,7 @@ fn chunk_heading_paths_should_match_the_outline() {
 
 #[test]
 fn chunks_of_every_fixture_should_follow_the_outline() {
-    for (path, src) in fixtures() {
+    for (name, src) in common::fixtures("") {
         let doc = jianggao::parse(&src);
         let paths = outline_paths(&doc);
         for c in chunks(&doc, &ChunkOptions::default()) {
@@ -148,7 +126,7 @@ fn chunks_of_every_fixture_should_follow_the_outline() {
             assert!(
                 c.heading_path == title || paths.contains(&c.heading_path),
                 "{}: {:?} is an outline path",
-                path.display(),
+                name,
                 c.heading_path
             );
         }
@@ -157,17 +135,17 @@ fn chunks_of_every_fixture_should_follow_the_outline() {
 
 #[test]
 fn chunks_should_respect_the_size_limit_and_never_be_empty() {
-    for (path, src) in fixtures() {
+    for (name, src) in common::fixtures("") {
         let doc = jianggao::parse(&src);
         for max in [1, 7, 30, 200] {
             for c in chunks_with_source(&doc, &src, &ChunkOptions::new(max)) {
                 let n = c.text.chars().count();
-                assert!(n <= max, "{}: chunk of {n} chars over {max}", path.display());
-                assert!(!c.text.trim().is_empty(), "{}: empty chunk", path.display());
+                assert!(n <= max, "{}: chunk of {n} chars over {max}", name);
+                assert!(!c.text.trim().is_empty(), "{}: empty chunk", name);
                 assert_eq!(c.text, c.text.trim(), "chunks are trimmed");
-                assert_ne!(c.heading_path.last(), Some(&c.text), "{}: heading-only chunk", path.display());
+                assert_ne!(c.heading_path.last(), Some(&c.text), "{}: heading-only chunk", name);
                 let slice = src.get(c.span.range());
-                assert!(slice.is_some(), "{}: span {:?} splits a character", path.display(), c.span);
+                assert!(slice.is_some(), "{}: span {:?} splits a character", name, c.span);
             }
         }
     }
@@ -175,7 +153,7 @@ fn chunks_should_respect_the_size_limit_and_never_be_empty() {
 
 #[test]
 fn split_chunks_should_keep_every_character_of_the_paragraph() {
-    for (path, src) in fixtures() {
+    for (name, src) in common::fixtures("") {
         let doc = jianggao::parse(&src);
         let whole: String = chunks(&doc, &ChunkOptions::new(100_000))
             .iter()
@@ -189,7 +167,7 @@ fn split_chunks_should_keep_every_character_of_the_paragraph() {
             .collect::<String>()
             .split_whitespace()
             .collect();
-        assert_eq!(whole, split, "{}", path.display());
+        assert_eq!(whole, split, "{}", name);
     }
 }
 

@@ -1,7 +1,7 @@
 //! The JSON Schema of the Document JSON: the checked-in file is the
 //! generated one, and every fixture's JSON validates against it.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use serde_json::Value;
 
@@ -14,24 +14,6 @@ fn checked_in() -> Value {
 
 fn validator() -> jsonschema::Validator {
     jsonschema::validator_for(&checked_in()).expect("the checked-in schema is a valid JSON Schema")
-}
-
-/// Every `*.txt` below `dir`, sorted.
-fn texts(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut dirs = vec![dir.to_path_buf()];
-    while let Some(d) = dirs.pop() {
-        for e in std::fs::read_dir(&d).expect("fixture dir is readable").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                dirs.push(p);
-            } else if p.extension().is_some_and(|x| x == "txt") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn errors(v: &jsonschema::Validator, instance: &Value) -> Vec<String> {
@@ -60,15 +42,11 @@ fn schema_should_describe_the_top_level_fields() {
 #[test]
 fn every_fixture_json_should_validate_against_the_schema() {
     let v = validator();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let files = texts(&dir);
-    assert!(!files.is_empty(), "fixtures are found");
-    for path in files {
-        let bytes = std::fs::read(&path).expect("fixture is readable");
-        let doc = jianggao::parse_bytes(&bytes).expect("fixture decodes");
+    for (name, text) in common::fixtures("") {
+        let doc = jianggao::parse_bytes(text.as_bytes()).expect("fixture decodes");
         let json = serde_json::to_value(&doc).expect("serializes");
         let errs = errors(&v, &json);
-        assert!(errs.is_empty(), "{}: {errs:#?}", path.display());
+        assert!(errs.is_empty(), "{name}: {errs:#?}");
     }
 }
 

@@ -3,33 +3,12 @@
 //! fixtures (and degraded copies of them).
 
 mod common;
-use common::{hard_wrap, insert_page_breaks};
+use common::{hard_wrap, insert_page_breaks, seed};
 use jianggao::normalize::is_space;
 use jianggao::segment::{segment, Segmented};
 use jianggao::{DiagnosticKind, NoiseReason};
 
 // ---------------------------------------------------------------- helpers
-
-fn fixture(prefix: &str) -> String {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
-    entries.sort_by_key(|e| e.file_name());
-    let e = entries.iter().find(|e| e.file_name().to_string_lossy().starts_with(prefix)).unwrap();
-    std::fs::read_to_string(e.path()).unwrap()
-}
-
-fn fixtures() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/seeds");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(&dir)
-        .unwrap()
-        .flatten()
-        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), std::fs::read_to_string(e.path()).unwrap()))
-        .collect();
-    out.sort();
-    assert!(out.len() >= 5);
-    out
-}
 
 /// Every non-whitespace character of `src` lies in exactly one block piece
 /// or one noise span; every block character is the source character its map
@@ -359,7 +338,7 @@ fn should_not_report_truncation_for_a_trailing_permalink() {
 
 #[test]
 fn should_keep_every_fixture_lossless() {
-    for (name, src) in fixtures() {
+    for (name, src) in common::fixtures("seeds") {
         let seg = segment(&src);
         assert!(!seg.blocks.is_empty(), "{name}");
         assert_lossless(&src, &seg);
@@ -370,13 +349,13 @@ fn should_keep_every_fixture_lossless() {
 fn should_report_truncation_of_the_fixtures() {
     let expected = [("000", true), ("001", true), ("002", false), ("003", false), ("004", false)];
     for (prefix, truncated) in expected {
-        assert_eq!(segment(&fixture(prefix)).truncated, truncated, "{prefix}");
+        assert_eq!(segment(&seed(prefix)).truncated, truncated, "{prefix}");
     }
 }
 
 #[test]
 fn should_repair_the_page_breaks_of_fixture_001() {
-    let seg = segment(&fixture("001"));
+    let seg = segment(&seed("001"));
     for gold in [
         "给了好处乱办事",
         "迟早要栽跟头",
@@ -410,7 +389,7 @@ fn should_repair_the_page_breaks_of_fixture_001() {
 
 #[test]
 fn should_repair_the_hard_wraps_of_fixture_004() {
-    let seg = segment(&fixture("004"));
+    let seg = segment(&seed("004"));
     for gold in [
         "为大家上一堂专题党课",
         "坚持“五个带头”、创建模范机关的工作要求",
@@ -462,16 +441,16 @@ fn should_clean_the_noise_of_fixtures_000_002_003() {
         ("003", &["首页", "相关新闻", "最新新闻", "关闭"]),
     ];
     for (prefix, gone) in absent {
-        let seg = segment(&fixture(prefix));
+        let seg = segment(&seed(prefix));
         for g in gone {
             assert!(!in_any_block(&seg, g), "{prefix}: {g}");
         }
     }
-    let seg = segment(&fixture("000"));
+    let seg = segment(&seed("000"));
     assert_eq!(seg.noise.iter().filter(|n| n.reason == NoiseReason::Duplicate).count(), 1);
     assert_eq!(seg.noise.iter().filter(|n| n.reason == NoiseReason::RepeatedTitle).count(), 1);
     assert_eq!(seg.blocks.first().map(|b| b.text.as_str()), Some("市委书记严以用权专题研讨发言材料"));
-    let seg = segment(&fixture("003"));
+    let seg = segment(&seed("003"));
     assert!(seg.blocks.iter().any(|b| b.text == "王维东"));
     assert!(seg.blocks.iter().any(|b| b.text.starts_with("点击:0时间:")));
 }
@@ -480,7 +459,7 @@ fn should_clean_the_noise_of_fixtures_000_002_003() {
 
 #[test]
 fn should_read_hard_wrapped_copies_of_the_fixtures_alike() {
-    for (name, src) in fixtures() {
+    for (name, src) in common::fixtures("seeds") {
         if src.lines().any(|l| l.chars().count() > 5000) {
             continue; // already hard-wrapped
         }
@@ -510,7 +489,7 @@ fn should_read_hard_wrapped_copies_of_the_fixtures_alike() {
 
 #[test]
 fn should_read_copies_with_page_breaks_inserted_alike() {
-    for (name, src) in fixtures() {
+    for (name, src) in common::fixtures("seeds") {
         if src.lines().any(|l| l.chars().count() > 5000) || name.starts_with("001") {
             continue; // hard-wrapped, or already paged
         }
@@ -526,7 +505,7 @@ fn should_read_copies_with_page_breaks_inserted_alike() {
 
 #[test]
 fn should_be_fast_on_a_large_input() {
-    let big = fixture("004").repeat(40);
+    let big = seed("004").repeat(40);
     let t = std::time::Instant::now();
     let seg = segment(&big);
     assert!(!seg.blocks.is_empty());

@@ -1,7 +1,7 @@
 //! Properties every parse must have, and a generator of speech-like texts.
 //!
-//! Shared by the fuzz targets and by the property and pathological tests of
-//! the crate (which include this file with `#[path]`), so both check the
+//! Shared by the fuzz targets and by the integration tests of the crate
+//! (`tests/common` includes this file with `#[path]`), so both check the
 //! same things.
 
 #![allow(dead_code)]
@@ -141,8 +141,9 @@ pub fn speech_from_bytes(data: &[u8]) -> String {
 }
 
 /// Checks that every span of `doc` lies inside `text` on char boundaries,
-/// that noise is ordered and holds its source text, that markers hold
-/// the text they were read from, and the lossless rule ([`check_lossless`]).
+/// that every point lies inside its parent, that noise is ordered and holds
+/// its source text, that markers hold the text they were read from, and the
+/// lossless rule ([`check_lossless`]).
 /// Returns the first violation.
 pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
     let check = |what: &str, span: Span| -> Result<(), String> {
@@ -186,6 +187,9 @@ pub fn check_document(text: &str, doc: &Document) -> Result<(), String> {
             }
             for p in &s.paragraphs {
                 check("paragraph", p.span)?;
+            }
+            if let Some(c) = s.points.iter().find(|c| !s.span.contains(c.span)) {
+                return Err(format!("point {:?} is not inside its parent {:?}", c.title, s.title));
             }
             stack.extend(&s.points);
         }

@@ -1,9 +1,13 @@
-//! Invariant checks shared by the integration tests.
+//! Invariant checks and fixtures shared by the integration tests.
 #![allow(dead_code)]
+
+#[path = "../../fuzz/src/checks.rs"]
+pub mod checks;
 
 use jianggao::normalize::is_space;
 use jianggao::segment::lines::wrap_width;
-use jianggao::{Document, Section, Span};
+use jianggao::{Document, Section};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Every section and point of `doc`, with depth (1 = section), in document
@@ -20,80 +24,41 @@ pub fn nodes(doc: &Document) -> Vec<(usize, &Section)> {
     out
 }
 
-fn check_span(src: &str, s: Span, what: &str) {
-    assert!(s.start <= s.end && s.end <= src.len(), "{what} span {s:?} out of bounds ({})", src.len());
-    assert!(src.is_char_boundary(s.start) && src.is_char_boundary(s.end), "{what} span {s:?} splits a character");
+/// Checks the contract's invariants of `doc` parsed from `src` (see
+/// [`checks::check_document`], shared with the fuzz targets): spans in
+/// bounds and on char boundaries, children inside parents, noise ordered and
+/// holding its source, and the lossless rule.
+pub fn check_invariants(src: &str, doc: &Document) {
+    if let Err(e) = checks::check_document(src, doc) {
+        panic!("{e}");
+    }
 }
 
-/// Checks the contract's invariants of `doc` parsed from `src`:
-/// spans in bounds and on char boundaries, children inside parents, and the
-/// lossless rule: every non-whitespace character lies in exactly one content
-/// piece or noise entry (a noise entry may lie inside a paragraph or title
-/// span: it is carved out of it).
-pub fn check_invariants(src: &str, doc: &Document) {
-    let mut content: Vec<(Span, String)> = Vec::new();
-    for sp in &doc.speeches {
-        let m = &sp.metadata;
-        for (s, what) in [
-            (sp.title_span, "title"),
-            (sp.greeting_span, "greeting"),
-            (sp.closing_span, "closing"),
-            (m.speaker_span, "speaker"),
-            (m.date_span, "date"),
-            (m.occasion_span, "occasion"),
-            (m.source_span, "source"),
-        ] {
-            if let Some(s) = s {
-                content.push((s, what.into()));
+/// Every `*.txt` fixture below `tests/fixtures/{dir}` (`""`: all of them),
+/// as its file name and its text, in the order of their paths.
+pub fn fixtures(dir: &str) -> Vec<(String, String)> {
+    let mut paths = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(dir)];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("the fixture directory is readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "txt") {
+                paths.push(p);
             }
         }
-        for p in sp.preamble.iter().chain(&sp.conclusion) {
-            content.push((p.span, format!("paragraph {:?}", p.text.chars().take(10).collect::<String>())));
-        }
     }
-    for (_, n) in nodes(doc) {
-        if let Some(m) = &n.marker {
-            assert_eq!(src.get(m.span.range()), Some(m.text.as_str()), "marker text is its source");
-            content.push((m.span, format!("marker {}", m.text)));
-        }
-        if let Some(t) = n.title_span {
-            content.push((t, format!("title {:?}", n.title)));
-        }
-        for p in &n.paragraphs {
-            content.push((p.span, format!("paragraph {:?}", p.text.chars().take(10).collect::<String>())));
-        }
-        for c in &n.points {
-            assert!(n.span.contains(c.span), "point {:?} inside its parent {:?}", c.title, n.title);
-        }
-    }
-    let mut cover = vec![0u8; src.len()];
-    let mut noise = vec![0u8; src.len()];
-    for (s, what) in &content {
-        check_span(src, *s, what);
-        for b in s.range() {
-            cover[b] = cover[b].saturating_add(1);
-        }
-    }
-    let mut last = 0;
-    for n in &doc.noise {
-        check_span(src, n.span, "noise");
-        assert!(n.span.start >= last, "noise entries are ordered");
-        last = n.span.start;
-        assert_eq!(src.get(n.span.range()), Some(n.text.as_str()), "noise text is its source");
-        for b in n.span.range() {
-            noise[b] = noise[b].saturating_add(1);
-        }
-    }
-    for (i, c) in src.char_indices() {
-        if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}' | '\u{2060}') {
-            continue;
-        }
-        let (k, z) = (cover[i], noise[i]);
-        let ctx: String = src[i..].chars().take(12).collect();
-        assert!(z <= 1, "byte {i} ({ctx:?}) lies in {z} noise entries");
-        assert!(k <= 1, "byte {i} ({ctx:?}) lies in {k} content pieces");
-        assert!(k + z >= 1, "byte {i} ({ctx:?}) is lost: in no piece and no noise entry");
-    }
+    paths.sort();
+    assert!(!paths.is_empty(), "fixtures are found in {dir:?}");
+    let name = |p: &Path| p.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    paths.iter().map(|p| (name(p), std::fs::read_to_string(p).expect("fixtures are UTF-8"))).collect()
+}
+
+/// The text of the seed fixture whose file name starts with `prefix`.
+pub fn seed(prefix: &str) -> String {
+    let found = fixtures("seeds").into_iter().find(|(name, _)| name.starts_with(prefix));
+    found.unwrap_or_else(|| panic!("no seed fixture {prefix}")).1
 }
 
 /// A one-line-per-node outline with kind, ordinal and span, for snapshots.
