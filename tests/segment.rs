@@ -5,6 +5,7 @@
 mod common;
 use common::{hard_wrap, insert_page_breaks, seed};
 use jianggao::normalize::is_space;
+use jianggao::segment::lines::{ends_clause, ends_sentence, last_significant, wrap_width};
 use jianggao::segment::{segment, Segmented};
 use jianggao::{DiagnosticKind, NoiseReason};
 
@@ -685,4 +686,78 @@ fn should_not_call_a_text_ending_with_its_date_truncated() {
     }
     let src = format!("{body}我们要坚持稳中求进，推动高质量发展，把各项工作（部分）");
     assert!(segment(&src).truncated);
+}
+
+// ---------------------------------------------------------------- line ends and widths, against a walk by characters
+
+/// [`wrap_width`] a character at a time.
+fn naive_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() || c == ' ' { 1 } else { 2 }).sum()
+}
+
+#[test]
+fn should_count_wrap_width_as_one_per_narrow_character() {
+    let long = "党的建设Windows 10，第3页 ".repeat(40);
+    for s in ["", "a", "党", "a b", "ＡＢ12", "\u{3000}x", "Z@[`{0", long.as_str()] {
+        assert_eq!(wrap_width(s), naive_width(s), "{s}");
+    }
+    for b in 0u8..128 {
+        let s = char::from(b).to_string();
+        assert_eq!(wrap_width(&s), naive_width(&s), "{b:X}");
+    }
+}
+
+#[test]
+fn should_end_clauses_and_sentences_as_the_last_significant_character_says() {
+    let naive_sentence = |s: &str| last_significant(s).is_some_and(jianggao::normalize::is_sentence_end);
+    let naive_clause = |s: &str| last_significant(s).is_some_and(jianggao::normalize::is_clause_end);
+    let ends = [
+        "",
+        "党",
+        "a",
+        "。",
+        "！",
+        "!",
+        "?",
+        "？",
+        ";",
+        "；",
+        ":",
+        "：",
+        ".",
+        "，",
+        "”",
+        "\"",
+        "'",
+        ")",
+        "）",
+        "》",
+        "」",
+        "〃",
+        "…",
+        "䷀",
+        "㐀",
+        "鿿",
+        "\u{10FFFF}",
+        "é",
+    ];
+    for a in ends {
+        for b in ends {
+            for c in ends {
+                let s = format!("{a}{b}{c}");
+                assert_eq!(ends_sentence(&s), naive_sentence(&s), "{s:?}");
+                assert_eq!(ends_clause(&s), naive_clause(&s), "{s:?}");
+            }
+        }
+    }
+    for b in 0u8..128 {
+        let s = format!("党{}", char::from(b));
+        assert_eq!(ends_sentence(&s), naive_sentence(&s), "{b:X}");
+        assert_eq!(ends_clause(&s), naive_clause(&s), "{b:X}");
+    }
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let s = format!("要{c}");
+        assert_eq!(ends_sentence(&s), naive_sentence(&s), "{:X}", c as u32);
+        assert_eq!(ends_clause(&s), naive_clause(&s), "{:X}", c as u32);
+    }
 }

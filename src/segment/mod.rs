@@ -41,9 +41,6 @@ pub struct Block {
     pub map: OffsetMap,
     /// The extent of the block in the source.
     pub span: Span,
-    /// The block stood on a line (or wrapped paragraph) of its own in the
-    /// source, rather than being cut out of a longer line.
-    pub own_line: bool,
 }
 
 impl Block {
@@ -77,7 +74,7 @@ impl Block {
         let tail_text = self.text.split_off(at);
         let tail_start = self.map.to_source(at);
         let map = self.map.split_off(at);
-        let tail = Block { span: Span::new(tail_start, self.span.end), text: tail_text, map, own_line: false };
+        let tail = Block { span: Span::new(tail_start, self.span.end), text: tail_text, map };
         self.span.end = self.map.to_source_end(at).max(self.span.start);
         tail
     }
@@ -118,7 +115,6 @@ pub struct BlockBuilder {
     text: String,
     map: OffsetMap,
     span: Option<Span>,
-    own_line: bool,
 }
 
 impl BlockBuilder {
@@ -169,11 +165,6 @@ impl BlockBuilder {
         self.map.reserve(runs);
     }
 
-    /// Marks the block as standing on a line of its own.
-    pub fn own_line(&mut self, yes: bool) {
-        self.own_line = yes;
-    }
-
     /// True when nothing was pushed yet.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
@@ -187,7 +178,7 @@ impl BlockBuilder {
     /// The finished block, or `None` when nothing was pushed.
     pub fn finish(self) -> Option<Block> {
         let span = self.span?;
-        Some(Block { text: self.text, map: self.map, span, own_line: self.own_line })
+        Some(Block { text: self.text, map: self.map, span })
     }
 }
 

@@ -44,7 +44,6 @@ fn push_clean(b: &mut BlockBuilder, src: &str, span: Span) {
 /// let mut out = Segmented::default();
 /// repair::assemble(src, &units, &mut out);
 /// assert_eq!(out.blocks.len(), 2);
-/// assert!(out.blocks[0].own_line);
 /// ```
 pub fn assemble(src: &str, units: &Units, out: &mut Segmented) {
     assemble_texts(src, units, Vec::new(), out);
@@ -75,7 +74,6 @@ pub(crate) fn assemble_texts(src: &str, units: &Units, texts: Vec<UnitText<'_>>,
         }
         if u.join == Join::None || cur.is_empty() {
             finish(&mut cur, out);
-            cur.own_line(true);
             last_piece = None;
         }
         let pieces = units.unit_pieces(i);

@@ -132,18 +132,6 @@ fn space_bytes(bytes: &[u8]) -> bool {
     )
 }
 
-/// The character at byte `i` of `s` (a char boundary): whether it is a space
-/// character, its length and its [`wrap_width`].
-#[cfg(test)]
-fn char_at(bytes: &[u8], i: usize) -> (bool, usize, usize) {
-    let Some(&b) = bytes.get(i) else {
-        return (false, 1, 0);
-    };
-    let class = LEAD[b as usize];
-    let space = class & 0x80 != 0 && space_bytes(bytes.get(i..).unwrap_or_default());
-    (space, usize::from(class & 0x0F), usize::from((class >> 4) & 0x03))
-}
-
 /// True when the character at the start of `bytes` is invisible
 /// ([`is_invisible`](crate::normalize::is_invisible)), read from its bytes.
 fn invisible_bytes(bytes: &[u8]) -> bool {
@@ -793,15 +781,11 @@ mod tests {
         let mut buf = [0u8; 4];
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            let (space, len, width) = char_at(bytes, 0);
-            assert_eq!(space, is_space(c), "{:X}", c as u32);
-            assert_eq!(len, c.len_utf8());
-            if !space {
-                assert_eq!(width, wrap_width(&c.to_string()), "{:X}", c as u32);
-            }
+            let space = is_space(c);
             let (found, before) = next_space(bytes, 0);
-            assert_eq!(found, space.then_some((0, len)), "{:X}", c as u32);
-            assert_eq!(before, if space { 0 } else { width }, "{:X}", c as u32);
+            assert_eq!(found, space.then_some((0, c.len_utf8())), "{:X}", c as u32);
+            let width = if space { 0 } else { wrap_width(&c.to_string()) };
+            assert_eq!(before, width, "{:X}", c as u32);
         }
     }
 
