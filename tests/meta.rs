@@ -334,6 +334,26 @@ fn should_split_a_collection_at_pian_markers() {
 }
 
 #[test]
+fn should_split_a_collection_at_di_pian_markers() {
+    let src = "第一篇 在全县大会上的讲话\n同志们：\n今天开会。会议很重要。\n第二篇：在全市大会上的讲话\n同志们：\n明天开会。会议很重要。";
+    let (plans, noise) = run(src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[1]), Some("在全市大会上的讲话"));
+    assert_eq!(noise_with(&noise, "collection_marker"), vec!["第一篇", "第二篇："]);
+}
+
+#[test]
+fn should_keep_a_title_that_opens_with_the_idiom_pian_yi_lv() {
+    // The marker grammar refuses `篇一律` (`千篇一律`): the line is a
+    // title, not a collection marker before one.
+    let src = "篇一律师行业座谈会上的讲话\n同志们：\n今天开会。会议很重要。";
+    let (plans, noise) = run(src);
+    assert_eq!(plans.len(), 1);
+    assert_eq!(title(&plans[0]), Some("篇一律师行业座谈会上的讲话"));
+    assert!(noise_with(&noise, "collection_marker").is_empty());
+}
+
+#[test]
 fn should_read_a_toc_as_noise_and_give_the_header_title_to_the_first_piece() {
     let src = "党课《强化政治机关意识着力打造模范机关》\n申明敬告: 本站不保证文档完整性,不予受理。\n文档介绍\n党课《强化政治机关意识着力打造模范机关》\n目录\n篇一\n1\n2.\"提高政治意识.严守政治规矩专题党课讲稿 10\n篇一\n同志们:\n今天,为大家上一堂专题党课。具体是要争做“四型人”。\n一、争做举旗人\n要坚决做到“两个维护”。\n同志们,让我们科学有序推进工会重点工作。为实现战略作出新的贡献。\n\"提高政治意识.严守政治规矩.坚强机关党的组织建设\"专题党课讲稿\n根据主题教育计划安排,今天由我给大家讲一课。主要讲四个方面内容。\n一、紧紧扭住先进性根基不放\n党的意识是党员的灵魂。";
     let (plans, noise) = run(src);

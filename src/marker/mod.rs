@@ -138,6 +138,38 @@ pub fn parse_marker(input: &str) -> Option<MarkerMatch> {
     Some(MarkerMatch { kind, ordinal, len: input.len() - rest.len() })
 }
 
+/// True for the *heading families*: the markers that may open a heading
+/// line of their own (`一、` `(一)` `1.` `(1)` `①` `第一` `篇一` `壹、`). The
+/// word markers (`一是` `一个是` `其一` `首先` `一方面`) only ever open an
+/// item inside running text. Every stage that asks whether a marker heads
+/// a line asks this.
+///
+/// ```
+/// use jianggao::marker::heading_family;
+/// use jianggao::MarkerKind;
+/// assert!(heading_family(MarkerKind::CnDun));
+/// assert!(!heading_family(MarkerKind::CnShi));
+/// ```
+pub fn heading_family(kind: MarkerKind) -> bool {
+    !matches!(
+        kind,
+        MarkerKind::CnShi | MarkerKind::GeShi | MarkerKind::Qi | MarkerKind::Sequence | MarkerKind::FangMian
+    )
+}
+
+/// The marker at the start of `text` after any leading spaces, its length
+/// counted from the start of `text`.
+///
+/// ```
+/// let m = jianggao::marker::leading_marker("  篇二：讲话").unwrap();
+/// assert_eq!((m.kind, m.ordinal, m.len), (jianggao::MarkerKind::Pian, 2, "  篇二：".len()));
+/// ```
+pub fn leading_marker(text: &str) -> Option<MarkerMatch> {
+    let t = text.trim_start_matches(crate::normalize::is_space);
+    let lead = text.len() - t.len();
+    parse_marker(t).map(|m| MarkerMatch { len: lead + m.len, ..m })
+}
+
 /// True for what may stand between a clause end and an inline marker:
 /// closing quotes and spaces.
 fn is_skippable(c: char) -> bool {

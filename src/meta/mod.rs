@@ -30,7 +30,7 @@ use crate::normalize::{fold, is_space};
 use crate::segment::Block;
 use crate::span::Span;
 use facts::Facts;
-use text::{chars, ends_sentence, has_chrome, has_stop, is_han, key, longer, span_of, stops_at_least, Sink};
+use text::{chars, has_chrome, has_stop, is_han, key, longer, span_of, stops_at_least, Sink};
 
 /// One speech as planned from the blocks: its header values and its body.
 ///
@@ -364,7 +364,7 @@ fn visible_range(t: &str) -> std::ops::Range<usize> {
 
 /// A collection marker standing alone or before a title on its line.
 fn is_pian_block(b: &Block) -> bool {
-    let Some((_, len)) = collection::pian(&b.text) else {
+    let Some(len) = collection::pian(&b.text) else {
         return false;
     };
     let rest = b.text.get(len..).unwrap_or_default().trim();
@@ -414,7 +414,7 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     // Every test below is pure and all must pass: the cheapest and most
     // selective run first (the paragraph before, then the line's shape).
     let (t, p) = (cur.text.trim(), prev.text.trim());
-    if !ends_sentence(p) || !title::title_shape(t) {
+    if !crate::segment::lines::ends_sentence(p) || !title::title_shape(t) {
         return false;
     }
     let ends_speech = || closing(p).is_some() || opens_conclusion(p) || p.contains("让我们");
@@ -913,7 +913,7 @@ fn read_speech(
     // is a block of its own.
     let mut from = 0;
     if let Some(b) = chunk.first_mut() {
-        if let Some((_, len)) = collection::pian(&b.text).filter(|_| is_pian_block(b)) {
+        if let Some(len) = collection::pian(&b.text).filter(|_| is_pian_block(b)) {
             let tail = b.split_off(len);
             sink.block(b, "collection_marker");
             strong = None;

@@ -99,9 +99,10 @@ fn class_of(kind: MarkerKind) -> Class {
     }
 }
 
-/// Word markers never make a heading line, wherever they stand.
+/// Word markers never make a heading line, wherever they stand: the
+/// families that are not [`marker::heading_family`].
 fn is_word(kind: MarkerKind) -> bool {
-    matches!(kind, MarkerKind::CnShi | MarkerKind::GeShi | MarkerKind::Qi | MarkerKind::Sequence | MarkerKind::FangMian)
+    !marker::heading_family(kind)
 }
 
 struct Level {
