@@ -1,7 +1,8 @@
 //! Speech boundaries and metadata: each rule on small texts, the seeds
 //! through segmentation, and the lossless promise.
 
-use jianggao::meta::{parallel_sections, plan, SpeechPlan};
+use jianggao::meta::{plan, SpeechPlan};
+use jianggao::outline::parallel_sections;
 use jianggao::segment::{segment, Block};
 use jianggao::{Noise, Span};
 
@@ -314,7 +315,7 @@ fn should_not_read_a_final_exhortation_as_closing() {
     let (plans, _) = run("同志们：\n今天开会。会议很重要。\n同志们，让我们携起手来，共创美好明天！");
     assert!(plans[0].closing.is_none());
     assert_eq!(plans[0].body.len(), 2);
-    assert!(jianggao::meta::opens_conclusion(&plans[0].body[1].text));
+    assert!(jianggao::build::opens_conclusion(&plans[0].body[1].text));
 }
 
 // ---- collections ----

@@ -17,13 +17,10 @@ pub mod collection;
 pub mod date;
 mod facts;
 pub mod front;
-pub mod parallel;
 pub mod runon;
 pub mod speaker;
 mod text;
 pub mod title;
-
-pub use parallel::parallel_sections;
 
 use crate::model::{Metadata, Noise};
 use crate::normalize::{fold, is_space};
@@ -296,33 +293,6 @@ fn use_front(sink: &mut Sink, plans: &mut [SpeechPlan], fm: front::FrontMatter) 
     }
 }
 
-/// True when a paragraph opens the closing remarks of a speech: it
-/// re-addresses the audience (`同志们，…`), exhorts (`让我们…`) or sums up
-/// (`总之，…`).
-///
-/// ```
-/// assert!(jianggao::meta::opens_conclusion("同志们，让我们携起手来。"));
-/// assert!(jianggao::meta::opens_conclusion("同志们、朋友们，让我们携起手来。"));
-/// assert!(!jianggao::meta::opens_conclusion("同志们职务提升后，手中有了权力。"));
-/// ```
-pub fn opens_conclusion(text: &str) -> bool {
-    let t = text.trim_start();
-    [
-        "同志们，",
-        "同志们,",
-        "同志们！",
-        "同志们!",
-        "同志们、朋友们",
-        "让我们",
-        "总之，",
-        "总之,",
-        "总而言之",
-        "综上所述",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
-}
-
 /// What the header of a collection hands to its first speech.
 #[derive(Default)]
 struct Carry {
@@ -417,7 +387,7 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     if !crate::segment::lines::ends_sentence(p) || !title::title_shape(t) {
         return false;
     }
-    let ends_speech = || closing(p).is_some() || opens_conclusion(p) || p.contains("让我们");
+    let ends_speech = || closing(p).is_some() || crate::build::opens_conclusion(p) || p.contains("让我们");
     if !(text::has_genre(t) || ends_speech()) {
         return false;
     }

@@ -40,6 +40,26 @@ pub fn leading_number(text: &str, at: usize) -> Option<(u32, Span)> {
     (follows && number.ends_with(['、', '.', '．'])).then(|| (m.ordinal, Span::new(at, at + number.len())))
 }
 
+/// True when `text`, the block after `prev`, opens with a page number
+/// ([`leading_number`]) that cuts a sentence: `prev` is long enough to be
+/// a page, stops without a clause end and is not a heading line. The
+/// repair cuts such numbers when they form a sequence; the outline stage
+/// asks this for a lone one.
+///
+/// ```
+/// use jianggao::segment::pagebreak::is_page_number;
+/// let page = "很长的一页".repeat(15);
+/// assert!(is_page_number(&format!("{page}给"), "2、了好处"));
+/// assert!(!is_page_number(&format!("{page}。"), "2、加强学习"));
+/// ```
+pub fn is_page_number(prev: &str, text: &str) -> bool {
+    if leading_number(text, 0).is_none() || ends_clause(prev) {
+        return false;
+    }
+    let chars = prev.chars().count();
+    chars >= MIN_PAGE_CHARS && !(chars < PAGE_LINE_CHARS && crate::meta::title::starts_with_marker(prev))
+}
+
 struct Candidate {
     unit: usize,
     number: u32,
