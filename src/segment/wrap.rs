@@ -93,8 +93,7 @@ struct Tok {
 
 /// Per lead byte: the length of its character (low bits), its
 /// [`wrap_width`] (bits 4-5) and whether it may start a space character
-/// (bit 7: ASCII whitespace, and the lead bytes of U+0085 U+00A0 U+00AD,
-/// U+1680, U+2000…U+206F, U+3000, U+FEFF).
+/// (bit 7: [`crate::normalize::SPACE_LEADS`], built from `is_space`).
 static LEAD: [u8; 256] = lead_table();
 
 const fn lead_table() -> [u8; 256] {
@@ -110,7 +109,7 @@ const fn lead_table() -> [u8; 256] {
             0xE0..0xF0 => (3, 2),
             _ => (4, 2),
         };
-        let maybe_space = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        let maybe_space = crate::normalize::SPACE_LEADS[b];
         t[b] = len | (width << 4) | if maybe_space { 0x80 } else { 0 };
         b += 1;
     }
