@@ -1,7 +1,7 @@
 //! Tree building: the body blocks and the accepted outline items into the
 //! typed speech, with an explicit stack of open nodes (no recursion).
 
-use crate::meta::{opens_conclusion, SpeechPlan};
+use crate::meta::SpeechPlan;
 use crate::model::{Marker, Paragraph, Section, Speech};
 use crate::normalize::{fold, is_closing_quote, is_sentence_end, is_space};
 use crate::outline::Item;
@@ -70,6 +70,35 @@ pub fn build(src: &str, plan: SpeechPlan, items: &[Item]) -> Speech {
     tree.close_to(0, &mut speech.sections);
     speech.span = speech_span(&speech, body);
     speech
+}
+
+/// True when a paragraph opens the closing remarks of a speech: it
+/// re-addresses the audience (`同志们，…`), exhorts (`让我们…`) or sums up
+/// (`总之，…`). The build stage opens the conclusion at the first such
+/// paragraph after the outline; the meta stage asks it too, for a paragraph
+/// that ends a speech before a second title.
+///
+/// ```
+/// assert!(jianggao::build::opens_conclusion("同志们，让我们携起手来。"));
+/// assert!(jianggao::build::opens_conclusion("同志们、朋友们，让我们携起手来。"));
+/// assert!(!jianggao::build::opens_conclusion("同志们职务提升后，手中有了权力。"));
+/// ```
+pub fn opens_conclusion(text: &str) -> bool {
+    let t = text.trim_start();
+    [
+        "同志们，",
+        "同志们,",
+        "同志们！",
+        "同志们!",
+        "同志们、朋友们",
+        "让我们",
+        "总之，",
+        "总之,",
+        "总而言之",
+        "综上所述",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
 }
 
 /// The open nodes, outermost first.

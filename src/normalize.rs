@@ -15,9 +15,12 @@
 /// assert_eq!(fold('（'), '(');
 /// assert_eq!(fold('一'), '一');
 /// ```
-pub fn fold(c: char) -> char {
+pub const fn fold(c: char) -> char {
     match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '\u{FF01}'..='\u{FF5E}' => match char::from_u32(c as u32 - 0xFEE0) {
+            Some(f) => f,
+            None => c,
+        },
         '\u{3000}' | '\u{00A0}' => ' ',
         _ => c,
     }
@@ -30,7 +33,7 @@ pub fn fold(c: char) -> char {
 /// assert!(jianggao::normalize::is_sentence_end('。'));
 /// assert!(!jianggao::normalize::is_sentence_end('，'));
 /// ```
-pub fn is_sentence_end(c: char) -> bool {
+pub const fn is_sentence_end(c: char) -> bool {
     matches!(fold(c), '。' | '!' | '?' | ';')
 }
 
@@ -52,7 +55,7 @@ pub(crate) fn sentence_end_len(bytes: &[u8], i: usize) -> Option<usize> {
 /// ```
 /// assert!(jianggao::normalize::is_clause_end('：'));
 /// ```
-pub fn is_clause_end(c: char) -> bool {
+pub const fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || fold(c) == ':'
 }
 
@@ -98,7 +101,7 @@ pub fn is_cjk(c: char) -> bool {
 /// ```
 /// assert!(jianggao::normalize::is_invisible('\u{200B}'));
 /// ```
-pub fn is_invisible(c: char) -> bool {
+pub const fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}')
 }
 
@@ -108,14 +111,41 @@ pub fn is_invisible(c: char) -> bool {
 /// ```
 /// assert!(jianggao::normalize::is_space('\u{3000}'));
 /// ```
-pub fn is_space(c: char) -> bool {
+pub const fn is_space(c: char) -> bool {
     // No space or invisible character lies between the ideographic space and
     // the BOM: ideographs and CJK punctuation answer at once.
-    if ('\u{3001}'..'\u{FEFF}').contains(&c) {
+    if '\u{3001}' <= c && c < '\u{FEFF}' {
         return false;
     }
     c.is_whitespace() || is_invisible(c)
 }
+
+/// The lead bytes of a character class, for byte scanners that must not
+/// decode: entry `b` is true when a character of the class (a `const fn`
+/// of `char`) is encoded with the lead byte `b`. Built at compile time from
+/// the class itself, over the Basic Multilingual Plane (no space, sentence
+/// or clause end lies outside it), so the table never drifts from the
+/// definition.
+macro_rules! lead_bytes {
+    ($class:path) => {{
+        let mut t = [false; 256];
+        let mut u = 0u32;
+        while u < 0x1_0000 {
+            if let Some(c) = char::from_u32(u) {
+                if $class(c) {
+                    let mut buf = [0u8; 4];
+                    t[c.encode_utf8(&mut buf).as_bytes()[0] as usize] = true;
+                }
+            }
+            u += 1;
+        }
+        t
+    }};
+}
+pub(crate) use lead_bytes;
+
+/// The lead bytes of the [`is_space`] characters.
+pub(crate) const SPACE_LEADS: [bool; 256] = lead_bytes!(is_space);
 
 /// Width of a string for line-width statistics: CJK characters count 2,
 /// others 1.

@@ -4,7 +4,8 @@
 mod common;
 
 use common::seed;
-use jianggao::meta::{parallel_sections, plan, SpeechPlan};
+use jianggao::meta::{plan, SpeechPlan};
+use jianggao::outline::parallel_sections;
 use jianggao::segment::{segment, Block};
 use jianggao::{Noise, NoiseReason, Span};
 
@@ -307,7 +308,7 @@ fn should_not_read_a_final_exhortation_as_closing() {
     let (plans, _) = run("同志们：\n今天开会。会议很重要。\n同志们，让我们携起手来，共创美好明天！");
     assert!(plans[0].closing.is_none());
     assert_eq!(plans[0].body.len(), 2);
-    assert!(jianggao::meta::opens_conclusion(&plans[0].body[1].text));
+    assert!(jianggao::build::opens_conclusion(&plans[0].body[1].text));
 }
 
 // ---- collections ----
@@ -324,6 +325,26 @@ fn should_split_a_collection_at_pian_markers() {
     assert_eq!(plans[1].metadata.occasion.as_deref(), Some("全市大会"));
     assert_eq!(noise_with(&noise, "collection_marker"), vec!["篇一", "篇二"]);
     assert_eq!(noise_with(&noise, "collection_title"), vec!["讲话汇编"]);
+}
+
+#[test]
+fn should_split_a_collection_at_di_pian_markers() {
+    let src = "第一篇 在全县大会上的讲话\n同志们：\n今天开会。会议很重要。\n第二篇：在全市大会上的讲话\n同志们：\n明天开会。会议很重要。";
+    let (plans, noise) = run(src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[1]), Some("在全市大会上的讲话"));
+    assert_eq!(noise_with(&noise, "collection_marker"), vec!["第一篇", "第二篇："]);
+}
+
+#[test]
+fn should_keep_a_title_that_opens_with_the_idiom_pian_yi_lv() {
+    // The marker grammar refuses `篇一律` (`千篇一律`): the line is a
+    // title, not a collection marker before one.
+    let src = "篇一律师行业座谈会上的讲话\n同志们：\n今天开会。会议很重要。";
+    let (plans, noise) = run(src);
+    assert_eq!(plans.len(), 1);
+    assert_eq!(title(&plans[0]), Some("篇一律师行业座谈会上的讲话"));
+    assert!(noise_with(&noise, "collection_marker").is_empty());
 }
 
 #[test]

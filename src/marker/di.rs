@@ -9,7 +9,7 @@
 //!         | space+ !noun                                第一 要牢记…
 //!         | end                                         第一
 //!         | &verb                                       第三要扎实履行…
-//! suffix   := 部分 个方面 方面 章 节 条 点 项 篇 讲 单元 课
+//! suffix   := 部分 个方面 方面 章 节 条 点 项 篇 讲 单元 课     (第N篇 is a Pian)
 //! boundary := end | gap num_punct spaces | space+ | &（
 //! verb     := 要 必须 坚持 在 把 以 对 抓 加强 … (not 要务 要素 要义 把手 学历)
 //! noun     := 次 天 年 个 位 名 批 期 道 种 届 轮 … 时间 书记 身份 职责 …
@@ -175,7 +175,9 @@ pub(super) fn di(i: &str) -> R<'_, (MarkerKind, u32)> {
     let (after_gap, g) = gap(r)?;
 
     // 第一部分 / 第三条： / 第二点是
-    if let Ok((s, _)) = alt(SUFFIXES.map(tag::<&str, &str, nom::error::Error<&str>>)).parse(after_gap) {
+    if let Ok((s, suffix)) = alt(SUFFIXES.map(tag::<&str, &str, nom::error::Error<&str>>)).parse(after_gap) {
+        // 第三篇: a piece of a collection, like 篇三.
+        let out = if suffix == "篇" { (MarkerKind::Pian, n) } else { out };
         if let Ok((s, _)) = boundary(s) {
             return Ok((s, out));
         }

@@ -3,7 +3,7 @@
 //! ```text
 //! gap        := space{0,2}                       wrap spaces inside a marker
 //! spaces     := space*                           spaces after a marker
-//! space      := ' ' | U+3000 | U+00A0 | '\t'
+//! space      := any space, as normalize::is_space (U+3000, NBSP, zero-width…)
 //! num_punct  := 、 ， , ： : ． . ； ;           after a numbered marker
 //! word_punct := 、 ， , ： :                     after a word marker
 //! tail(P)    := [gap P] spaces
@@ -30,10 +30,9 @@ pub(crate) fn reject<T>(i: &str) -> R<'_, T> {
     Err(nom::Err::Error(Error::new(i, ErrorKind::Verify)))
 }
 
-/// A space that may stand inside or after a marker.
-pub(crate) fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{3000}' | '\u{A0}' | '\t')
-}
+/// A space that may stand inside or after a marker: any space
+/// ([`crate::normalize::is_space`]).
+pub(crate) use crate::normalize::is_space;
 
 /// Up to two spaces (a wrap gap inside a marker).
 pub(crate) fn gap(i: &str) -> R<'_, &str> {

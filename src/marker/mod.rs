@@ -138,10 +138,43 @@ pub fn parse_marker(input: &str) -> Option<MarkerMatch> {
     Some(MarkerMatch { kind, ordinal, len: input.len() - rest.len() })
 }
 
+/// True for the *heading families*: the markers that may open a heading
+/// line of their own (`一、` `(一)` `1.` `(1)` `①` `第一` `篇一` `壹、`). The
+/// word markers (`一是` `一个是` `其一` `首先` `一方面`) only ever open an
+/// item inside running text. Every stage that asks whether a marker heads
+/// a line asks this.
+///
+/// ```
+/// use jianggao::marker::heading_family;
+/// use jianggao::MarkerKind;
+/// assert!(heading_family(MarkerKind::CnDun));
+/// assert!(!heading_family(MarkerKind::CnShi));
+/// ```
+pub fn heading_family(kind: MarkerKind) -> bool {
+    !matches!(
+        kind,
+        MarkerKind::CnShi | MarkerKind::GeShi | MarkerKind::Qi | MarkerKind::Sequence | MarkerKind::FangMian
+    )
+}
+
+/// The marker at the start of `text` after any leading spaces, its length
+/// counted from the start of `text`.
+///
+/// ```
+/// let m = jianggao::marker::leading_marker("  篇二：讲话").unwrap();
+/// assert_eq!((m.kind, m.ordinal, m.len), (jianggao::MarkerKind::Pian, 2, "  篇二：".len()));
+/// ```
+pub fn leading_marker(text: &str) -> Option<MarkerMatch> {
+    let t = text.trim_start_matches(crate::normalize::is_space);
+    let lead = text.len() - t.len();
+    parse_marker(t).map(|m| MarkerMatch { len: lead + m.len, ..m })
+}
+
 /// True for what may stand between a clause end and an inline marker:
-/// closing quotes and spaces.
+/// closing quotes and brackets ([`crate::normalize::is_closing_quote`]) and
+/// spaces.
 fn is_skippable(c: char) -> bool {
-    matches!(c, '”' | '」' | '』' | '’' | '"' | '\'') || crate::normalize::is_space(c)
+    crate::normalize::is_closing_quote(c) || crate::normalize::is_space(c)
 }
 
 /// The byte length of the clause end encoded at `i`, if any: one of the
@@ -156,12 +189,18 @@ fn clause_end_at(bytes: &[u8], i: usize) -> Option<usize> {
     })
 }
 
+/// A clause end after which an inline marker may stand: a sentence or
+/// clause end ([`crate::normalize::is_clause_end`]) or `…`.
+const fn is_marker_clause_end(c: char) -> bool {
+    crate::normalize::is_clause_end(c) || c == '…'
+}
+
 /// Per lead byte: the length of its character (low bits) and whether a
-/// clause end may start there (bit 7): the ASCII `!` `:` `;` `?` and the
-/// lead bytes 0xE2 (`…`), 0xE3 (`。`) and 0xEF (full-width forms).
+/// clause end may start there (bit 7), built from [`is_marker_clause_end`].
 static LEAD: [u8; 256] = lead_table();
 
 const fn lead_table() -> [u8; 256] {
+    let ends = crate::normalize::lead_bytes!(is_marker_clause_end);
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
@@ -171,7 +210,7 @@ const fn lead_table() -> [u8; 256] {
             0xE0..0xF0 => 3,
             _ => 4,
         };
-        let maybe_end = matches!(b, 0x21 | 0x3A | 0x3B | 0x3F | 0xE2 | 0xE3 | 0xEF);
+        let maybe_end = ends[b];
         t[b] = len | if maybe_end { 0x80 } else { 0 };
         b += 1;
     }

@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! pian := 篇 gap cn_numeral !律 tail(num_punct)
+//!       | 第 N 篇 boundary                          (read by `di.rs`)
 //! ```
 //!
 //! Real shapes: document-sharing sites put several speeches in one file and

@@ -3,57 +3,15 @@
 //! page numbers).
 
 use super::text::{chars, has_stop};
+use crate::model::MarkerKind;
 use crate::normalize::fold;
 use crate::segment::Block;
 
-/// A collection marker at the start of `text` (`篇一`, `篇二：`, `第三篇`):
-/// its ordinal and its byte length (with trailing punctuation and spaces).
-///
-/// ```
-/// use jianggao::meta::collection::pian;
-/// assert_eq!(pian("篇一"), Some((1, 6)));
-/// assert_eq!(pian("篇二：在全市会议上的讲话"), Some((2, 9)));
-/// assert_eq!(pian("第三篇"), Some((3, 9)));
-/// assert_eq!(pian("篇幅有限"), None);
-/// ```
-pub fn pian(text: &str) -> Option<(u32, usize)> {
-    let t = text.trim_start();
-    let lead = text.len() - t.len();
-    let (n, len) = if let Some(r) = t.strip_prefix('篇') {
-        let (n, l) = cn_number(r)?;
-        (n, '篇'.len_utf8() + l)
-    } else {
-        let r = t.strip_prefix('第')?;
-        let (n, l) = cn_number(r)?;
-        let rest = r.get(l..)?;
-        rest.strip_prefix('篇')?;
-        (n, '第'.len_utf8() + l + '篇'.len_utf8())
-    };
-    let rest = t.get(len..).unwrap_or_default();
-    let punct: usize = rest
-        .chars()
-        .take_while(|&c| matches!(fold(c), ':' | '、' | '.' | ',' | '，' | ' ' | '　'))
-        .map(char::len_utf8)
-        .sum();
-    Some((n, lead + len + punct))
-}
-
-fn cn_number(s: &str) -> Option<(u32, usize)> {
-    const D: &str = "一二三四五六七八九十";
-    let mut n = 0u32;
-    let mut len = 0;
-    for c in s.chars() {
-        let Some(p) = D.chars().position(|d| d == c) else {
-            break;
-        };
-        let d = p as u32 + 1;
-        n = if d == 10 { n.max(1) * 10 } else { n + d };
-        len += c.len_utf8();
-        if len > 9 {
-            return None;
-        }
-    }
-    (n > 0).then_some((n, len))
+/// A collection marker (`篇一`, `篇二：`, `第三篇`) at the start of `text`,
+/// as the marker grammar reads it: its length, with trailing punctuation
+/// and spaces.
+pub(crate) fn pian(text: &str) -> Option<usize> {
+    crate::marker::leading_marker(text).filter(|m| m.kind == MarkerKind::Pian).map(|m| m.len)
 }
 
 /// True for a table-of-contents heading line: `目录`, `目 录`.
@@ -73,11 +31,8 @@ fn is_toc_entry(text: &str) -> bool {
         return false;
     }
     let last = t.chars().next_back().map(fold);
-    let numbered = {
-        let digits = t.chars().take_while(|c| fold(*c).is_ascii_digit()).count();
-        digits > 0 && t.chars().nth(digits).is_some_and(|c| matches!(fold(c), '.' | '、'))
-    };
-    last.is_some_and(|c| c.is_ascii_digit()) || numbered || pian(t).is_some()
+    let marker = crate::marker::parse_marker(t).map(|m| m.kind);
+    last.is_some_and(|c| c.is_ascii_digit()) || matches!(marker, Some(MarkerKind::ArabicDot | MarkerKind::Pian))
 }
 
 /// The blocks of a table of contents starting at `blocks[at]` (a `目录`

@@ -17,20 +17,17 @@ pub mod collection;
 pub mod date;
 mod facts;
 pub mod front;
-pub mod parallel;
 pub mod runon;
 pub mod speaker;
 mod text;
 pub mod title;
-
-pub use parallel::parallel_sections;
 
 use crate::model::{Metadata, Noise, NoiseReason};
 use crate::normalize::{fold, is_space};
 use crate::segment::Block;
 use crate::span::Span;
 use facts::Facts;
-use text::{chars, ends_sentence, has_chrome, has_stop, is_han, key, longer, span_of, stops_at_least, Sink};
+use text::{chars, has_chrome, has_stop, is_han, key, longer, span_of, stops_at_least, Sink};
 
 /// One speech as planned from the blocks: its header values and its body.
 ///
@@ -296,33 +293,6 @@ fn use_front(sink: &mut Sink, plans: &mut [SpeechPlan], fm: front::FrontMatter) 
     }
 }
 
-/// True when a paragraph opens the closing remarks of a speech: it
-/// re-addresses the audience (`同志们，…`), exhorts (`让我们…`) or sums up
-/// (`总之，…`).
-///
-/// ```
-/// assert!(jianggao::meta::opens_conclusion("同志们，让我们携起手来。"));
-/// assert!(jianggao::meta::opens_conclusion("同志们、朋友们，让我们携起手来。"));
-/// assert!(!jianggao::meta::opens_conclusion("同志们职务提升后，手中有了权力。"));
-/// ```
-pub fn opens_conclusion(text: &str) -> bool {
-    let t = text.trim_start();
-    [
-        "同志们，",
-        "同志们,",
-        "同志们！",
-        "同志们!",
-        "同志们、朋友们",
-        "让我们",
-        "总之，",
-        "总之,",
-        "总而言之",
-        "综上所述",
-    ]
-    .iter()
-    .any(|p| t.starts_with(p))
-}
-
 /// What the header of a collection hands to its first speech.
 #[derive(Default)]
 struct Carry {
@@ -364,7 +334,7 @@ fn visible_range(t: &str) -> std::ops::Range<usize> {
 
 /// A collection marker standing alone or before a title on its line.
 fn is_pian_block(b: &Block) -> bool {
-    let Some((_, len)) = collection::pian(&b.text) else {
+    let Some(len) = collection::pian(&b.text) else {
         return false;
     };
     let rest = b.text.get(len..).unwrap_or_default().trim();
@@ -414,10 +384,10 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     // Every test below is pure and all must pass: the cheapest and most
     // selective run first (the paragraph before, then the line's shape).
     let (t, p) = (cur.text.trim(), prev.text.trim());
-    if !ends_sentence(p) || !title::title_shape(t) {
+    if !crate::segment::lines::ends_sentence(p) || !title::title_shape(t) {
         return false;
     }
-    let ends_speech = || closing(p).is_some() || opens_conclusion(p) || p.contains("让我们");
+    let ends_speech = || closing(p).is_some() || crate::build::opens_conclusion(p) || p.contains("让我们");
     if !(text::has_genre(t) || ends_speech()) {
         return false;
     }
@@ -917,7 +887,7 @@ fn read_speech(
     // is a block of its own.
     let mut from = 0;
     if let Some(b) = chunk.first_mut() {
-        if let Some((_, len)) = collection::pian(&b.text).filter(|_| is_pian_block(b)) {
+        if let Some(len) = collection::pian(&b.text).filter(|_| is_pian_block(b)) {
             let tail = b.split_off(len);
             sink.block(b, NoiseReason::CollectionMarker);
             strong = None;

@@ -20,8 +20,7 @@
 //! that opens by naming the title's topic), the title ends before it;
 //! otherwise the whole clause is the title.
 
-use crate::marker::parse_marker;
-use crate::model::MarkerKind;
+use crate::marker::{heading_family, parse_marker};
 use crate::normalize::{fold, is_ideograph, is_sentence_end};
 
 /// Characters of running prose that titles do without.
@@ -35,14 +34,9 @@ const MIN_BEFORE: usize = 200;
 /// Most characters between a run-on title and its first outline heading.
 const MAX_TO_OUTLINE: usize = 600;
 
-/// True when a marker of this kind opens a section-level heading.
-fn heading_kind(kind: MarkerKind) -> bool {
-    matches!(kind, MarkerKind::CnDun | MarkerKind::CnParen | MarkerKind::Di | MarkerKind::CapitalDun)
-}
-
 /// A heading marker with ordinal 1 at the start of `s`.
 fn opens_outline(s: &str) -> bool {
-    parse_marker(s.trim_start()).is_some_and(|m| m.ordinal == 1 && heading_kind(m.kind))
+    parse_marker(s.trim_start()).is_some_and(|m| m.ordinal == 1 && heading_family(m.kind))
 }
 
 /// The byte range of a run-on title in `text`, the cleaned text of a body
@@ -147,7 +141,7 @@ fn marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
 
 /// True when a heading of any ordinal starts at `p`.
 fn opens_heading_here(text: &str, p: usize) -> bool {
-    text.get(p..).and_then(parse_marker).is_some_and(|m| heading_kind(m.kind))
+    text.get(p..).and_then(parse_marker).is_some_and(|m| heading_family(m.kind))
 }
 
 /// The run-on title starting at `p`, if the clause there is one.
@@ -197,7 +191,7 @@ fn heading_after(after: &str) -> (bool, bool) {
             return (false, false);
         }
         let here = after.get(at..).unwrap_or_default();
-        if parse_marker(here).is_some_and(|m| heading_kind(m.kind)) {
+        if parse_marker(here).is_some_and(|m| heading_family(m.kind)) {
             return (opens_outline(here), true);
         }
     }
@@ -252,7 +246,7 @@ mod tests {
             if count > MAX_TO_OUTLINE {
                 break;
             }
-            if prev_end && parse_marker(&after[i..]).is_some_and(|m| heading_kind(m.kind)) {
+            if prev_end && parse_marker(&after[i..]).is_some_and(|m| heading_family(m.kind)) {
                 return (opens_outline(&after[i..]), true);
             }
             prev_end = is_sentence_end(c) || (prev_end && c.is_whitespace());

@@ -72,12 +72,6 @@ pub(crate) fn has_stop(s: &str) -> bool {
     stops_at_least(s, 1)
 }
 
-/// True when `s` ends a sentence (a stop, possibly followed by closing quotes).
-pub(crate) fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(|c: char| is_space(c) || crate::normalize::is_closing_quote(c));
-    t.chars().next_back().is_some_and(|c| is_stop(c) || c == '…')
-}
-
 /// Words that mark a line as site chrome rather than speech: download-site
 /// notices, membership ads, watermarks.
 const CHROME: &[&str] = &[

@@ -5,7 +5,7 @@
 
 use super::speaker::name_in;
 use super::text::{chars, has_chrome};
-use crate::normalize::{fold, is_space};
+use crate::normalize::is_space;
 
 /// Longest title, in chars.
 ///
@@ -64,10 +64,8 @@ pub fn title_shape(text: &str) -> bool {
     if n < 2 || han * 2 < n {
         return false;
     }
-    if has_chrome(t) || super::date::find_date(t).is_some() {
-        return false;
-    }
-    super::collection::pian(t).is_none()
+    // A collection marker (`篇一`) is a marker: refused above.
+    !has_chrome(t) && super::date::find_date(t).is_none()
 }
 
 /// True when `text` opens with an outline marker (`一、` `（一）` `1.` `第一，`
@@ -88,41 +86,7 @@ pub fn starts_with_marker(text: &str) -> bool {
     let head = text.char_indices().nth(48).map_or(text, |(i, _)| &text[..i]);
     let view = crate::outline::view::recognition_view(head);
     let t = view.trim_start();
-    if crate::marker::parse_marker(t).is_some() {
-        return true;
-    }
-    let mut it = t.chars().map(fold).peekable();
-    let Some(first) = it.next() else { return false };
-    let cn = |c: char| matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十');
-    let num = |c: char| c.is_ascii_digit() || cn(c);
-    match first {
-        '(' | '〔' | '【' => {
-            // `(一)` `（12）`: a short numeral, then the closing bracket.
-            let mut n = 0;
-            while it.peek().is_some_and(|&c| num(c)) {
-                it.next();
-                n += 1;
-            }
-            (1..=3).contains(&n) && it.next().is_some_and(|c| matches!(c, ')' | '〕' | '】'))
-        }
-        '第' => it.next().is_some_and(num) && it.next().is_some_and(|c| matches!(c, ',' | '，' | '、' | '是' | ' ')),
-        c if c.is_ascii_digit() => {
-            // `1.` `12、`: one or two digits (a year is not a list number).
-            let mut n = 1;
-            while it.peek().is_some_and(|c| c.is_ascii_digit()) {
-                it.next();
-                n += 1;
-            }
-            n <= 2 && it.next().is_some_and(|c| matches!(c, '.' | '、' | ')' | '．'))
-        }
-        c if cn(c) => {
-            while it.peek().is_some_and(|&c| cn(c)) {
-                it.next();
-            }
-            it.next().is_some_and(|c| matches!(c, '、' | '.' | '是'))
-        }
-        c => matches!(c, '①'..='⑩' | '⑴'..='⑸' | '⒈'..='⒌'),
-    }
+    crate::marker::parse_marker(t).is_some()
 }
 
 /// Genre words that may wrap a title in `《》`: `党课《X》` is the title X.

@@ -25,7 +25,8 @@
 //!    developed: halves of one sentence (`一方面，…；另一方面，…`) or
 //!    one-sentence restatements (`其一，…。其二，…。`) stay prose.
 //! 6. An Arabic number at the start of a block that continues a sentence cut
-//!    off at the end of the previous block is a page number, not a marker.
+//!    off at the end of the previous block is a page number, not a marker:
+//!    the segment stage says so ([`crate::segment::pagebreak::is_page_number`]).
 //! 7. A body paragraph that opens by addressing the audience (`各位代表！…`,
 //!    `同志们，…`) breaks off the current point of a section: the next
 //!    candidate of another family (an inline `一是…` series, a run of
@@ -36,8 +37,11 @@
 //! again without the rejected candidates (a few rounds at most; each round is
 //! linear).
 
+mod parallel;
 mod unmarked;
 pub mod view;
+
+pub use parallel::parallel_sections;
 
 use crate::marker::{self, MarkerMatch, Position};
 use crate::model::{Diagnostic, DiagnosticKind, MarkerKind};
@@ -99,9 +103,10 @@ fn class_of(kind: MarkerKind) -> Class {
     }
 }
 
-/// Word markers never make a heading line, wherever they stand.
+/// Word markers never make a heading line, wherever they stand: the
+/// families that are not [`marker::heading_family`].
 fn is_word(kind: MarkerKind) -> bool {
-    matches!(kind, MarkerKind::CnShi | MarkerKind::GeShi | MarkerKind::Qi | MarkerKind::Sequence | MarkerKind::FangMian)
+    !marker::heading_family(kind)
 }
 
 struct Level {
@@ -166,10 +171,10 @@ fn candidates(blocks: &[Block]) -> Vec<Cand> {
             if c.position == Position::BlockStart {
                 marked[bi] = true;
             }
+            // Rule 6: the segment stage's page number, not a marker.
             if c.position == Position::BlockStart
-                && matches!(c.m.kind, MarkerKind::ArabicDot | MarkerKind::ArabicParen)
                 && bi > 0
-                && continues_sentence(&views[bi - 1])
+                && crate::segment::pagebreak::is_page_number(&views[bi - 1], text)
             {
                 continue;
             }
@@ -192,7 +197,7 @@ fn candidates(blocks: &[Block]) -> Vec<Cand> {
     // Unmarked parallel sections (`心中有党，…` `心中有民，…`) stand in for
     // headings only where no marked heading competes with them.
     if !out.iter().any(|c| c.heading) {
-        for (k, &(block, _)) in crate::meta::parallel_sections(blocks).iter().enumerate() {
+        for (k, &(block, _)) in parallel_sections(blocks).iter().enumerate() {
             if let Some(t) = taken.get_mut(block) {
                 *t = true;
             }
@@ -383,25 +388,6 @@ pub(crate) fn is_address(text: &str) -> bool {
             && w.ends_with(ADDRESS_ENDS)
             && !w.starts_with(['我', '你', '他', '她', '它', '咱', '人'])
     })
-}
-
-/// True when `prev` is a long paragraph cut off in the middle of a sentence
-/// (it ends in an ideograph, not in punctuation).
-fn continues_sentence(prev: &str) -> bool {
-    // A heading line is not a page cut short.
-    if crate::meta::title::starts_with_marker(prev) {
-        return false;
-    }
-    let Some(last) = prev.trim_end().chars().next_back() else {
-        return false;
-    };
-    let long = prev.chars().nth(30).is_some();
-    long && crate::normalize::is_cjk(last) && !is_punct(last)
-}
-
-fn is_punct(c: char) -> bool {
-    let c = fold(c);
-    "，。、；：？！“”‘’《》（）【】…—·,.;:?!()\"'".contains(c)
 }
 
 /// The count announced at the end of `before` (`主要把握好三条：`,

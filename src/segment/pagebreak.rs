@@ -11,7 +11,7 @@
 
 use super::lines::{ends_clause, Join, UnitText, Units};
 use crate::hash::FxHashMap;
-use crate::model::{Diagnostic, DiagnosticKind};
+use crate::model::{Diagnostic, DiagnosticKind, MarkerKind};
 use crate::span::Span;
 
 /// A text block shorter than this (in characters) is not a page.
@@ -21,7 +21,8 @@ const MIN_PAGE_CHARS: usize = 60;
 const PAGE_LINE_CHARS: usize = 100;
 
 /// The number and the span of a leading `N、` / `N.` / `N．` of `text`
-/// (which starts at source offset `at`), when text follows it.
+/// (which starts at source offset `at`), when text follows it: an
+/// `ArabicDot` marker of the grammar.
 ///
 /// ```
 /// use jianggao::segment::pagebreak::leading_number;
@@ -31,31 +32,32 @@ const PAGE_LINE_CHARS: usize = 100;
 /// assert_eq!(leading_number("一、总体要求", 0), None);
 /// ```
 pub fn leading_number(text: &str, at: usize) -> Option<(u32, Span)> {
-    let mut n: u32 = 0;
-    let mut digits = 0;
-    let mut end = 0;
-    for (i, c) in text.char_indices() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            '、' | '.' | '．' if digits > 0 => {
-                end = i + c.len_utf8();
-                break;
-            }
-            _ => return None,
-        };
-        digits += 1;
-        if digits > 3 {
-            return None;
-        }
-        n = n * 10 + d;
+    // The marker grammar reads the number (`ArabicDot`); a page number is
+    // closed by `、` or a dot, not a comma, and text follows it.
+    let m = crate::marker::parse_marker(text).filter(|m| m.kind == MarkerKind::ArabicDot)?;
+    let number = text.get(..m.len)?.trim_end_matches(crate::normalize::is_space);
+    let follows = text.get(m.len..).is_some_and(|r| !r.trim_start_matches(crate::normalize::is_space).is_empty());
+    (follows && number.ends_with(['、', '.', '．'])).then(|| (m.ordinal, Span::new(at, at + number.len())))
+}
+
+/// True when `text`, the block after `prev`, opens with a page number
+/// ([`leading_number`]) that cuts a sentence: `prev` is long enough to be
+/// a page, stops without a clause end and is not a heading line. The
+/// repair cuts such numbers when they form a sequence; the outline stage
+/// asks this for a lone one.
+///
+/// ```
+/// use jianggao::segment::pagebreak::is_page_number;
+/// let page = "很长的一页".repeat(15);
+/// assert!(is_page_number(&format!("{page}给"), "2、了好处"));
+/// assert!(!is_page_number(&format!("{page}。"), "2、加强学习"));
+/// ```
+pub fn is_page_number(prev: &str, text: &str) -> bool {
+    if leading_number(text, 0).is_none() || ends_clause(prev) {
+        return false;
     }
-    let rest = text.get(end..)?;
-    let next = rest.trim_start_matches(crate::normalize::is_space).chars().next()?;
-    if end == 0 || next.is_ascii_digit() || ('０'..='９').contains(&next) || n == 0 {
-        return None;
-    }
-    Some((n, Span::new(at, at + end)))
+    let chars = prev.chars().count();
+    chars >= MIN_PAGE_CHARS && !(chars < PAGE_LINE_CHARS && crate::meta::title::starts_with_marker(prev))
 }
 
 struct Candidate {

@@ -6,7 +6,7 @@
 //! paragraph or heading, a full-width piece continues into the next one.
 
 use super::lines::{ends_clause, trim, wrap_width_counted, Join, UnitText, Units};
-use crate::model::{Diagnostic, DiagnosticKind};
+use crate::model::{Diagnostic, DiagnosticKind, MarkerKind};
 use crate::normalize::is_cjk;
 use crate::span::Span;
 
@@ -93,8 +93,7 @@ struct Tok {
 
 /// Per lead byte: the length of its character (low bits), its
 /// [`wrap_width`] (bits 4-5) and whether it may start a space character
-/// (bit 7: ASCII whitespace, and the lead bytes of U+0085 U+00A0 U+00AD,
-/// U+1680, U+2000…U+206F, U+3000, U+FEFF).
+/// (bit 7: [`crate::normalize::SPACE_LEADS`], built from `is_space`).
 static LEAD: [u8; 256] = lead_table();
 
 const fn lead_table() -> [u8; 256] {
@@ -110,7 +109,7 @@ const fn lead_table() -> [u8; 256] {
             0xE0..0xF0 => (3, 2),
             _ => (4, 2),
         };
-        let maybe_space = matches!(b, 0x09..=0x0D | 0x20 | 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+        let maybe_space = crate::normalize::SPACE_LEADS[b];
         t[b] = len | (width << 4) | if maybe_space { 0x80 } else { 0 };
         b += 1;
     }
@@ -221,17 +220,9 @@ fn tokens(src: &str, span: Span, out: &mut Vec<Tok>) -> bool {
 /// assert!(!is_marker_token("目录"));
 /// ```
 pub fn is_marker_token(s: &str) -> bool {
-    if s.chars().count() > 6 {
-        return false;
-    }
-    let numeral =
-        |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十百零〇-".contains(c);
-    if s.chars().count() == 1 {
-        return s.chars().all(|c| ('\u{2460}'..='\u{24FF}').contains(&c) || ('\u{2776}'..='\u{2793}').contains(&c));
-    }
-    let t = s.trim_start_matches(['(', '（', '〔', '【', '[', '第']);
-    let t = t.trim_end_matches([')', '）', '〕', '】', ']', '、', '.', '．', ',', '，', '是', '要']);
-    !t.is_empty() && t.len() < s.len() && t.chars().all(numeral)
+    // A collection marker (`篇一`) ends its printed line: the piece it
+    // heads (`篇一 同志们:`) starts a line of its own.
+    crate::marker::parse_marker(s).is_some_and(|m| m.len == s.len() && m.kind != MarkerKind::Pian)
 }
 
 fn first_char(src: &str, s: Span) -> Option<char> {
@@ -510,8 +501,10 @@ pub fn is_title_piece(text: &str) -> bool {
         && !text.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
 }
 
-/// True when `text` opens with a heading marker: `一、` `(三)` `（二）` `3、`
-/// `4.` (a digit run followed by something other than a digit).
+/// True when `text` opens with a marker of a heading family
+/// ([`crate::marker::heading_family`]): `一、` `(三)` `（二）` `3、` `4.`,
+/// but not `①`, which runs inline as often (`三条: ①专时专用。②…`), so a
+/// printed line may open with it after a wrap.
 ///
 /// ```
 /// use jianggao::segment::wrap::starts_heading;
@@ -521,41 +514,8 @@ pub fn is_title_piece(text: &str) -> bool {
 /// assert!(!starts_heading("2014年10月"));
 /// ```
 pub fn starts_heading(text: &str) -> bool {
-    let numeral = |c: char| {
-        matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
-            || c.is_ascii_digit()
-            || ('０'..='９').contains(&c)
-    };
-    // A marker opens with `(`, a digit, or a character led by one of these
-    // bytes (full-width brackets and digits, the numerals 一…十): most
-    // pieces are ruled out by their first byte.
-    if !matches!(text.as_bytes().first(), Some(b'(' | b'0'..=b'9' | 0xE3 | 0xE4 | 0xE5 | 0xEF)) {
-        return false;
-    }
-    let mut chars = text.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    let open = matches!(first, '(' | '（' | '〔');
-    // `next` is the character after the marker's numerals so far.
-    let mut next = if open { chars.next() } else { Some(first) };
-    let mut count = 0;
-    while next.is_some_and(|c| numeral(c) || (open && c == '-')) {
-        count += 1;
-        if count > 3 {
-            return false;
-        }
-        next = chars.next();
-    }
-    if count == 0 {
-        return false;
-    }
-    match next {
-        Some(')' | '）' | '〕') => open,
-        Some('、') => !open,
-        Some('.' | '．') => !open && chars.next().is_some_and(|c| !c.is_ascii_digit()),
-        _ => false,
-    }
+    crate::marker::parse_marker(text)
+        .is_some_and(|m| crate::marker::heading_family(m.kind) && m.kind != MarkerKind::Circled)
 }
 
 /// Joins hard-wrapped lines separated by newlines: in a text where many
@@ -679,79 +639,6 @@ mod tests {
             let got: Vec<(String, usize, usize)> =
                 toks.iter().map(|t| (s[t.span.range()].to_string(), t.sep, t.width)).collect();
             assert_eq!(got, naive_tokens(s), "{s:?}");
-        }
-    }
-
-    /// The heading-marker test read with a peekable iterator.
-    fn starts_heading_peek(text: &str) -> bool {
-        let numeral = |c: char| "一二三四五六七八九十".contains(c) || c.is_ascii_digit() || ('０'..='９').contains(&c);
-        let mut chars = text.chars().peekable();
-        let open = chars.next_if(|&c| matches!(c, '(' | '（' | '〔')).is_some();
-        let mut count = 0;
-        while chars.next_if(|&c| numeral(c) || (open && c == '-')).is_some() {
-            count += 1;
-        }
-        if count == 0 || count > 3 {
-            return false;
-        }
-        match chars.next() {
-            Some(')' | '）' | '〕') => open,
-            Some('、') => !open,
-            Some('.' | '．') => !open && chars.next().is_some_and(|c| !c.is_ascii_digit()),
-            _ => false,
-        }
-    }
-
-    #[test]
-    fn should_read_heading_markers_as_the_peekable_reading_does() {
-        let samples = [
-            "一、",
-            "(三)是",
-            "（二）",
-            "〔-〕x",
-            "(-)",
-            "3、",
-            "4.x",
-            "4.5",
-            "4.",
-            "12.要",
-            "１２、",
-            "一二三四、",
-            "一二三、",
-            "(1234)",
-            "(12",
-            "一方面",
-            "2014年10月",
-            "",
-            "(",
-            "）",
-            "十.",
-            "-、",
-            "(一)",
-            "〔1〕",
-            "(1、",
-            "1)",
-            "四、",
-            "六、",
-            "九.x",
-            "０、",
-            "要坚持",
-            "“一、”",
-            "a1、",
-            "【一】",
-        ];
-        for s in samples {
-            assert_eq!(starts_heading(s), starts_heading_peek(s), "{s:?}");
-        }
-    }
-
-    #[test]
-    fn should_read_heading_markers_after_every_first_character() {
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            for rest in ["、", "1)", ".x"] {
-                let s = format!("{c}{rest}");
-                assert_eq!(starts_heading(&s), starts_heading_peek(&s), "{s:?}");
-            }
         }
     }
 

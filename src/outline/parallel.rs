@@ -10,8 +10,7 @@
 //! with a pronoun, a preposition, a conjunction, a numeral or a word such
 //! as `要` / `有的` are not (`我们要…，` / `在…，` open ordinary paragraphs).
 
-use super::text::is_han;
-use crate::normalize::fold;
+use crate::normalize::{fold, is_ideograph as is_han};
 use crate::segment::Block;
 
 /// Longest head, in chars.
@@ -37,7 +36,7 @@ const STOP_FIRST: &str =
 ///     blocks.push(Block::from_source(&src, Span::new(at, at + t.len())));
 ///     at += t.len() + 1;
 /// }
-/// let found = jianggao::meta::parallel_sections(&blocks);
+/// let found = jianggao::outline::parallel_sections(&blocks);
 /// assert_eq!(found.len(), 4);
 /// assert_eq!(&blocks[0].text[..found[0].1], "心中有党，是基本要求");
 /// ```
@@ -110,7 +109,7 @@ fn lcp(a: &[char], b: &[char]) -> usize {
 /// enough, or when the paragraph opens with an outline marker.
 fn head(text: &str) -> Option<Vec<char>> {
     let t = text.trim_start();
-    if super::title::starts_with_marker(t) {
+    if crate::meta::title::starts_with_marker(t) {
         return None;
     }
     let mut out = Vec::new();
