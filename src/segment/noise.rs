@@ -373,7 +373,7 @@ const CONTACT_HINTS: &[&str] = &["咨询", "联系", "添加", "加群", "群号
 /// The vocabularies searched inside lines, by name; [`TERMS`] holds them
 /// all.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Terms {
+enum List {
     SiteTerms,
     SiteStrong,
     Preview,
@@ -385,54 +385,53 @@ enum Terms {
     CutNotices,
 }
 
-impl Terms {
+impl List {
     /// Every list, in the order of the declaration (list `t` of [`TERMS`]
     /// is `t as usize`).
-    const ALL: [Terms; 9] = [
-        Terms::SiteTerms,
-        Terms::SiteStrong,
-        Terms::Preview,
-        Terms::Watermark,
-        Terms::AdTerms,
-        Terms::Contact,
-        Terms::TitleWords,
-        Terms::ContactHints,
-        Terms::CutNotices,
+    const ALL: [List; 9] = [
+        List::SiteTerms,
+        List::SiteStrong,
+        List::Preview,
+        List::Watermark,
+        List::AdTerms,
+        List::Contact,
+        List::TitleWords,
+        List::ContactHints,
+        List::CutNotices,
     ];
 
     fn words(self) -> &'static [&'static str] {
         match self {
-            Terms::SiteTerms => SITE_TERMS,
-            Terms::SiteStrong => SITE_STRONG,
-            Terms::Preview => PREVIEW,
-            Terms::Watermark => WATERMARK,
-            Terms::AdTerms => AD_TERMS,
-            Terms::Contact => CONTACT,
-            Terms::TitleWords => TITLE_WORDS,
-            Terms::ContactHints => CONTACT_HINTS,
-            Terms::CutNotices => super::repair::CUT_NOTICES,
+            List::SiteTerms => SITE_TERMS,
+            List::SiteStrong => SITE_STRONG,
+            List::Preview => PREVIEW,
+            List::Watermark => WATERMARK,
+            List::AdTerms => AD_TERMS,
+            List::Contact => CONTACT,
+            List::TitleWords => TITLE_WORDS,
+            List::ContactHints => CONTACT_HINTS,
+            List::CutNotices => super::repair::CUT_NOTICES,
         }
     }
 }
 
-/// The [`Terms`] lists in one automaton.
-static TERMS: once_cell::sync::Lazy<Lexicon> =
-    once_cell::sync::Lazy::new(|| Lexicon::new(&Terms::ALL.map(Terms::words)));
+/// The [`List`] lists in one automaton.
+static TERMS: once_cell::sync::Lazy<Lexicon> = once_cell::sync::Lazy::new(|| Lexicon::new(&List::ALL.map(List::words)));
 
 /// The number of distinct words of `list` in `text`.
-fn count_terms(text: &str, list: Terms) -> usize {
+fn count_terms(text: &str, list: List) -> usize {
     TERMS.scan(text).count(&TERMS, list as usize)
 }
 
 /// True when `text` holds a word of `list`.
-fn has_any(text: &str, list: Terms) -> bool {
+fn has_any(text: &str, list: List) -> bool {
     TERMS.scan(text).any(&TERMS, list as usize)
 }
 
 /// True when `text` holds a notice that the preview stops before the end
 /// of the document ([`CUT_NOTICES`](super::repair::CUT_NOTICES)).
 pub(crate) fn has_cut_notice(text: &str) -> bool {
-    has_any(text, Terms::CutNotices)
+    has_any(text, List::CutNotices)
 }
 
 /// Strips a leading bracket (`【` `[` `(`) from a line, for prefix tests.
@@ -653,11 +652,11 @@ fn is_chrome(text: &str) -> bool {
 
 /// True when the line has a contact number or group, as adverts do.
 fn is_contact_advert(text: &str, chars: usize, found: &Found) -> bool {
-    if !found.any(&TERMS, Terms::Contact as usize) {
+    if !found.any(&TERMS, List::Contact as usize) {
         return false;
     }
     let long_digits = text.as_bytes().split(|b| !b.is_ascii_digit()).any(|run| run.len() >= 5);
-    long_digits || (chars <= 40 && (ends_colon(text) || found.any(&TERMS, Terms::ContactHints as usize)))
+    long_digits || (chars <= 40 && (ends_colon(text) || found.any(&TERMS, List::ContactHints as usize)))
 }
 
 fn ends_colon(text: &str) -> bool {
@@ -700,29 +699,29 @@ fn noise_of(text: &str, chars: usize) -> Option<NoiseReason> {
         return Some(NoiseReason::DownloadHeader);
     }
     let found = TERMS.scan(text);
-    let has_any = |list: Terms| found.any(&TERMS, list as usize);
-    let count_terms = |list: Terms| found.count(&TERMS, list as usize);
-    if chars <= 120 && has_any(Terms::Preview) && count_terms(Terms::SiteTerms) >= 1 {
+    let has_any = |list: List| found.any(&TERMS, list as usize);
+    let count_terms = |list: List| found.count(&TERMS, list as usize);
+    if chars <= 120 && has_any(List::Preview) && count_terms(List::SiteTerms) >= 1 {
         return Some(NoiseReason::PreviewNotice);
     }
     if kinds & P_DISCLAIMER != 0 {
         return Some(NoiseReason::Disclaimer);
     }
-    if chars <= 60 && has_any(Terms::Watermark) {
+    if chars <= 60 && has_any(List::Watermark) {
         return Some(NoiseReason::Watermark);
     }
     if chars <= 80 && is_contact_advert(text, chars, &found) {
         return Some(NoiseReason::Advert);
     }
-    let strong = count_terms(Terms::SiteStrong);
-    if strong >= 2 && count_terms(Terms::SiteTerms) >= 3 {
+    let strong = count_terms(List::SiteStrong);
+    if strong >= 2 && count_terms(List::SiteTerms) >= 3 {
         return Some(if text.contains("上传") && text.contains("分享") {
             NoiseReason::DownloadHeader
         } else {
             NoiseReason::Disclaimer
         });
     }
-    if chars <= 60 && count_terms(Terms::AdTerms) >= 2 {
+    if chars <= 60 && count_terms(List::AdTerms) >= 2 {
         return Some(NoiseReason::Advert);
     }
     if chars <= 30
@@ -786,7 +785,7 @@ fn notice_blocks(texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
             }
             Some(_) => {}
             None => {
-                if in_notice && t.chars <= 200 && count_terms(&t.text, Terms::SiteStrong) >= 1 {
+                if in_notice && t.chars <= 200 && count_terms(&t.text, List::SiteStrong) >= 1 {
                     *r = Some(NoiseReason::Disclaimer);
                 } else {
                     in_notice = false;
@@ -821,7 +820,7 @@ fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<Noi
         }
         for i in group {
             let t = &texts[i].text;
-            if reasons[i].is_none() && !has_any(t, Terms::TitleWords) && !ends_colon(t) {
+            if reasons[i].is_none() && !has_any(t, List::TitleWords) && !ends_colon(t) {
                 reasons[i] = Some(NoiseReason::Advert);
             }
         }
@@ -873,8 +872,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn terms_should_be_listed_in_declaration_order() {
-        assert!(Terms::ALL.iter().enumerate().all(|(i, &t)| t as usize == i));
+    fn lists_should_be_in_declaration_order() {
+        assert!(List::ALL.iter().enumerate().all(|(i, &t)| t as usize == i));
     }
 
     #[test]
