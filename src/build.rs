@@ -36,19 +36,27 @@ pub fn build(src: &str, plan: SpeechPlan, items: &[Item]) -> Speech {
         closing_span,
         ..Speech::default()
     };
-    let body = &plan.body;
+    let span = speech_span(&speech, &plan.body);
     let last_item_block = items.last().map(|i| i.block);
+    // The blocks before the first item give the preamble: one paragraph
+    // each (and the lead of the first item's block).
+    speech.preamble.reserve_exact(items.first().map_or(plan.body.len(), |i| i.block + 1));
     let mut tree = Tree::default();
     let mut in_conclusion = false;
     let mut next = 0;
-    for (bi, block) in body.iter().enumerate() {
+    // Each block is dropped once read, and a block that is one paragraph
+    // gives it its text.
+    for (bi, mut block) in plan.body.into_iter().enumerate() {
         let start = next;
         while next < items.len() && items[next].block == bi {
             next += 1;
         }
         let its = &items[start..next];
-        let lead_end = its.first().map_or(block.text.len(), |i| i.offset);
-        if let Some(p) = paragraph(block, 0, lead_end) {
+        let lead = match its.first() {
+            Some(i) => paragraph(&block, 0, i.offset),
+            None => whole_paragraph(&mut block),
+        };
+        if let Some(p) = lead {
             let after_outline = last_item_block.is_some_and(|l| bi > l);
             if !in_conclusion && after_outline && !tree.is_empty() && opens_conclusion(&p.text) {
                 in_conclusion = true;
@@ -63,12 +71,12 @@ pub fn build(src: &str, plan: SpeechPlan, items: &[Item]) -> Speech {
         }
         for (k, item) in its.iter().enumerate() {
             let end = its.get(k + 1).map_or(block.text.len(), |i| i.offset);
-            let node = node(src, block, item, end);
+            let node = node(src, &block, item, end);
             tree.open(node, item.depth, &mut speech.sections);
         }
     }
     tree.close_to(0, &mut speech.sections);
-    speech.span = speech_span(&speech, body);
+    speech.span = span;
     speech
 }
 
@@ -165,6 +173,22 @@ fn speech_span(s: &Speech, body: &[Block]) -> Span {
 fn paragraph(block: &Block, start: usize, end: usize) -> Option<Paragraph> {
     let (a, b) = trim(&block.text, start, end)?;
     Some(Paragraph { text: block.text[a..b].to_string(), span: block.source_span(a, b) })
+}
+
+/// The paragraph of all of `block`'s text, or `None` when blank; a text
+/// with nothing to trim is moved into the paragraph rather than copied.
+fn whole_paragraph(block: &mut Block) -> Option<Paragraph> {
+    let len = block.text.len();
+    let (a, b) = trim(&block.text, 0, len)?;
+    let span = block.source_span(a, b);
+    if (a, b) != (0, len) {
+        return Some(Paragraph { text: block.text[a..b].to_string(), span });
+    }
+    let mut text = std::mem::take(&mut block.text);
+    // A text grown by joins may have room to spare: the copy it replaces
+    // had none.
+    text.shrink_to_fit();
+    Some(Paragraph { text, span })
 }
 
 /// `start..end` of `text` without surrounding spaces, or `None` when empty.

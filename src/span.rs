@@ -101,7 +101,10 @@ impl Span {
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OffsetMap {
-    runs: Vec<(usize, usize)>,
+    // Most maps hold one run: it is kept inline, with no allocation of
+    // its own (a block per line of a text of short lines would otherwise
+    // cost an allocation each).
+    runs: smallvec::SmallVec<[(usize, usize); 1]>,
 }
 
 impl OffsetMap {
@@ -163,7 +166,7 @@ impl OffsetMap {
     pub fn split_off(&mut self, at: usize) -> OffsetMap {
         let first = self.to_source(at);
         let i = self.runs.partition_point(|&(c, _)| c <= at);
-        let mut tail = OffsetMap { runs: vec![(0, first)] };
+        let mut tail = OffsetMap { runs: smallvec::smallvec![(0, first)] };
         tail.runs.extend(self.runs[i..].iter().map(|&(c, s)| (c - at, s)));
         self.runs.truncate(i);
         tail

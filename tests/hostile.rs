@@ -114,6 +114,92 @@ fn lines_chosen_to_collide_in_an_unkeyed_hash_should_take_linear_time() {
     assert_linear(lines, 4000);
 }
 
+/// Counts the heap bytes that the current thread holds, and the most it
+/// held at once: the library parses on the calling thread, so tests that
+/// run at the same time do not mix in, and the figures do not depend on
+/// the machine's speed or load.
+mod heap {
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::cell::Cell;
+
+    pub struct Counting;
+
+    thread_local! {
+        static LIVE: Cell<isize> = const { Cell::new(0) };
+        static PEAK: Cell<isize> = const { Cell::new(0) };
+    }
+
+    fn add(n: isize) {
+        let _ = LIVE.try_with(|live| {
+            let v = live.get() + n;
+            live.set(v);
+            let _ = PEAK.try_with(|p| p.set(p.get().max(v)));
+        });
+    }
+
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            add(layout.size() as isize);
+            unsafe { System.alloc(layout) }
+        }
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            add(layout.size() as isize);
+            unsafe { System.alloc_zeroed(layout) }
+        }
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            add(-(layout.size() as isize));
+            unsafe { System.dealloc(ptr, layout) }
+        }
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            add(new_size as isize - layout.size() as isize);
+            unsafe { System.realloc(ptr, layout, new_size) }
+        }
+    }
+
+    /// The result of `f` and the most heap it held at once beyond what
+    /// was held before.
+    pub fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+        let base = LIVE.with(Cell::get);
+        PEAK.with(|p| p.set(base));
+        let out = f();
+        (out, usize::try_from(PEAK.with(Cell::get) - base).unwrap_or(0))
+    }
+}
+
+#[global_allocator]
+static HEAP: heap::Counting = heap::Counting;
+
+/// The most heap `jianggao::parse` holds at once for `make(n)`, as a
+/// multiple of the text's size (the text itself not counted). A first
+/// parse of the same shape builds the shared word tables, which stay.
+fn heap_ratio(make: impl Fn(usize) -> String, n: usize) -> f64 {
+    drop(jianggao::parse(&make(50)));
+    let text = make(n);
+    let (doc, peak) = heap::peak_of(|| jianggao::parse(&text));
+    assert!(!doc.speeches.is_empty());
+    peak as f64 / text.len() as f64
+}
+
+#[test]
+fn very_many_short_lines_should_cost_a_bounded_multiple_of_their_size() {
+    const CN: [char; 9] = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const WORDS: [&str; 5] = ["要抓好落实", "要加强领导", "要学习理论", "要改进作风", "要严守纪律"];
+    let sentences = |n: usize| (0..n).map(|i| format!("{}{}。\n", WORDS[i % 5], CN[i % 9])).collect::<String>();
+    // 22 bytes a line: the segmentation's line units, blocks and their
+    // texts at once, about 200 bytes a line (over 220 before the blocks'
+    // offset maps were kept inline and the unit texts freed early).
+    let ratio = heap_ratio(sentences, 20_000);
+    assert!(ratio < 10.0, "{ratio:.1}x the input");
+    // 9 bytes a line: shorter than the line's own bookkeeping (22.8x).
+    const A: &[u8] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    let lines = |n: usize| {
+        let at = |i: usize, j: u32| char::from(A[i / 62usize.pow(j) % 62]);
+        (0..n).map(|i| format!("xxxx{}{}{}{}\n", at(i, 0), at(i, 1), at(i, 2), at(i, 3))).collect::<String>()
+    };
+    let ratio = heap_ratio(lines, 20_000);
+    assert!(ratio < 25.0, "{ratio:.1}x the input");
+}
+
 #[test]
 fn a_few_nul_bytes_should_give_a_diagnostic_and_binary_should_still_be_refused() {
     let dir = tempfile::tempdir().expect("temp dir");

@@ -304,7 +304,7 @@ struct Carry {
 }
 
 /// Removes a table of contents from the first blocks, as noise `toc`.
-fn drop_toc(sink: &mut Sink, blocks: Vec<Block>) -> Vec<Block> {
+fn drop_toc(sink: &mut Sink, mut blocks: Vec<Block>) -> Vec<Block> {
     // Look only in the header: before the first long paragraph.
     let limit = blocks.iter().position(|b| longer(&b.text, 150) || stops_at_least(&b.text, 2)).unwrap_or(blocks.len());
     let head = blocks.get(..limit).unwrap_or_default();
@@ -312,19 +312,19 @@ fn drop_toc(sink: &mut Sink, blocks: Vec<Block>) -> Vec<Block> {
     else {
         return blocks;
     };
-    let end = collection::toc_end(&blocks, at);
-    if end == at {
+    let end = collection::toc_end(&blocks, at).min(blocks.len());
+    if end <= at {
         return blocks;
     }
-    let mut out = Vec::with_capacity(blocks.len());
-    for (i, b) in blocks.into_iter().enumerate() {
-        if (at..end).contains(&i) {
-            sink.block(&b, NoiseReason::Toc);
-        } else {
-            out.push(b);
-        }
+    // Taken out in place: no second list of all blocks.
+    for b in blocks.drain(at..end) {
+        sink.block(&b, NoiseReason::Toc);
     }
-    out
+    // A long table of contents leaves much room behind.
+    if blocks.len() < blocks.capacity() / 2 {
+        blocks.shrink_to_fit();
+    }
+    blocks
 }
 
 fn visible_range(t: &str) -> std::ops::Range<usize> {
@@ -925,24 +925,37 @@ fn read_speech(
     facts.resize_with(strong, Facts::default);
     let best = best_title(&chunk, &mut facts, from, strong);
     let mut title_key = String::new();
-    let mut blocks = chunk.into_iter().enumerate().peekable();
+    // The blocks are read from the front of the chunk's own list: what is
+    // left of it when the header ends is the body, in the same buffer.
+    let mut blocks = chunk.into_iter();
     let mut facts = facts.into_iter();
     // Header.
     let mut pending: Vec<(usize, Block, Facts)> = Vec::new();
-    while let Some((i, b)) = blocks.next_if(|(i, _)| *i < strong) {
+    // `i` is the index of the block at the front.
+    let mut i = 0;
+    while i < strong {
+        let Some(b) = blocks.as_slice().first() else { break };
         // The facts of block `i` (there is one for each header line).
         let mut f = facts.next().unwrap_or_default();
         if i < from {
+            blocks.next();
+            i += 1;
             continue;
         }
         match best {
-            Some(t) if i < t => pending.push((i, b, f)),
+            Some(t) if i < t => {
+                pending.extend(blocks.next().map(|b| (i, b, f)));
+                i += 1;
+            }
             Some(t) if i == t => {
-                let next = blocks.peek().filter(|(j, _)| *j < strong).map(|(_, n)| n);
-                if take_title(sink, &b, &mut plan, next) {
+                let next = blocks.as_slice().get(1).filter(|_| i + 1 < strong);
+                if take_title(sink, b, &mut plan, next) {
                     blocks.next();
                     facts.next();
+                    i += 1;
                 }
+                blocks.next();
+                i += 1;
                 title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();
                 for (_, p, mut pf) in pending.drain(..) {
                     if take_occasion_line(sink, &p, &mut plan.metadata) {
@@ -959,11 +972,12 @@ fn read_speech(
                 }
             }
             _ => {
-                if !header_line(sink, &b, &mut f, &mut plan, &title_key, strong_is_greeting) {
+                if !header_line(sink, b, &mut f, &mut plan, &title_key, strong_is_greeting) {
                     // The body starts here.
-                    plan.body.push(b);
                     break;
                 }
+                blocks.next();
+                i += 1;
             }
         }
     }
@@ -976,7 +990,8 @@ fn read_speech(
     }
     // The header facts are done with: free them before the body grows.
     drop(facts);
-    plan.body.extend(blocks.map(|(_, b)| b));
+    // Collected from the list's own iterator, the body keeps its buffer.
+    plan.body = blocks.collect();
     if plan.title.is_some() && title_key.is_empty() {
         title_key = plan.title.as_ref().map(|(s, _)| key(s)).unwrap_or_default();
     }

@@ -55,7 +55,16 @@ pub fn assemble(src: &str, units: &Units, out: &mut Segmented) {
 pub(crate) fn assemble_texts(src: &str, units: &Units, texts: Vec<UnitText<'_>>, out: &mut Segmented) {
     let mut cur = BlockBuilder::default();
     let mut last_piece: Option<Span> = None;
-    let mut texts = texts.into_iter();
+    // Only the texts joined from several pieces are worth taking over: the
+    // others are slices of the source, read from it again. Keeping just
+    // those frees the list of all texts before the blocks are built.
+    let mut joined_texts = Vec::new();
+    for (i, t) in texts.into_iter().enumerate() {
+        if let std::borrow::Cow::Owned(s) = t.text {
+            joined_texts.push((i, s));
+        }
+    }
+    let mut texts = joined_texts.into_iter().peekable();
     // The source spans that make up a unit's text: its pieces and the
     // junction spaces kept between them.
     let mut spans: Vec<Span> = Vec::new();
@@ -64,7 +73,7 @@ pub(crate) fn assemble_texts(src: &str, units: &Units, texts: Vec<UnitText<'_>>,
     let starts = units.units.iter().filter(|u| u.noise.is_none() && u.join == Join::None).count();
     out.blocks.reserve_exact(starts + 1);
     for (i, u) in units.units.iter().enumerate() {
-        let text = texts.next();
+        let text = texts.next_if(|&(k, _)| k == i).map(|(_, s)| s);
         if let Some(reason) = u.noise {
             out.noise.push(Noise::at(src, u.span, reason));
             continue;
@@ -95,7 +104,7 @@ pub(crate) fn assemble_texts(src: &str, units: &Units, texts: Vec<UnitText<'_>>,
                 spans.push(p);
                 a = p;
             }
-            if cur.push_text(joined.text, &spans) {
+            if cur.push_text(std::borrow::Cow::Owned(joined), &spans) {
                 last_piece = Some(a);
                 continue;
             }
