@@ -206,11 +206,12 @@ fn is_bad_control(b: u8) -> bool {
 }
 
 /// How many bytes of `bytes` are [bad controls](is_bad_control); written
-/// with compares only, in blocks of 255 counted in a byte, so that it
-/// vectorises.
+/// with compares only, in blocks counted in a byte, so that it vectorises.
+/// A block is a multiple of the vector loop's stride (64 bytes), so that
+/// only the last block has bytes left over for the scalar loop.
 fn count_bad_controls(bytes: &[u8]) -> usize {
     bytes
-        .chunks(255)
+        .chunks(192)
         .map(|block| {
             let mut n = 0u8;
             for &b in block {

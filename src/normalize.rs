@@ -95,6 +95,33 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2FA1F)
 }
 
+/// The number of [`is_cjk`] characters of `s`, read from its bytes rather
+/// than decoding every character: an ideograph of U+5000…U+9FFF is known by
+/// its lead byte (E5…E9), ASCII and two-byte characters (below U+0800) are
+/// never CJK, and only the other characters are decoded.
+pub(crate) fn count_cjk(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            0xE5..=0xE9 => {
+                n += 1;
+                i += 3;
+            }
+            0xE0.. => {
+                let c = s.get(i..).and_then(|rest| rest.chars().next());
+                n += usize::from(c.is_some_and(is_cjk));
+                i += c.map_or(1, char::len_utf8);
+            }
+            // ASCII, and the lead and continuation bytes of two-byte
+            // characters.
+            _ => i += 1,
+        }
+    }
+    n
+}
+
 /// True for characters that are invisible and carry nothing: zero-width
 /// spaces and joiners, the BOM, soft hyphen.
 ///
@@ -177,4 +204,22 @@ pub(crate) fn trim_range(s: &str, a: usize, e: usize) -> (usize, usize) {
     let start = a + (sub.len() - sub.trim_start_matches(is_space).len());
     let end = a + sub.trim_end_matches(is_space).len();
     (start, end.max(start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn should_count_cjk_characters_as_the_decoded_characters_say() {
+        let naive = |s: &str| s.chars().filter(|c| is_cjk(*c)).count();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("a{c}党é{c}");
+            assert_eq!(count_cjk(&s), naive(&s), "{:X}", c as u32);
+        }
+        for s in ["", "a", "é", "党的建设，“引号”…", "\u{4DC0}\u{4DBF}\u{3100}\u{30FF}\u{20000}\u{2FA20}"]
+        {
+            assert_eq!(count_cjk(s), naive(s), "{s:?}");
+        }
+    }
 }

@@ -22,11 +22,11 @@
 //! - `markup`: a line of Markdown marks alone (`##`);
 //! - `translation`: a line wholly in Latin letters in a Chinese text.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use once_cell::sync::Lazy;
 
 use super::lines::{UnitText, Units};
 use crate::model::NoiseReason;
+use crate::words::{Found, Lexicon};
 
 /// The features of one line.
 ///
@@ -125,6 +125,16 @@ fn measure(text: &str) -> (LineShape, usize) {
             }
             continue;
         }
+        // Most characters are ideographs of the unified block, never
+        // spaces: they are taken before the rarer classes are tried.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            s.chars += 1;
+            hex_run = 0;
+            s.cjk += 1;
+            cjk_all += 1;
+            s.function += usize::from(is_function_char(c));
+            continue;
+        }
         if crate::normalize::is_space(c) {
             // The ideographic space is the one space in the CJK ranges.
             cjk_all += usize::from(c == '\u{3000}');
@@ -191,20 +201,17 @@ const FOOTER_PHRASES: &[&str] = &[
     "all rights reserved",
 ];
 
-/// [`WIDGET_PHRASES`] in one automaton.
-static WIDGETS: Lazy<AhoCorasick> = Lazy::new(|| phrases(WIDGET_PHRASES));
+/// Announcements of the full text of a speech that follows (`全文如下：`).
+const FULL_TEXT_PHRASES: &[&str] = &["全文如下", "原文如下"];
 
-/// [`FOOTER_PHRASES`] in one automaton.
-static FOOTERS: Lazy<AhoCorasick> = Lazy::new(|| phrases(FOOTER_PHRASES));
-
-/// An automaton that finds any of `words` (a small list: a contiguous NFA,
-/// quick to build).
-fn phrases(words: &[&str]) -> AhoCorasick {
-    AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(words)
-        .expect("phrase lists build an automaton")
-}
+/// The phrase lists searched inside a line, in one automaton read once per
+/// line; the indices of the lists follow.
+static PHRASES: Lazy<Lexicon> =
+    Lazy::new(|| Lexicon::new(&[WIDGET_PHRASES, FOOTER_PHRASES, FULL_TEXT_PHRASES, &["记者"]]));
+const L_WIDGET: usize = 0;
+const L_FOOTER: usize = 1;
+const L_FULL_TEXT: usize = 2;
+const L_REPORTER: usize = 3;
 
 /// Text with spaces left out and an opening bracket stripped.
 fn bare_key(text: &str) -> String {
@@ -260,21 +267,24 @@ fn reason_of(text: &str, s: &LineShape) -> Option<NoiseReason> {
             return Some(NoiseReason::EditorNote);
         }
     }
-    if s.chars <= 20 && (text.contains("全文如下") || text.contains("原文如下")) {
+    // Every phrase rule below asks for at most 100 characters: the
+    // phrases of longer lines are not looked for.
+    let found = if s.chars <= 100 { PHRASES.scan(text) } else { Found::default() };
+    if s.chars <= 20 && found.any(&PHRASES, L_FULL_TEXT) {
         return Some(NoiseReason::EditorNote);
     }
     if s.chars <= 80 && LETTERHEAD_KEYS.iter().any(|k| opens_field(&key, k)) {
         return Some(NoiseReason::Letterhead);
     }
-    if s.chars <= 24 && s.punct <= 1 && WIDGETS.is_match(text) {
+    if s.chars <= 24 && s.punct <= 1 && found.any(&PHRASES, L_WIDGET) {
         return Some(NoiseReason::Navigation);
     }
-    if s.chars <= 100 && FOOTERS.is_match(text) {
+    if s.chars <= 100 && found.any(&PHRASES, L_FOOTER) {
         return Some(NoiseReason::SiteChrome);
     }
     if s.chars <= 30
         && (text.ends_with('摄') || text.ends_with("摄）") || text.ends_with("摄)"))
-        && text.contains("记者")
+        && found.any(&PHRASES, L_REPORTER)
     {
         return Some(NoiseReason::Caption);
     }
@@ -318,27 +328,24 @@ fn is_field_reason(r: Option<NoiseReason>) -> bool {
 pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
     let n = texts.len().min(reasons.len()).min(units.units.len());
     let mut shapes: Vec<LineShape> = Vec::with_capacity(n);
-    // CJK characters of the first 200 lines, counted with their shapes.
-    let mut cjk_text = 0usize;
-    for (i, t) in texts.iter().enumerate().take(n.max(200)) {
-        let measured = (i < n && t.chars <= 200).then(|| measure(&t.text));
+    // CJK characters of the measured lines among the first 200, counted
+    // with their shapes.
+    let mut cjk_measured = 0usize;
+    for (i, t) in texts.iter().enumerate().take(n) {
+        let measured = (t.chars <= 200).then(|| measure(&t.text));
         if i < 200 {
-            cjk_text += match measured {
-                Some((_, cjk)) => cjk,
-                None => t.text.chars().filter(|c| crate::normalize::is_cjk(*c)).count(),
-            };
+            cjk_measured += measured.map_or(0, |(_, cjk)| cjk);
         }
-        if i < n {
-            shapes.push(measured.map_or(LineShape { chars: t.chars, ..LineShape::default() }, |(s, _)| s));
-        }
+        shapes.push(measured.map_or(LineShape { chars: t.chars, ..LineShape::default() }, |(s, _)| s));
     }
-    let all = texts.iter().take(200).map(|t| t.chars).sum::<usize>();
-    let chinese = cjk_text * 3 >= all;
+    // Whether the text is Chinese matters only for a line that reads as a
+    // translation: it is found out at the first such line.
+    let mut chinese: Option<bool> = None;
     for i in 0..n {
         let t = &texts[i];
         if reasons[i].is_none() && t.chars <= 200 {
             let r = reason_of(&t.text, &shapes[i]);
-            if r != Some(NoiseReason::Translation) || chinese {
+            if r != Some(NoiseReason::Translation) || *chinese.get_or_insert_with(|| is_chinese(texts, n, cjk_measured)) {
                 reasons[i] = r;
             }
             if reasons[i].is_none() && (units.footnote_refs || i * 3 >= n * 2) && is_footnote_body(&t.text) {
@@ -361,6 +368,16 @@ pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Optio
     }
     menu_runs(texts, &shapes, reasons);
     tail(texts, &shapes, reasons);
+}
+
+/// True when a third of the characters of the first 200 lines are CJK;
+/// `cjk_measured` counts those of the lines measured by [`refine`] (the
+/// first `n`, of at most 200 characters), the others are counted here.
+fn is_chinese(texts: &[UnitText<'_>], n: usize, cjk_measured: usize) -> bool {
+    let head = texts.iter().take(200);
+    let unmeasured = head.clone().enumerate().filter(|&(i, t)| i >= n || t.chars > 200);
+    let cjk = cjk_measured + unmeasured.map(|(_, t)| crate::normalize::count_cjk(&t.text)).sum::<usize>();
+    cjk * 3 >= head.map(|t| t.chars).sum::<usize>()
 }
 
 /// A menu printed one entry a line: eight or more lines in a row of at most
