@@ -404,8 +404,12 @@ fn batch(
         }
         // An input with no rows (an empty node table) writes no line.
         if !l.json.is_empty() {
-            out.write_all(l.json.as_bytes())?;
-            out.write_all(b"\n")?;
+            // One write that ends in the newline: stdout is line-buffered,
+            // and a write whose last newline is its last byte is passed on
+            // without a search for newlines through the whole line.
+            let mut json = l.json;
+            json.push('\n');
+            out.write_all(json.as_bytes())?;
         }
         // A reader of the pipe sees each line as it is done.
         out.flush()?;

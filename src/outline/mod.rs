@@ -130,12 +130,20 @@ struct Level {
 pub fn infer(blocks: &[Block], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
     let cands = candidates(blocks);
     let mut rejected = vec![false; cands.len()];
+    // Address paragraphs before each block: `addresses[b]` counts those
+    // among blocks `0..b`. The same for every round: read once.
+    let mut addresses = Vec::with_capacity(blocks.len() + 1);
+    addresses.push(0usize);
+    for b in blocks {
+        let n = addresses.last().copied().unwrap_or(0) + usize::from(is_address(&b.text));
+        addresses.push(n);
+    }
     let mut round_diags = Vec::new();
     let mut round = 0;
     let items = loop {
         round += 1;
         round_diags.clear();
-        let (mut accepted, lists) = assign(blocks, &cands, &rejected, &mut round_diags);
+        let (mut accepted, lists) = assign(blocks, &addresses, &cands, &rejected, &mut round_diags);
         let bad = weak_lists(blocks, &cands, &accepted, &lists);
         if bad.is_empty() {
             break accepted;
@@ -313,6 +321,12 @@ fn comma_series(text: &str, found: &mut Vec<marker::Candidate>) {
             continue;
         }
         let at = i + len;
+        // A series opens with `一是` (a `CnShi` of ordinal 1 can only start
+        // with `一`): the grammar is asked after those commas only, not
+        // after every comma of the text.
+        if !text.get(at..).is_some_and(|r| r.starts_with('一')) {
+            continue;
+        }
         let Some(m) = text.get(at..).and_then(marker::parse_marker) else { continue };
         if m.kind != MarkerKind::CnShi || m.ordinal != 1 {
             continue;
@@ -430,9 +444,16 @@ fn announced_count(before: &str) -> Option<u32> {
 type Accepted = Vec<(usize, u32, usize)>;
 
 /// One pass of the level rules over the candidates not yet rejected.
+/// `addresses[b]` counts the address paragraphs among blocks `0..b`.
 /// Returns the accepted (candidate, ordinal, depth) and, per accepted item,
 /// the id of the list it belongs to.
-fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<Diagnostic>) -> (Accepted, Vec<usize>) {
+fn assign(
+    blocks: &[Block],
+    addresses: &[usize],
+    cands: &[Cand],
+    rejected: &[bool],
+    diags: &mut Vec<Diagnostic>,
+) -> (Accepted, Vec<usize>) {
     let mut stack: Vec<Level> = Vec::new();
     let mut accepted = Vec::new();
     let mut lists = Vec::new();
@@ -440,14 +461,6 @@ fn assign(blocks: &[Block], cands: &[Cand], rejected: &[bool], diags: &mut Vec<D
     // The last numbered heading list closed by a sub-heading: its class,
     // last ordinal, depth and list id.
     let mut closed: Option<(Class, u32, usize, usize)> = None;
-    // Address paragraphs before each block: `addresses[b]` counts those
-    // among blocks `0..b`.
-    let mut addresses = Vec::with_capacity(blocks.len() + 1);
-    addresses.push(0usize);
-    for b in blocks {
-        let n = addresses.last().copied().unwrap_or(0) + usize::from(is_address(&b.text));
-        addresses.push(n);
-    }
     // The block of the last accepted candidate.
     let mut last_block: Option<usize> = None;
     for (ci, c) in cands.iter().enumerate() {

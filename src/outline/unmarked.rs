@@ -40,7 +40,7 @@
 //! open with a marker (the grammar reads those), and paragraphs without a
 //! lead sentence.
 
-use crate::normalize::{fold, is_closing_quote, is_sentence_end};
+use crate::normalize::{fold, is_closing_quote, is_sentence_end, sentence_end_len};
 
 /// Shortest and longest heading line, in chars.
 const LINE_CHARS: std::ops::RangeInclusive<usize> = 3..=30;
@@ -81,6 +81,10 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
     let free = |i: usize| !marked.get(i).copied().unwrap_or(true) && !taken.get(i).copied().unwrap_or(true);
     let mut out = Vec::new();
     let mut used = vec![false; n];
+    // Every rule below reads lead sentences, of the same paragraphs again
+    // and again: each is found once.
+    let lead_of: Vec<Option<&str>> = views.iter().map(|v| lead_sentence(v)).collect();
+    let lead_sentence = |i: usize| lead_of.get(i).copied().flatten();
 
     // 0. Appendix headings.
     for i in 0..n {
@@ -119,7 +123,7 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
     questions(views, &free, &mut used, &mut out);
 
     // 4. Ordinal phrases in lead sentences (`…的第一大支柱` … `第五大支柱`).
-    ordinal_phrases(views, &free, &mut used, &mut out);
+    ordinal_phrases(&lead_of, &free, &mut used, &mut out);
 
     // 2. Dash runs and 3. 排比 runs, over the remaining paragraphs.
     let mut i = 0;
@@ -133,13 +137,13 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
             while j < n && !used[j] && free(j) && is_dash(views[j]) {
                 j += 1;
             }
-        } else if let Some(lead) = lead_sentence(views[i]) {
+        } else if let Some(lead) = lead_sentence(i) {
             let mut prefix: Vec<char> = lead.chars().collect();
             let mut leads = vec![lead];
             // A run is read over at most `MAX_RUN` paragraphs: the work
             // per paragraph stays bounded.
             while j < n && j - i < MAX_RUN && !used[j] && free(j) {
-                let Some(l) = lead_sentence(views[j]) else { break };
+                let Some(l) = lead_sentence(j) else { break };
                 let cp = prefix.iter().zip(l.chars()).take_while(|(a, b)| **a == *b).count();
                 if cp == 0 {
                     break;
@@ -164,7 +168,7 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
         }
     }
     // 6. Runs whose members are each followed by body paragraphs.
-    gapped_runs(views, &free, &mut used, &mut out);
+    gapped_runs(views, &lead_of, &free, &mut used, &mut out);
 
     out.sort_by_key(|f| f.block);
     out
@@ -180,12 +184,18 @@ const GAPPED_PHRASE: usize = 5;
 /// lead sentences share a long phrase, each followed by the same number (one
 /// to three) of body paragraphs. The bodies are free paragraphs that neither
 /// open with a dash or the shared phrase nor address the audience.
-fn gapped_runs(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+/// `lead_of` holds the [`lead_sentence`] of each view.
+fn gapped_runs(
+    views: &[&str],
+    lead_of: &[Option<&str>],
+    free: &dyn Fn(usize) -> bool,
+    used: &mut [bool],
+    out: &mut Vec<Found>,
+) {
     let n = views.len();
     // Read once: each paragraph is looked at from a bounded number of runs.
     let dashes: Vec<bool> = views.iter().map(|v| is_dash(v)).collect();
     let addresses: Vec<bool> = views.iter().map(|v| super::is_address(v)).collect();
-    let lead_of: Vec<Option<&str>> = views.iter().map(|v| lead_sentence(v)).collect();
     let is_dash = |i: usize| dashes.get(i).copied().unwrap_or(false);
     let lead_sentence = |i: usize| lead_of.get(i).copied().flatten();
     let open = |i: usize, used: &[bool]| free(i) && !used.get(i).copied().unwrap_or(true);
@@ -309,14 +319,15 @@ const NOT_POINTS: &str = "次批届期年天名位代轮号";
 /// phrase (`强化经济成长动能，是提升竞争力的第一大支柱。` … `第五大支柱`;
 /// `铁三角的第一个角，就是…` `第二个角` `第三个角`): at least three, counting
 /// 1, 2, 3 … in document order, each in its own paragraph, are a run.
-fn ordinal_phrases(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+/// `lead_of` holds the [`lead_sentence`] of each paragraph.
+fn ordinal_phrases(lead_of: &[Option<&str>], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
     // (block, ordinal, key) for every lead sentence holding `第N<key>`.
     let mut hits: Vec<(usize, u32, String)> = Vec::new();
-    for (i, v) in views.iter().enumerate() {
+    for (i, lead) in lead_of.iter().enumerate() {
         if used.get(i).copied().unwrap_or(true) || !free(i) {
             continue;
         }
-        let Some(lead) = lead_sentence(v) else { continue };
+        let Some(lead) = *lead else { continue };
         for (k, _) in lead.match_indices('第') {
             let after = lead.get(k + '第'.len_utf8()..).unwrap_or("");
             let Ok((rest, n)) = crate::marker::numeral::cn_numeral(after) else { continue };
@@ -358,6 +369,11 @@ fn chars(s: &str) -> usize {
 /// The rank of a heading line, or `None` when `text` is not shaped like one.
 fn line_rank(text: &str) -> Option<u8> {
     let t = text.trim();
+    // A char takes at most 4 bytes: a paragraph longer than that is no
+    // heading line, and its chars are not counted.
+    if t.len() > 4 * LINE_CHARS.end() {
+        return None;
+    }
     let n = t.chars().count();
     if !LINE_CHARS.contains(&n) || is_dash(t) {
         return None;
@@ -399,9 +415,16 @@ fn is_dash(text: &str) -> bool {
 /// (`各位代表！`, `同志们，`).
 fn lead_sentence(text: &str) -> Option<&str> {
     let t = text.trim();
-    let (end, c) = t.char_indices().find(|&(_, c)| is_sentence_end(c))?;
-    let lead = &t[..end];
-    let rest = t.get(end + c.len_utf8()..).unwrap_or_default();
+    // The first sentence end, found on bytes: only the bytes that may open
+    // one are looked at, and those never stand inside another character.
+    let b = t.as_bytes();
+    let (end, len) = b
+        .iter()
+        .enumerate()
+        .filter(|&(_, x)| matches!(x, b'!' | b'?' | b';' | 0xE3 | 0xEF))
+        .find_map(|(i, _)| sentence_end_len(b, i).map(|len| (i, len)))?;
+    let lead = t.get(..end)?;
+    let rest = t.get(end + len..).unwrap_or_default();
     // Body text follows the lead.
     rest.chars().filter(|c| crate::normalize::is_ideograph(*c)).nth(4)?;
     if ["各位", "同志们", "朋友们", "老师们", "同学们", "谢谢"].iter().any(|p| lead.starts_with(p)) {
@@ -455,6 +478,46 @@ mod tests {
         assert_eq!(line_rank("各位代表！"), None);
         assert_eq!(line_rank("重点抓好八个方面工作："), None);
         assert_eq!(line_rank("今天开会。会议很好。"), None);
+    }
+
+    /// [`lead_sentence`] read a char at a time.
+    fn lead_by_chars(text: &str) -> Option<&str> {
+        let t = text.trim();
+        let (end, c) = t.char_indices().find(|&(_, c)| is_sentence_end(c))?;
+        let lead = &t[..end];
+        let rest = t.get(end + c.len_utf8()..).unwrap_or_default();
+        rest.chars().filter(|c| crate::normalize::is_ideograph(*c)).nth(4)?;
+        if ["各位", "同志们", "朋友们", "老师们", "同学们", "谢谢"].iter().any(|p| lead.starts_with(p))
+        {
+            return None;
+        }
+        lead.chars().next().is_some_and(crate::normalize::is_ideograph).then_some(lead)
+    }
+
+    #[test]
+    fn lead_sentence_should_end_where_the_first_sentence_ends() {
+        for t in [
+            "五年来，我们坚持稳中求进。经济持续健康发展。",
+            "要永葆忠诚！要厉行法治、依法行政。",
+            "要强化督促检查；确保各项任务落到实处。",
+            "要强化督促检查;确保各项任务落到实处。",
+            "what? 确保各项任务落到实处。",
+            "“引号”、顿号，逗号：冒号…省略？问号后面还有五个字",
+            "同志们！今天我们召开大会。",
+            "没有句末",
+            "",
+            "。",
+            "一句。短",
+        ] {
+            assert_eq!(lead_sentence(t), lead_by_chars(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn line_rank_should_refuse_a_paragraph_by_its_length() {
+        let long = "长".repeat(31);
+        assert_eq!(line_rank(&long), None);
+        assert_eq!(line_rank(&"长".repeat(30)), Some(0));
     }
 
     #[test]

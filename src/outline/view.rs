@@ -84,10 +84,12 @@ fn simplified(c: char) -> char {
     }
 }
 
+/// The Traditional characters [`simplified`] knows.
+const CHARS: &str = "來後個點條項節講單屆從對與會問為這們實於強層號現時間書記責務義產陣階還讓須堅續進嚴積極認樹斷緊終著據種輪級兩機關發總";
+
 /// The Traditional characters [`simplified`] knows, as a bit set over
 /// U+4E00..=U+9FFF, so that the check is a load, not a `match`.
 static TRADITIONAL: [u64; 328] = {
-    const CHARS: &str = "來後個點條項節講單屆從對與會問為這們實於強層號現時間書記責務義產陣階還讓須堅續進嚴積極認樹斷緊終著據種輪級兩機關發總";
     let mut bits = [0u64; 328];
     let b = CHARS.as_bytes();
     let mut i = 0;
@@ -106,31 +108,72 @@ fn is_traditional(cp: u32) -> bool {
     TRADITIONAL.get(k as usize / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
 }
 
-/// True when the view of `bytes` differs from them: a `**` or `__`, or a
-/// Traditional character [`simplified`] knows. Read on bytes: every such
-/// character is an ideograph of U+4E00..U+9FFF, three bytes led by
-/// 0xE4..=0xE9.
-fn needs_view(bytes: &[u8]) -> bool {
+/// The Traditional characters [`simplified`] knows, by their UTF-8 bytes:
+/// for a lead byte 0xE4..=0xE9 and a second byte, at
+/// `[lead - 0xE4][second & 0x3F]`, the set of third bytes (their low six
+/// bits) that complete one. The same bits as [`TRADITIONAL`], read without
+/// assembling the code point.
+static BY_BYTES: [[u64; 64]; 6] = {
+    let mut t = [[0u64; 64]; 6];
+    // U+4000 is E4 80 80: the table starts there, at 64 code points a word.
+    let mut w = 0;
+    while w < TRADITIONAL.len() {
+        let k = w + (0x4E00 - 0x4000) / 64;
+        t[k / 64][k % 64] = TRADITIONAL[w];
+        w += 1;
+    }
+    t
+};
+
+/// The offset of the first byte where the view of `bytes` differs from
+/// them: a `**` or `__`, or a Traditional character [`simplified`] knows.
+///
+/// Every block is asked, and most hold none: the walk reads bytes, an
+/// ideograph at a time (every Traditional character is an ideograph of
+/// U+4E00..U+9FFF, three bytes led by 0xE4..=0xE9), and settles each with
+/// one table load.
+fn first_change(bytes: &[u8]) -> Option<usize> {
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b'*' | b'_' if bytes.get(i + 1) == Some(&b) => return true,
-            0xE4..=0xE9 => {
-                if let Some(&[b1, b2]) = bytes.get(i + 1..i + 3) {
-                    let cp = (u32::from(b & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-                    if is_traditional(cp) {
-                        return true;
-                    }
+    // Three bytes at a time, while three are left; the bounds are known,
+    // so the loads are not checked one by one.
+    while let Some(&[b, b1, b2]) = bytes.get(i..i + 3) {
+        match BY_BYTES.get(usize::from(b.wrapping_sub(0xE4))) {
+            Some(seconds) => {
+                if seconds[usize::from(b1 & 0x3F)] & (1 << (b2 & 0x3F)) != 0 {
+                    return Some(i);
                 }
                 i += 3;
-                continue;
             }
-            _ => {}
+            None => {
+                if (b == b'*' || b == b'_') && b1 == b {
+                    return Some(i);
+                }
+                i += 1;
+            }
         }
-        i += 1;
     }
-    false
+    // The last one or two bytes: only a `**` or `__` fits there.
+    let tail = bytes.get(i..).unwrap_or_default();
+    matches!(tail, [b'*', b'*'] | [b'_', b'_']).then_some(i)
+}
+
+/// The Traditional character [`simplified`] knows whose three bytes start
+/// at `i`, if any.
+fn traditional_at(bytes: &[u8], i: usize) -> Option<char> {
+    let &[b0, b1, b2] = bytes.get(i..i + 3)? else { return None };
+    let cp = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+    is_traditional(cp).then(|| char::from_u32(cp)).flatten()
+}
+
+/// The byte length of the punctuation that may follow emphasis inside a
+/// marker (`1****、`): `、` `.` `．` `，` `,`; 0 for anything else.
+fn marker_punct_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b'.' | b',', ..] => 1,
+        // 、 (E3 80 81), ． (EF BC 8E), ， (EF BC 8C)
+        [0xE3, 0x80, 0x81, ..] | [0xEF, 0xBC, 0x8E | 0x8C, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// The recognition view of `text`: the same length, `**` / `__` blanked
@@ -145,35 +188,48 @@ fn needs_view(bytes: &[u8]) -> bool {
 /// assert_eq!(recognition_view("**1****、**加强"), "  1、      加强");
 /// ```
 pub fn recognition_view(text: &str) -> Cow<'_, str> {
-    let needs = needs_view(text.as_bytes());
-    if !needs {
+    let bytes = text.as_bytes();
+    let Some(first) = first_change(bytes) else {
         return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut it = text.chars().peekable();
-    while let Some(c) = it.next() {
-        if (c == '*' || c == '_') && it.peek() == Some(&c) {
-            let mut k = 1;
-            while it.next_if_eq(&c).is_some() {
-                k += 1;
+    };
+    // Every change keeps the length and replaces whole characters by
+    // whole characters, so the view is the text copied and patched in
+    // place, on bytes: no per-character decoding and pushing.
+    let mut out = bytes.to_vec();
+    let mut i = first;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'*' | b'_' if bytes.get(i + 1) == Some(&b) => {
+                let run = bytes.get(i..).unwrap_or_default().iter().take_while(|&&x| x == b).count();
+                let end = i + run;
+                // Emphasis that splits a marker from its punctuation
+                // (`1****、`): the punctuation is read first and the blanks
+                // after it, over the same bytes.
+                let p = marker_punct_len(bytes.get(end..).unwrap_or_default());
+                if let (Some(dst), Some(src)) = (out.get_mut(i..i + p), bytes.get(end..end + p)) {
+                    dst.copy_from_slice(src);
+                }
+                if let Some(blanks) = out.get_mut(i + p..end + p) {
+                    blanks.fill(b' ');
+                }
+                i = end + p;
             }
-            // Emphasis that splits a marker from its punctuation
-            // (`1****、`): the punctuation is read first and the blanks
-            // after it, over the same bytes.
-            if let Some(p) = it.next_if(|&p| matches!(p, '、' | '.' | '．' | '，' | ',')) {
-                out.push(p);
+            0xE4..=0xE9 => {
+                if let (Some(c), Some(dst)) = (traditional_at(bytes, i), out.get_mut(i..i + 3)) {
+                    // Both forms take three bytes (see the tests).
+                    let s = simplified(c);
+                    if s.len_utf8() == 3 {
+                        s.encode_utf8(dst);
+                    }
+                }
+                i += 3;
             }
-            out.extend(std::iter::repeat_n(' ', k));
-            continue;
-        }
-        let s = simplified(c);
-        if s.len_utf8() == c.len_utf8() {
-            out.push(s);
-        } else {
-            out.push(c);
+            _ => i += 1,
         }
     }
-    Cow::Owned(out)
+    // Whole characters were replaced by whole characters: still UTF-8.
+    // Were it not, the text itself is read rather than panicking.
+    String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 #[cfg(test)]
@@ -205,7 +261,71 @@ mod tests {
     fn the_byte_check_should_agree_with_the_char_check() {
         for t in ["**一", "a__b", "a_b*c", "最後", "最后", "總", "", "_", "é點", "\u{9FFF}\u{4E00}"] {
             let by_chars = t.contains("**") || t.contains("__") || t.chars().any(|c| simplified(c) != c);
-            assert_eq!(needs_view(t.as_bytes()), by_chars, "{t}");
+            assert_eq!(first_change(t.as_bytes()).is_some(), by_chars, "{t}");
+        }
+        // Every changed character, and every ideograph besides, after
+        // text of one- to four-byte characters.
+        for c in CHARS.chars().chain('\u{4000}'..='\u{9FFF}').chain(['*', '_', '一']) {
+            for pad in ["", "a", "é", "们", "𠀀"] {
+                for t in [format!("{pad}{c}"), format!("{pad}{c}{c}x")] {
+                    let at = t
+                        .char_indices()
+                        .find(|&(i, c)| simplified(c) != c || ((c == '*' || c == '_') && t[i + 1..].starts_with(c)));
+                    assert_eq!(first_change(t.as_bytes()), at.map(|(i, _)| i), "{t}");
+                }
+            }
+        }
+    }
+
+    /// The view built a char at a time, as the rules read it.
+    fn view_by_chars(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut it = text.chars().peekable();
+        while let Some(c) = it.next() {
+            if (c == '*' || c == '_') && it.peek() == Some(&c) {
+                let mut k = 1;
+                while it.next_if_eq(&c).is_some() {
+                    k += 1;
+                }
+                if let Some(p) = it.next_if(|&p| matches!(p, '、' | '.' | '．' | '，' | ',')) {
+                    out.push(p);
+                }
+                out.extend(std::iter::repeat_n(' ', k));
+                continue;
+            }
+            out.push(simplified(c));
+        }
+        out
+    }
+
+    #[test]
+    fn the_patched_bytes_should_be_the_view_by_chars() {
+        let texts = [
+            "**1****、**加强学习",
+            "__一是__要",
+            "最後一點",
+            "a*b",
+            "***",
+            "再來",
+            "**",
+            "*",
+            "__",
+            "_*_**_",
+            "**．第一個**，再來",
+            "1**.**2__,__3**、",
+            "**，",
+            "末尾**",
+            "é點𠀀**個",
+            "總結：最後，還要強調三點。",
+            "",
+        ];
+        for t in texts {
+            assert_eq!(recognition_view(t), view_by_chars(t), "{t}");
+        }
+        // Every Traditional character the view knows, alone and among others.
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            let t = format!("**{c}*_{c}__");
+            assert_eq!(recognition_view(&t), view_by_chars(&t), "{t}");
         }
     }
 
