@@ -133,28 +133,22 @@ static BY_BYTES: [[u64; 64]; 6] = {
 /// U+4E00..U+9FFF, three bytes led by 0xE4..=0xE9), and settles each with
 /// one table load.
 fn first_change(bytes: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    // Three bytes at a time, while three are left; the bounds are known,
-    // so the loads are not checked one by one.
-    while let Some(&[b, b1, b2]) = bytes.get(i..i + 3) {
-        match BY_BYTES.get(usize::from(b.wrapping_sub(0xE4))) {
-            Some(seconds) => {
-                if seconds[usize::from(b1 & 0x3F)] & (1 << (b2 & 0x3F)) != 0 {
-                    return Some(i);
+    // The rest of the bytes, matched by pattern: the loads are known to be
+    // in bounds and nothing is checked one by one.
+    let mut rest = bytes;
+    loop {
+        match rest {
+            [b @ 0xE4..=0xE9, b1, b2, tail @ ..] => {
+                if BY_BYTES[usize::from(b - 0xE4)][usize::from(b1 & 0x3F)] & (1 << (b2 & 0x3F)) != 0 {
+                    return Some(bytes.len() - rest.len());
                 }
-                i += 3;
+                rest = tail;
             }
-            None => {
-                if (b == b'*' || b == b'_') && b1 == b {
-                    return Some(i);
-                }
-                i += 1;
-            }
+            [b @ (b'*' | b'_'), b1, ..] if b1 == b => return Some(bytes.len() - rest.len()),
+            [_, tail @ ..] => rest = tail,
+            [] => return None,
         }
     }
-    // The last one or two bytes: only a `**` or `__` fits there.
-    let tail = bytes.get(i..).unwrap_or_default();
-    matches!(tail, [b'*', b'*'] | [b'_', b'_']).then_some(i)
 }
 
 /// The Traditional character [`simplified`] knows whose three bytes start
@@ -193,43 +187,45 @@ pub fn recognition_view(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     };
     // Every change keeps the length and replaces whole characters by
-    // whole characters, so the view is the text copied and patched in
-    // place, on bytes: no per-character decoding and pushing.
-    let mut out = bytes.to_vec();
-    let mut i = first;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'*' | b'_' if bytes.get(i + 1) == Some(&b) => {
-                let run = bytes.get(i..).unwrap_or_default().iter().take_while(|&&x| x == b).count();
-                let end = i + run;
+    // whole characters: the view is the text between the changes, copied
+    // as it stands, and the changes, found by [`first_change`] again.
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    let mut at = first;
+    loop {
+        let (Some(kept), Some(rest)) = (text.get(done..at), bytes.get(at..)) else {
+            // Not a character boundary: cannot be, changes start at one.
+            return Cow::Borrowed(text);
+        };
+        out.push_str(kept);
+        match rest {
+            [b @ (b'*' | b'_'), ..] => {
+                let run = rest.iter().take_while(|&x| x == b).count();
+                let end = at + run;
                 // Emphasis that splits a marker from its punctuation
                 // (`1****、`): the punctuation is read first and the blanks
                 // after it, over the same bytes.
                 let p = marker_punct_len(bytes.get(end..).unwrap_or_default());
-                if let (Some(dst), Some(src)) = (out.get_mut(i..i + p), bytes.get(end..end + p)) {
-                    dst.copy_from_slice(src);
-                }
-                if let Some(blanks) = out.get_mut(i + p..end + p) {
-                    blanks.fill(b' ');
-                }
-                i = end + p;
+                out.push_str(text.get(end..end + p).unwrap_or_default());
+                out.extend(std::iter::repeat_n(' ', run));
+                done = end + p;
             }
-            0xE4..=0xE9 => {
-                if let (Some(c), Some(dst)) = (traditional_at(bytes, i), out.get_mut(i..i + 3)) {
-                    // Both forms take three bytes (see the tests).
-                    let s = simplified(c);
-                    if s.len_utf8() == 3 {
-                        s.encode_utf8(dst);
-                    }
+            _ => {
+                // Both forms take three bytes (see the tests).
+                match traditional_at(bytes, at).map(simplified).filter(|s| s.len_utf8() == 3) {
+                    Some(s) => out.push(s),
+                    None => out.push_str(text.get(at..at + 3).unwrap_or_default()),
                 }
-                i += 3;
+                done = at + 3;
             }
-            _ => i += 1,
+        }
+        match bytes.get(done..).and_then(first_change) {
+            Some(k) => at = done + k,
+            None => break,
         }
     }
-    // Whole characters were replaced by whole characters: still UTF-8.
-    // Were it not, the text itself is read rather than panicking.
-    String::from_utf8(out).map_or(Cow::Borrowed(text), Cow::Owned)
+    out.push_str(text.get(done..).unwrap_or_default());
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
