@@ -345,7 +345,8 @@ pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Optio
         let t = &texts[i];
         if reasons[i].is_none() && t.chars <= 200 {
             let r = reason_of(&t.text, &shapes[i]);
-            if r != Some(NoiseReason::Translation) || *chinese.get_or_insert_with(|| is_chinese(texts, n, cjk_measured)) {
+            if r != Some(NoiseReason::Translation) || *chinese.get_or_insert_with(|| is_chinese(texts, n, cjk_measured))
+            {
                 reasons[i] = r;
             }
             if reasons[i].is_none() && (units.footnote_refs || i * 3 >= n * 2) && is_footnote_body(&t.text) {
