@@ -514,6 +514,10 @@ const CLOSINGS: &[&str] = &[
     "感謝大家",
 ];
 
+/// The last chars of [`CLOSINGS`] and of a cheer ([`is_cheer`]): a block
+/// ending otherwise has no sign-off.
+const CLOSING_ENDS: &[char] = &['谢', '謝', '家', '位', '们', '听', '岁', '歲'];
+
 /// A cheer ending a speech (`中华人民共和国万岁`, `中華民國萬歲`): short,
 /// all ideographs, ending in 万岁.
 fn is_cheer(words: &str) -> bool {
@@ -533,6 +537,11 @@ fn closing(text: &str) -> Option<(usize, usize, usize)> {
     let text = br.and_then(|at| text.get(..at)).unwrap_or(text);
     let t = text.trim_end_matches(is_space);
     let core = t.trim_end_matches(|c: char| matches!(fold(c), '!' | '。' | '.' | '~' | '～') || is_space(c));
+    // The words end where `core` ends: most blocks are settled by its last
+    // char, before the walk back to the clause start.
+    if !core.chars().next_back().is_some_and(|c| CLOSING_ENDS.contains(&c)) {
+        return None;
+    }
     let start = core
         .char_indices()
         .rev()
@@ -1373,6 +1382,16 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closing_ends_should_hold_the_last_char_of_every_sign_off() {
+        for w in CLOSINGS.iter().chain(&["万岁", "萬歲"]) {
+            assert!(w.chars().next_back().is_some_and(|c| CLOSING_ENDS.contains(&c)), "{w}");
+        }
+        assert_eq!(closing("今天就讲这些。谢谢大家！"), Some((21, 33, 36)));
+        assert_eq!(closing("祖国万岁！"), Some((0, 12, 15)));
+        assert!(closing("我们要抓好落实。").is_none());
+    }
 
     /// [`first_colon`] a char at a time.
     fn first_colon_reference(t: &str) -> Option<(usize, usize)> {

@@ -33,11 +33,21 @@ const PAGE_LINE_CHARS: usize = 100;
 /// ```
 pub fn leading_number(text: &str, at: usize) -> Option<(u32, Span)> {
     // The marker grammar reads the number (`ArabicDot`); a page number is
-    // closed by `、` or a dot, not a comma, and text follows it.
+    // closed by `、` or a dot, not a comma, and text follows it. Only a
+    // digit opens that marker: most lines are settled by their first char.
+    if !text.chars().next().is_some_and(opens_arabic_dot) {
+        return None;
+    }
     let m = crate::marker::parse_marker(text).filter(|m| m.kind == MarkerKind::ArabicDot)?;
     let number = text.get(..m.len)?.trim_end_matches(crate::normalize::is_space);
     let follows = text.get(m.len..).is_some_and(|r| !r.trim_start_matches(crate::normalize::is_space).is_empty());
     (follows && number.ends_with(['、', '.', '．'])).then(|| (m.ordinal, Span::new(at, at + number.len())))
+}
+
+/// True for a char that may open an `ArabicDot` marker: a half- or
+/// full-width digit, or one of `⒈`…`⒛`.
+fn opens_arabic_dot(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '０'..='９' | '\u{2488}'..='\u{249B}')
 }
 
 /// True when `text`, the block after `prev`, opens with a page number
@@ -97,7 +107,10 @@ pub(crate) fn repair_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>],
     let mut cands: Vec<Candidate> = Vec::new();
     let mut block_chars = 0usize;
     let mut prev: Option<(bool, usize)> = None; // (ends clause, block chars)
-    let mut prev_heading = false;
+                                                // The text of the previous text unit when it may be a heading line (a
+                                                // short line of its own); whether it opens with a marker is asked only
+                                                // when a number follows it.
+    let mut prev_short: Option<&str> = None;
     for i in 0..units.units.len() {
         let Some(u) = units.units.get(i) else {
             continue;
@@ -113,14 +126,15 @@ pub(crate) fn repair_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>],
             let start = units.unit_pieces(i).first().map_or(u.span.start, |p| p.start);
             if let Some((number, prefix)) = leading_number(text, start) {
                 let cuts = prev.is_some_and(|(ends, len)| !ends && len >= MIN_PAGE_CHARS);
-                cands.push(Candidate { unit: i, number, prefix, cuts, chars, after_heading: prev_heading });
+                let after_heading = prev_short.is_some_and(crate::meta::title::starts_with_marker);
+                cands.push(Candidate { unit: i, number, prefix, cuts, chars, after_heading });
             }
             block_chars = chars;
         } else {
             block_chars += chars;
         }
         prev = Some((ends_clause(text), block_chars));
-        prev_heading = u.join == Join::None && chars < PAGE_LINE_CHARS && crate::meta::title::starts_with_marker(text);
+        prev_short = (u.join == Join::None && chars < PAGE_LINE_CHARS).then_some(text);
     }
     // Chains of consecutive numbers starting at 1.
     let mut chains: Vec<Vec<usize>> = Vec::new();
@@ -189,5 +203,41 @@ fn cut_prefix(src: &str, units: &mut Units, unit: usize, prefix: Span, join: Joi
         let rest = super::lines::trim(src, Span::new(prefix.end, p.end));
         *p = rest;
         u.span.start = rest.start;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_digit_should_open_an_arabic_dot_marker() {
+        let texts = [
+            "2、了好处",
+            "１．加强学习",
+            "⒉要求",
+            "3，",
+            "一、总体要求",
+            "（一）学习",
+            "(1)要求",
+            "⑴要求",
+            "①要求",
+            "第一，",
+            "**1、**加强",
+            " 2、了好处",
+            "　2、了好处",
+            "篇一",
+            "壹、",
+            "其一",
+            "首先，",
+            "一是",
+            "2.5亿元",
+        ];
+        for t in texts {
+            let arabic = crate::marker::parse_marker(t).is_some_and(|m| m.kind == MarkerKind::ArabicDot);
+            assert_eq!(arabic, t.chars().next().is_some_and(opens_arabic_dot) && arabic, "{t}");
+        }
+        assert_eq!(leading_number("１．加强学习", 0).map(|(n, _)| n), Some(1));
+        assert_eq!(leading_number("（2）要求", 0), None);
     }
 }
