@@ -249,17 +249,8 @@ fn trim_title(s: &str) -> &str {
 /// (`。！？；` and `! ? ;`, as [`is_sentence_end`]) and any closing quotes
 /// after it.
 fn lead_sentence_end(s: &str) -> Option<usize> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    let end = loop {
-        // Sentence ends are among the possible clause ends; the bytes in
-        // between are stepped over a character at a time without decoding.
-        let at = crate::marker::next_maybe_end(bytes, i);
-        if let Some(len) = crate::normalize::sentence_end_len(bytes, at) {
-            break at + len;
-        }
-        i = at + crate::marker::char_len(*bytes.get(at)?);
-    };
+    let (at, len) = crate::normalize::first_sentence_end(s.as_bytes())?;
+    let end = at + len;
     let rest = s.get(end..).unwrap_or_default();
     let quotes = rest.len() - rest.trim_start_matches(is_closing_quote).len();
     Some(end + quotes)

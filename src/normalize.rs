@@ -49,6 +49,17 @@ pub(crate) fn sentence_end_len(bytes: &[u8], i: usize) -> Option<usize> {
     }
 }
 
+/// The first sentence end of `bytes` ([`sentence_end_len`]): its offset
+/// and byte length. Only the bytes that open one in [`sentence_end_len`]
+/// are looked at; none of them stands inside another character.
+pub(crate) fn first_sentence_end(bytes: &[u8]) -> Option<(usize, usize)> {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'!' | b'?' | b';' | 0xE3 | 0xEF))
+        .find_map(|(i, _)| sentence_end_len(bytes, i).map(|len| (i, len)))
+}
+
 /// True for characters that may close a heading or clause: sentence ends plus
 /// `：` `:`.
 ///

@@ -20,14 +20,12 @@ fn bin() -> Command {
 /// Runs the binary with `args`, killing it after `secs` seconds (a run
 /// that blocks or loops fails the test instead of hanging it).
 fn run_within(args: &[&std::ffi::OsStr], secs: u64) -> Output {
-    let child = bin()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    wait_within(child, secs)
+    wait_within(spawn(args, Stdio::null()), secs)
+}
+
+/// Starts the binary with `args` and `stdin`, stdout and stderr piped.
+fn spawn<I: IntoIterator<Item = S>, S: AsRef<std::ffi::OsStr>>(args: I, stdin: Stdio) -> Child {
+    bin().args(args).stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("the binary runs")
 }
 
 fn wait_within(mut child: Child, secs: u64) -> Output {
@@ -318,13 +316,7 @@ fn many_files_should_come_out_in_input_order_on_several_jobs() {
 /// Spawns `parse` of `path` with stdout piped, reads a little of it, closes
 /// the pipe, and returns what the run ended with.
 fn close_early(args: &[&str]) -> Output {
-    let mut child = bin()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = spawn(args, Stdio::null());
     let mut so = child.stdout.take().expect("piped");
     let mut first = [0u8; 64];
     so.read_exact(&mut first).expect("some output");
@@ -500,13 +492,7 @@ mod unix {
         if std::fs::write(&path, SMALL).is_err() {
             return;
         }
-        let mut child = bin()
-            .args(["parse", "--files-from", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("runs");
+        let mut child = spawn(["parse", "--files-from", "-"], Stdio::piped());
         let mut list = path.as_os_str().as_bytes().to_vec();
         list.extend_from_slice(b"\r\n\n");
         child.stdin.take().expect("piped").write_all(&list).expect("write the list");
@@ -524,13 +510,14 @@ mod unix {
         if !Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false) {
             return;
         }
-        let child = bin()
-            .args(["parse", "--compact", "--max-bytes", "1M"])
-            .arg(&fifo)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("runs");
+        let args = [
+            OsStr::new("parse"),
+            OsStr::new("--compact"),
+            OsStr::new("--max-bytes"),
+            OsStr::new("1M"),
+            fifo.as_os_str(),
+        ];
+        let child = spawn(args, Stdio::inherit());
         let mut w = std::fs::OpenOptions::new().write(true).open(&fifo).expect("open the FIFO");
         w.write_all(SMALL.as_bytes()).expect("write");
         drop(w);

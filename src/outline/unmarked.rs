@@ -40,7 +40,7 @@
 //! open with a marker (the grammar reads those), and paragraphs without a
 //! lead sentence.
 
-use crate::normalize::{fold, is_closing_quote, is_sentence_end, sentence_end_len};
+use crate::normalize::{first_sentence_end, fold, is_closing_quote, is_sentence_end};
 
 /// Shortest and longest heading line, in chars.
 const LINE_CHARS: std::ops::RangeInclusive<usize> = 3..=30;
@@ -415,14 +415,7 @@ fn is_dash(text: &str) -> bool {
 /// (`各位代表！`, `同志们，`).
 fn lead_sentence(text: &str) -> Option<&str> {
     let t = text.trim();
-    // The first sentence end, found on bytes: only the bytes that may open
-    // one are looked at, and those never stand inside another character.
-    let b = t.as_bytes();
-    let (end, len) = b
-        .iter()
-        .enumerate()
-        .filter(|&(_, x)| matches!(x, b'!' | b'?' | b';' | 0xE3 | 0xEF))
-        .find_map(|(i, _)| sentence_end_len(b, i).map(|len| (i, len)))?;
+    let (end, len) = first_sentence_end(t.as_bytes())?;
     let lead = t.get(..end)?;
     let rest = t.get(end + len..).unwrap_or_default();
     // Body text follows the lead.

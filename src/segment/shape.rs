@@ -204,14 +204,37 @@ const FOOTER_PHRASES: &[&str] = &[
 /// Announcements of the full text of a speech that follows (`全文如下：`).
 const FULL_TEXT_PHRASES: &[&str] = &["全文如下", "原文如下"];
 
-/// The phrase lists searched inside a line, in one automaton read once per
-/// line; the indices of the lists follow.
-static PHRASES: Lazy<Lexicon> =
-    Lazy::new(|| Lexicon::new(&[WIDGET_PHRASES, FOOTER_PHRASES, FULL_TEXT_PHRASES, &["记者"]]));
-const L_WIDGET: usize = 0;
-const L_FOOTER: usize = 1;
-const L_FULL_TEXT: usize = 2;
-const L_REPORTER: usize = 3;
+/// The phrase lists searched inside a line, by name; [`PHRASES`] holds
+/// them all, list `p` at `p as usize`.
+#[derive(Clone, Copy)]
+enum Phrase {
+    Widget,
+    Footer,
+    FullText,
+    Reporter,
+}
+
+impl Phrase {
+    /// Every list, in the order of the declaration.
+    const ALL: [Phrase; 4] = [Phrase::Widget, Phrase::Footer, Phrase::FullText, Phrase::Reporter];
+
+    fn words(self) -> &'static [&'static str] {
+        match self {
+            Phrase::Widget => WIDGET_PHRASES,
+            Phrase::Footer => FOOTER_PHRASES,
+            Phrase::FullText => FULL_TEXT_PHRASES,
+            Phrase::Reporter => &["记者"],
+        }
+    }
+
+    /// True when `found` holds a phrase of this list.
+    fn in_found(self, found: &Found) -> bool {
+        found.any(&PHRASES, self as usize)
+    }
+}
+
+/// The phrase lists in one automaton, read once per line.
+static PHRASES: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&Phrase::ALL.map(Phrase::words)));
 
 /// Text with spaces left out and an opening bracket stripped.
 fn bare_key(text: &str) -> String {
@@ -270,21 +293,21 @@ fn reason_of(text: &str, s: &LineShape) -> Option<NoiseReason> {
     // Every phrase rule below asks for at most 100 characters: the
     // phrases of longer lines are not looked for.
     let found = if s.chars <= 100 { PHRASES.scan(text) } else { Found::default() };
-    if s.chars <= 20 && found.any(&PHRASES, L_FULL_TEXT) {
+    if s.chars <= 20 && Phrase::FullText.in_found(&found) {
         return Some(NoiseReason::EditorNote);
     }
     if s.chars <= 80 && LETTERHEAD_KEYS.iter().any(|k| opens_field(&key, k)) {
         return Some(NoiseReason::Letterhead);
     }
-    if s.chars <= 24 && s.punct <= 1 && found.any(&PHRASES, L_WIDGET) {
+    if s.chars <= 24 && s.punct <= 1 && Phrase::Widget.in_found(&found) {
         return Some(NoiseReason::Navigation);
     }
-    if s.chars <= 100 && found.any(&PHRASES, L_FOOTER) {
+    if s.chars <= 100 && Phrase::Footer.in_found(&found) {
         return Some(NoiseReason::SiteChrome);
     }
     if s.chars <= 30
         && (text.ends_with('摄') || text.ends_with("摄）") || text.ends_with("摄)"))
-        && found.any(&PHRASES, L_REPORTER)
+        && Phrase::Reporter.in_found(&found)
     {
         return Some(NoiseReason::Caption);
     }
