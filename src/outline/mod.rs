@@ -128,14 +128,17 @@ struct Level {
 /// assert_eq!(depths, vec![1, 2, 2, 1]);
 /// ```
 pub fn infer(blocks: &[Block], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
-    let cands = candidates(blocks);
+    // The address paragraphs, read once: the level rules count them, and
+    // the unmarked rules ask them of the views that equal their texts.
+    let address: Vec<bool> = blocks.iter().map(|b| is_address(&b.text)).collect();
+    let cands = candidates(blocks, &address);
     let mut rejected = vec![false; cands.len()];
     // Address paragraphs before each block: `addresses[b]` counts those
     // among blocks `0..b`. The same for every round: read once.
     let mut addresses = Vec::with_capacity(blocks.len() + 1);
     addresses.push(0usize);
-    for b in blocks {
-        let n = addresses.last().copied().unwrap_or(0) + usize::from(is_address(&b.text));
+    for &a in &address {
+        let n = addresses.last().copied().unwrap_or(0) + usize::from(a);
         addresses.push(n);
     }
     let mut round_diags = Vec::new();
@@ -167,7 +170,9 @@ pub fn infer(blocks: &[Block], diags: &mut Vec<Diagnostic>) -> Vec<Item> {
         .collect()
 }
 
-fn candidates(blocks: &[Block]) -> Vec<Cand> {
+/// The candidates of `blocks`; `address[i]` is [`is_address`] of block
+/// `i`'s text.
+fn candidates(blocks: &[Block], address: &[bool]) -> Vec<Cand> {
     let views: Vec<std::borrow::Cow<'_, str>> = blocks.iter().map(|b| view::recognition_view(&b.text)).collect();
     let mut out = Vec::new();
     let mut marked = vec![false; blocks.len()];
@@ -222,7 +227,16 @@ fn candidates(blocks: &[Block]) -> Vec<Cand> {
         }
     }
     let view_refs: Vec<&str> = views.iter().map(|v| v.as_ref()).collect();
-    for f in unmarked::find(&view_refs, &marked, &taken) {
+    // A view borrowed is the text itself: its answer is known.
+    let view_address: Vec<bool> = views
+        .iter()
+        .zip(address)
+        .map(|(v, &a)| match v {
+            std::borrow::Cow::Borrowed(_) => a,
+            std::borrow::Cow::Owned(o) => is_address(o),
+        })
+        .collect();
+    for f in unmarked::find(&view_refs, &marked, &taken, &view_address) {
         let class = match f.shape {
             unmarked::Shape::Line(r) => Class::Line(r),
             unmarked::Shape::Run => Class::Run,
@@ -384,24 +398,38 @@ const ADDRESS_ENDS: [char; 1] = ['们'];
 /// chars that is not a pronoun (`我们，` is not an address).
 pub(crate) fn is_address(text: &str) -> bool {
     let t = text.trim_start();
-    // The address is short: only its first chars are read.
-    let Some((end, _)) = t.char_indices().take(14).find(|&(_, c)| matches!(fold(c), '!' | ',' | '！' | '，')) else {
+    // The address is short: only its first chars are read, once, and the
+    // walk stops at the first one that is neither part of an address nor
+    // its `！` or `，` (most paragraphs: within a few chars).
+    let mut found = None;
+    for (n, (i, c)) in t.char_indices().take(14).enumerate() {
+        // `fold` reads `！` and `，` as `!` and `,`: these four chars.
+        if matches!(c, '!' | ',' | '！' | '，') {
+            found = Some((i, n));
+            break;
+        }
+        if !(is_ideograph(c) || c == '、') {
+            return false;
+        }
+    }
+    let Some((end, n)) = found else {
         return false;
     };
-    let head = &t[..end];
-    let n = head.chars().count();
-    if !(3..=12).contains(&n) || !head.chars().all(|c| is_ideograph(c) || c == '、') {
+    if !(3..=12).contains(&n) {
         return false;
     }
+    let head = &t[..end];
     if ["各位", "亲爱的", "尊敬的"].iter().any(|p| head.starts_with(p)) {
         return true;
     }
-    // Every part of `同志们、朋友们` is a plural, none a pronoun.
-    head.split('、').all(|w| {
-        w.chars().count() >= 3
-            && w.ends_with(ADDRESS_ENDS)
-            && !w.starts_with(['我', '你', '他', '她', '它', '咱', '人'])
-    })
+    // Every part of `同志们、朋友们` is a plural, none a pronoun: the last
+    // char settles most heads.
+    head.ends_with(ADDRESS_ENDS)
+        && head.split('、').all(|w| {
+            w.ends_with(ADDRESS_ENDS)
+                && w.chars().count() >= 3
+                && !w.starts_with(['我', '你', '他', '她', '它', '咱', '人'])
+        })
 }
 
 /// The count announced at the end of `before` (`主要把握好三条：`,
@@ -632,4 +660,62 @@ fn weak_lists(blocks: &[Block], cands: &[Cand], accepted: &Accepted, lists: &[us
         }
     }
     bad
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`is_address`] as first written: the end among the first 14 chars,
+    /// then the head's chars counted and checked.
+    fn address_by_chars(text: &str) -> bool {
+        let t = text.trim_start();
+        let Some((end, _)) = t.char_indices().take(14).find(|&(_, c)| matches!(fold(c), '!' | ',' | '！' | '，'))
+        else {
+            return false;
+        };
+        let head = &t[..end];
+        let n = head.chars().count();
+        if !(3..=12).contains(&n) || !head.chars().all(|c| is_ideograph(c) || c == '、') {
+            return false;
+        }
+        if ["各位", "亲爱的", "尊敬的"].iter().any(|p| head.starts_with(p)) {
+            return true;
+        }
+        head.split('、').all(|w| {
+            w.chars().count() >= 3
+                && w.ends_with(ADDRESS_ENDS)
+                && !w.starts_with(['我', '你', '他', '她', '它', '咱', '人'])
+        })
+    }
+
+    #[test]
+    fn is_address_should_answer_as_the_reading_by_chars() {
+        let texts = [
+            "各位代表！今天开会。",
+            "同志们，让我们携起手来。",
+            "  同志们、朋友们！",
+            "女士们、先生们，",
+            "我们，要学习。",
+            "同志们：今天开会。",
+            "亲爱的同学们,",
+            "尊敬的各位来宾!",
+            "各位，",
+            "们们们，",
+            "同志们、我们，",
+            "十二个字十二个字十二个字们，",
+            "十三个字十三个字十三个字们们，",
+            "十四个字十四个字十四个字们们们，",
+            "同志 们，",
+            "“同志们”，",
+            "同志们",
+            "",
+            "，",
+            "𠀀𠀀们，",
+            "同志們！",
+        ];
+        for t in texts {
+            assert_eq!(is_address(t), address_by_chars(t), "{t}");
+        }
+    }
 }

@@ -74,9 +74,10 @@ pub(crate) struct Found {
 }
 
 /// Finds the unmarked nodes among blocks whose recognition views are
-/// `views`; `marked[i]` is true when block `i` opens with a marker, and
-/// `taken[i]` when another rule already made it a node.
-pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found> {
+/// `views`; `marked[i]` is true when block `i` opens with a marker,
+/// `taken[i]` when another rule already made it a node, and `address[i]`
+/// when its view is an address paragraph ([`super::is_address`]).
+pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool], address: &[bool]) -> Vec<Found> {
     let n = views.len();
     let free = |i: usize| !marked.get(i).copied().unwrap_or(true) && !taken.get(i).copied().unwrap_or(true);
     let mut out = Vec::new();
@@ -137,7 +138,14 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
             while j < n && !used[j] && free(j) && is_dash(views[j]) {
                 j += 1;
             }
-        } else if let Some(lead) = lead_sentence(i) {
+        } else if let Some(lead) = lead_sentence(i).filter(|l| {
+            // A run needs the next two paragraphs free and their leads
+            // opening with the same char (the shared phrase is not empty):
+            // asked before anything is collected.
+            let first = l.chars().next();
+            (i + 1..i + MIN_RUN)
+                .all(|k| k < n && !used[k] && free(k) && lead_sentence(k).is_some_and(|lk| lk.chars().next() == first))
+        }) {
             let mut prefix: Vec<char> = lead.chars().collect();
             let mut leads = vec![lead];
             // A run is read over at most `MAX_RUN` paragraphs: the work
@@ -168,7 +176,7 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
         }
     }
     // 6. Runs whose members are each followed by body paragraphs.
-    gapped_runs(views, &lead_of, &free, &mut used, &mut out);
+    gapped_runs(views, &lead_of, address, &free, &mut used, &mut out);
 
     out.sort_by_key(|f| f.block);
     out
@@ -184,10 +192,12 @@ const GAPPED_PHRASE: usize = 5;
 /// lead sentences share a long phrase, each followed by the same number (one
 /// to three) of body paragraphs. The bodies are free paragraphs that neither
 /// open with a dash or the shared phrase nor address the audience.
-/// `lead_of` holds the [`lead_sentence`] of each view.
+/// `lead_of` holds the [`lead_sentence`] of each view, `addresses` whether
+/// it is an address paragraph.
 fn gapped_runs(
     views: &[&str],
     lead_of: &[Option<&str>],
+    addresses: &[bool],
     free: &dyn Fn(usize) -> bool,
     used: &mut [bool],
     out: &mut Vec<Found>,
@@ -195,7 +205,6 @@ fn gapped_runs(
     let n = views.len();
     // Read once: each paragraph is looked at from a bounded number of runs.
     let dashes: Vec<bool> = views.iter().map(|v| is_dash(v)).collect();
-    let addresses: Vec<bool> = views.iter().map(|v| super::is_address(v)).collect();
     let is_dash = |i: usize| dashes.get(i).copied().unwrap_or(false);
     let lead_sentence = |i: usize| lead_of.get(i).copied().flatten();
     let open = |i: usize, used: &[bool]| free(i) && !used.get(i).copied().unwrap_or(true);
@@ -214,14 +223,33 @@ fn gapped_runs(
         }
         let dash = is_dash(i);
         let lead = if dash { None } else { lead_sentence(i) };
-        // A 排比's leads are of modest length (see `parallel`).
-        let long = |l: &str| l.chars().nth(60).is_some();
+        // A 排比's leads are of modest length (see `parallel`); a lead of
+        // at most 60 bytes has at most 60 chars.
+        let long = |l: &str| l.len() > 60 && l.chars().nth(60).is_some();
         if !dash && lead.is_none_or(long) {
             i += 1;
             continue;
         }
+        // The second member of a run with this gap, as the loop below
+        // would take it: asked before anything is collected.
+        let second = |gap: usize| {
+            let j = i + gap;
+            if j >= n || !open(j, used) {
+                return false;
+            }
+            match lead {
+                None => is_dash(j),
+                Some(l) => lead_sentence(j).filter(|lj| !long(lj)).is_some_and(|lj| {
+                    l.chars().take(64).zip(lj.chars()).take_while(|(a, b)| a == b).count() >= GAPPED_PHRASE
+                }),
+            }
+        };
         let mut best: Vec<usize> = Vec::new();
         for gap in 2..=MAX_BODY + 1 {
+            if !second(gap) {
+                // One member at most: no run.
+                continue;
+            }
             let mut members = vec![i];
             // Leads longer than a 排比's are refused anyway: the phrase
             // compared stays short.
@@ -415,6 +443,11 @@ fn is_dash(text: &str) -> bool {
 /// (`各位代表！`, `同志们，`).
 fn lead_sentence(text: &str) -> Option<&str> {
     let t = text.trim();
+    // The lead opens with an ideograph: the first char settles a paragraph
+    // before its sentence end is looked for.
+    if !t.chars().next().is_some_and(crate::normalize::is_ideograph) {
+        return None;
+    }
     let (end, len) = first_sentence_end(t.as_bytes())?;
     let lead = t.get(..end)?;
     let rest = t.get(end + len..).unwrap_or_default();
