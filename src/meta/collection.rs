@@ -11,6 +11,13 @@ use crate::segment::Block;
 /// as the marker grammar reads it: its length, with trailing punctuation
 /// and spaces.
 pub(crate) fn pian(text: &str) -> Option<usize> {
+    // Every block is asked: the grammar's two shapes open with `篇` or `第`
+    // (`篇一`, `第三篇`), and a block opening otherwise is settled by its
+    // first char.
+    let first = text.trim_start_matches(crate::normalize::is_space).chars().next();
+    if !matches!(first, Some('篇' | '第')) {
+        return None;
+    }
     crate::marker::leading_marker(text).filter(|m| m.kind == MarkerKind::Pian).map(|m| m.len)
 }
 
@@ -63,7 +70,35 @@ pub(crate) fn toc_end(blocks: &[Block], at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::is_toc_head;
+    use super::{is_toc_head, pian};
+    use crate::model::MarkerKind;
+
+    #[test]
+    fn pian_should_read_what_the_grammar_reads() {
+        for t in [
+            "篇一",
+            "篇二：讲话",
+            "  篇三 同志们：",
+            "　第三篇",
+            "第 三 篇",
+            "第十二篇：",
+            "篇十二",
+            "千篇一律",
+            "一、总体要求",
+            "第一，",
+            "（一）",
+            "1.",
+            "篇",
+            "第",
+            "",
+            "①",
+            "壹、",
+        ] {
+            let by_grammar = crate::marker::leading_marker(t).filter(|m| m.kind == MarkerKind::Pian).map(|m| m.len);
+            assert_eq!(pian(t), by_grammar, "{t}");
+        }
+        assert_eq!(pian("篇二：讲话"), Some("篇二：".len()));
+    }
 
     #[test]
     fn is_toc_head_should_read_the_heading_with_any_spaces() {

@@ -383,8 +383,12 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     };
     // Every test below is pure and all must pass: the cheapest and most
     // selective run first (the paragraph before, then the line's shape).
-    let (t, p) = (cur.text.trim(), prev.text.trim());
-    if !crate::segment::lines::ends_sentence(p) || !title::title_shape(t) {
+    let p = prev.text.trim();
+    if !crate::segment::lines::ends_sentence(p) {
+        return false;
+    }
+    let t = cur.text.trim();
+    if !title::title_shape(t) {
         return false;
     }
     let ends_speech = || closing(p).is_some() || crate::build::opens_conclusion(p) || p.contains("让我们");
@@ -456,7 +460,7 @@ fn greeting(text: &str) -> Option<(usize, usize)> {
 /// address (`各位…`, `…们`, `…的朋友`) and the last one a hello. Returns
 /// the end of the words and the end past the `！`.
 fn hello_greeting(t: &str) -> Option<(usize, usize)> {
-    let (bang, c) = t.char_indices().take(80).find(|&(_, c)| matches!(c, '！' | '!'))?;
+    let (bang, len) = first_bang(t)?;
     let head = t.get(..bang)?.trim_end_matches(is_space);
     let parts: Vec<&str> = head.split(['、', '，', ',']).map(|w| w.trim_matches(is_space)).collect();
     let hello = |w: &str| {
@@ -476,7 +480,22 @@ fn hello_greeting(t: &str) -> Option<(usize, usize)> {
                 || (w.ends_with("朋友") && n <= 16))
     };
     let (last, rest) = parts.split_last()?;
-    (hello(last) && rest.iter().all(|w| address(w) || hello(w))).then_some((head.len(), bang + c.len_utf8()))
+    (hello(last) && rest.iter().all(|w| address(w) || hello(w))).then_some((head.len(), bang + len))
+}
+
+/// The first `！` or `!` among the first 80 chars of `t`: its offset and
+/// length.
+fn first_bang(t: &str) -> Option<(usize, usize)> {
+    // Found by its bytes as in [`first_colon`] (`！` is the only char of EF
+    // BC 81): most blocks have none, and their chars are never decoded.
+    let bytes = t.as_bytes();
+    let window = bytes.get(..bytes.len().min(4 * 80)).unwrap_or_default();
+    let (bang, len) = memchr::memchr2_iter(b'!', 0xEF, window).find_map(|i| match bytes.get(i..) {
+        Some([b'!', ..]) => Some((i, 1)),
+        Some([0xEF, 0xBC, 0x81, ..]) => Some((i, 3)),
+        _ => None,
+    })?;
+    t.get(..bang)?.chars().nth(79).is_none().then_some((bang, len))
 }
 
 /// The first colon (`：` or `:`) among the first 30 chars of `t`: its
@@ -859,7 +878,10 @@ fn split_runon(sink: &mut Sink, plan: &mut SpeechPlan) -> Option<SpeechPlan> {
                 break;
             }
             runon::Scan::Heading => return None,
-            runon::Scan::Nothing => before += chars(&b.text),
+            // Only whether the earlier piece is long enough is asked:
+            // once it is, its chars are no longer counted.
+            runon::Scan::Nothing if before < runon::MIN_BEFORE => before += chars(&b.text),
+            runon::Scan::Nothing => {}
         }
     }
     let (k, (s, e)) = found?;
@@ -1420,5 +1442,30 @@ mod tests {
         let far = format!("{}们：", "同".repeat(29));
         assert_eq!(first_colon(&far), None, "the colon is the 31st char");
         assert_eq!(greeting("  同志们：今天开会。"), Some((11, 14)));
+    }
+
+    /// [`first_bang`] a char at a time.
+    fn first_bang_reference(t: &str) -> Option<(usize, usize)> {
+        t.char_indices().take(80).find(|&(_, c)| matches!(c, '！' | '!')).map(|(i, c)| (i, c.len_utf8()))
+    }
+
+    #[test]
+    fn first_bang_should_find_what_a_walk_by_chars_finds() {
+        let mut texts: Vec<String> =
+            ["大家好！", "各位来宾、各位朋友，大家好!", "同志们，", "", "！", "!", "ａ！"].map(String::from).to_vec();
+        // The bang at every char position around the 80th, after chars of
+        // one to four bytes, the full-width ones among them.
+        for fill in ["们", "a", "é", "𠀀", "，", "：", "ａ"] {
+            for n in 75..85 {
+                let head = fill.repeat(n);
+                texts.push(format!("{head}！后文"));
+                texts.push(format!("{head}!后文"));
+                texts.push(head);
+            }
+        }
+        for t in &texts {
+            assert_eq!(first_bang(t), first_bang_reference(t), "{t}");
+        }
+        assert_eq!(greeting("各位來賓、各位朋友，大家好！"), Some((39, 42)));
     }
 }

@@ -30,7 +30,7 @@ const PROSE: &[char] = &[
 ];
 
 /// Fewest characters of the earlier piece before a run-on title.
-const MIN_BEFORE: usize = 200;
+pub(crate) const MIN_BEFORE: usize = 200;
 /// Most characters between a run-on title and its first outline heading.
 const MAX_TO_OUTLINE: usize = 600;
 
@@ -96,8 +96,12 @@ pub(crate) fn search(text: &str, before: usize, next: Option<&str>) -> Scan {
         if opens_heading_here(text, p) {
             return Scan::Heading;
         }
-        seen += text.get(counted..p).map_or(0, |s| s.chars().count());
-        counted = p;
+        // Only whether `seen` reached `MIN_BEFORE` matters: once it has,
+        // the chars are no longer counted.
+        if seen < MIN_BEFORE {
+            seen += text.get(counted..p).map_or(0, |s| s.chars().count());
+            counted = p;
+        }
         if quotes != 0 || seen < MIN_BEFORE {
             continue;
         }

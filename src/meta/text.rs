@@ -37,9 +37,12 @@ pub(crate) fn chars(s: &str) -> usize {
     s.chars().count()
 }
 
-/// True when `s` has more than `n` chars; reads at most `n + 1` of them.
+/// True when `s` has more than `n` chars. Its length in bytes settles a
+/// text of more than `4 * n` or at most `n` bytes; between those, the chars
+/// are counted (a count by words of bytes, not a decoding walk), which reads
+/// at most `4 * n` bytes.
 pub(crate) fn longer(s: &str, n: usize) -> bool {
-    s.len() > 4 * n || s.chars().nth(n).is_some()
+    s.len() > 4 * n || (s.len() > n && s.chars().count() > n)
 }
 
 /// True when `s` holds at least `k` sentence ends (`k` ≥ 1); stops reading
@@ -262,6 +265,18 @@ mod tests {
             }
         }
         assert!(!has_chrome(&pad));
+    }
+
+    #[test]
+    fn longer_should_say_whether_the_nth_char_exists() {
+        for fill in ["字", "a", "é", "𠀀"] {
+            for k in 0..12 {
+                let s = fill.repeat(k);
+                for n in 0..6 {
+                    assert_eq!(longer(&s, n), s.chars().nth(n).is_some(), "{s} {n}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -36,18 +36,10 @@ pub fn title_shape(text: &str) -> bool {
     if t.len() > 4 * MAX_TITLE {
         return false;
     }
-    // A Republic-of-China date (`民國97年5月20日`) is a chrome line's stamp.
-    if roc_year(t) {
-        return false;
-    }
-    // The marker test first: it settles the headings of a body, the most
-    // common short lines, before the walk over their chars.
-    if starts_with_marker(t) {
-        return false;
-    }
     // One pass for the chars (at most `MAX_TITLE`), the ideographs and a
-    // sentence end or colon before the final marks; the searches below run
-    // only on a line that passes these.
+    // sentence end or colon before the final marks, first: it settles the
+    // short paragraphs of a body (a sentence end inside), and the searches
+    // below run only on a line that passes it.
     let body = t.trim_end_matches(['？', '?', '！', '!']).len();
     let (mut n, mut han) = (0, 0);
     for (i, c) in t.char_indices() {
@@ -65,7 +57,16 @@ pub fn title_shape(text: &str) -> bool {
     if n < 2 || han * 2 < n {
         return false;
     }
-    // A collection marker (`篇一`) is a marker: refused above.
+    // A Republic-of-China date (`民國97年5月20日`) is a chrome line's stamp.
+    if roc_year(t) {
+        return false;
+    }
+    // The marker test: it settles the headings of a body, the most common
+    // short lines that pass the walk. A collection marker (`篇一`) is a
+    // marker too.
+    if starts_with_marker(t) {
+        return false;
+    }
     !has_chrome(t) && super::date::find_date(t).is_none()
 }
 
