@@ -43,6 +43,8 @@ pub mod view;
 
 pub use parallel::parallel_sections;
 
+use once_cell::sync::Lazy;
+
 use crate::marker::{self, MarkerMatch, Position};
 use crate::model::{Diagnostic, DiagnosticKind, MarkerKind};
 use crate::normalize::{fold, is_ideograph, is_sentence_end};
@@ -313,6 +315,18 @@ fn recover_first_items(text: &str, found: &mut Vec<marker::Candidate>) {
     }
 }
 
+/// The commas (`,` and `，`) of `bytes` right before a `一`, in order: their
+/// offsets and lengths. Found on bytes by the `一` (E4 B8 80) and the comma
+/// before it (`，` is EF BC 8C), without visiting the other commas.
+fn commas_before_one(bytes: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    static ONE: Lazy<memchr::memmem::Finder<'static>> = Lazy::new(|| memchr::memmem::Finder::new("一"));
+    ONE.find_iter(bytes).filter_map(|at| match bytes.get(..at) {
+        Some([.., 0xEF, 0xBC, 0x8C]) => Some((at - 3, 3)),
+        Some([.., b',']) => Some((at - 1, 1)),
+        _ => None,
+    })
+}
+
 /// Finds an inline `一是…，二是…` series written after a comma, when a
 /// count announces it (`主要的问题是两条，一是管理的漏洞，二是官僚主义。`):
 /// after the announcing comma the first item, then the next items after
@@ -322,23 +336,11 @@ fn comma_series(text: &str, found: &mut Vec<marker::Candidate>) {
     let mut added = Vec::new();
     // Commas inside a series already read are not read again: linear.
     let mut scanned_to = 0;
-    // The commas, found on bytes: `,` and `，` (EF BC 8C; a lead byte 0xEF
-    // only starts a character).
-    let bytes = text.as_bytes();
-    for i in memchr::memchr2_iter(b',', 0xEF, bytes) {
-        let len = match bytes.get(i..i + 3) {
-            _ if bytes[i] == b',' => 1,
-            Some([_, 0xBC, 0x8C]) => 3,
-            _ => continue,
-        };
-        if i < scanned_to {
-            continue;
-        }
+    // A series opens with `一是` (a `CnShi` of ordinal 1 can only start
+    // with `一`): only the commas right before a `一` are read.
+    for (i, len) in commas_before_one(text.as_bytes()) {
         let at = i + len;
-        // A series opens with `一是` (a `CnShi` of ordinal 1 can only start
-        // with `一`): the grammar is asked after those commas only, not
-        // after every comma of the text.
-        if !text.get(at..).is_some_and(|r| r.starts_with('一')) {
+        if i < scanned_to {
             continue;
         }
         let Some(m) = text.get(at..).and_then(marker::parse_marker) else { continue };
@@ -687,6 +689,28 @@ mod tests {
                 && w.ends_with(ADDRESS_ENDS)
                 && !w.starts_with(['我', '你', '他', '她', '它', '咱', '人'])
         })
+    }
+
+    #[test]
+    fn commas_before_one_should_be_the_commas_a_walk_finds() {
+        let by_chars = |t: &str| -> Vec<(usize, usize)> {
+            t.char_indices()
+                .filter(|&(i, c)| matches!(c, ',' | '，') && t[i + c.len_utf8()..].starts_with('一'))
+                .map(|(i, c)| (i, c.len_utf8()))
+                .collect()
+        };
+        for t in [
+            "主要的问题是两条，一是管理的漏洞，二是官僚主义。",
+            "a,一是,一,，一一，，一",
+            "一，一",
+            "统一，一是",
+            "",
+            "，",
+            "一",
+            "＂一｛一",
+        ] {
+            assert_eq!(commas_before_one(t.as_bytes()).collect::<Vec<_>>(), by_chars(t), "{t}");
+        }
     }
 
     #[test]
