@@ -948,7 +948,8 @@ fn read_speech(
         .skip(from)
         .take(strong.saturating_sub(from) + 4)
         .take_while(|(_, b)| {
-            !title::starts_with_marker(&b.text) && !longer(&b.text, 300) && greeting(&b.text).is_none()
+            // All pure: the cheapest first, the marker parse last.
+            greeting(&b.text).is_none() && !longer(&b.text, 300) && !title::starts_with_marker(&b.text)
         })
         .find(|(_, b)| announces_text(&b.text))
         .map(|(i, _)| i);
@@ -1097,8 +1098,13 @@ fn header_line(
 fn take_title(sink: &mut Sink, b: &Block, plan: &mut SpeechPlan, next: Option<&Block>) -> bool {
     let (vs, ve) = title::visible(&b.text);
     let vis = &b.text[vs..ve];
-    // A double title on one line: 主标题——副标题.
-    if let Some(d) = vis.find("——").filter(|&d| !vis[..d].trim().is_empty()) {
+    // A double title on one line: 主标题——副标题 (the first `—` followed by
+    // another: a char search, no substring searcher to set up).
+    let dashes = vis
+        .match_indices('—')
+        .map(|(d, _)| d)
+        .find(|&d| vis.get(d + '—'.len_utf8()..).is_some_and(|r| r.starts_with('—')));
+    if let Some(d) = dashes.filter(|&d| !vis[..d].trim().is_empty()) {
         let after = vs + d;
         if let Some(by) = vis.get(d..).and_then(title::byline) {
             let main_end = text::trim_range(&b.text, vs, after).1;

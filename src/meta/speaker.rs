@@ -139,11 +139,25 @@ pub fn name_in(prefix: &str) -> Option<(usize, usize)> {
     // The name after a role is a suffix of `core` (the spaces before it
     // trimmed), and a name has at most 12 chars: unless one of the last 12
     // suffixes is a name, no role ending is looked for.
-    if !core.char_indices().rev().take(12).any(|(i, _)| core.get(i..).is_some_and(is_name)) {
+    let mut names = [0usize; 12];
+    let mut found = 0;
+    for (i, _) in core.char_indices().rev().take(12) {
+        if core.get(i..).is_some_and(is_name) {
+            names[found] = i;
+            found += 1;
+        }
+    }
+    let names = names.get(..found).unwrap_or_default();
+    if names.is_empty() {
         return None;
     }
-    // A role, then the name: split after the last role ending.
+    // A role, then the name: split after the last role ending. The name
+    // after it is one of those just found, so a role ending that stands
+    // before none of them is not searched for.
     for r in ROLE_ENDS {
+        if !names.iter().any(|&i| core.get(..i).is_some_and(|h| h.trim_end().ends_with(r))) {
+            continue;
+        }
         if let Some(pos) = core.rfind(r) {
             let rest = core.get(pos + r.len()..).unwrap_or_default();
             let rest_t = rest.trim_start();
@@ -170,8 +184,12 @@ const LABELS: &[&str] = &["主讲人", "讲话人", "发言人", "报告人", "�
 /// assert!(labelled("作者：市委办公室").is_none());
 /// ```
 pub fn labelled(text: &str) -> Option<(usize, usize)> {
-    // Every label is followed by a colon.
-    if !text.contains(['：', ':']) {
+    // Every label is followed by a colon, found by its bytes (`：` is the
+    // only char of EF BC 9A) rather than by decoding the line.
+    let bytes = text.as_bytes();
+    let colon = memchr::memchr2_iter(b':', 0xEF, bytes)
+        .any(|i| matches!(bytes.get(i..), Some([b':', ..] | [0xEF, 0xBC, 0x9A, ..])));
+    if !colon {
         return None;
     }
     // One searcher per label, built once.
@@ -228,6 +246,47 @@ mod tests {
         let t = "自治区主席 买买提·艾力同志";
         let (s, e) = name_in(t).unwrap();
         assert_eq!(&t[s..e], "买买提·艾力");
+    }
+
+    /// [`name_in`] searching every role ending.
+    fn name_in_reference(prefix: &str) -> Option<(usize, usize)> {
+        let p = prefix.trim();
+        let lead = prefix.len() - prefix.trim_start().len();
+        let core = p.strip_suffix("同志").unwrap_or(p).trim_end();
+        if is_name(core) {
+            return Some((lead, lead + core.len()));
+        }
+        for r in ROLE_ENDS {
+            if let Some(pos) = core.rfind(r) {
+                let rest_t = core[pos + r.len()..].trim_start();
+                if is_name(rest_t) {
+                    let s = lead + core.len() - rest_t.len();
+                    return Some((s, s + rest_t.len()));
+                }
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn name_in_should_answer_as_a_search_for_every_role() {
+        for t in [
+            "市委书记　 张三",
+            "自治区主席 买买提·艾力同志",
+            "书记张三市委书记",
+            "在全市工作会议上",
+            "市长王书记",
+            "县委书记王五书记李四",
+            "主任 主任王明",
+            "  区委书记  张伟同志 ",
+            "张三",
+            "王",
+            "党委书记、市长李强",
+            "同志",
+            "",
+        ] {
+            assert_eq!(name_in(t), name_in_reference(t), "{t}");
+        }
     }
 
     #[test]
