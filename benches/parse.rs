@@ -16,7 +16,7 @@
 //!   (validate UTF-8, split lines, look at every character once) as the
 //!   floor to compare with, decode of their
 //!   GB18030 copies, `segment::segment`, `marker::scan` over the blocks,
-//!   `outline::infer`, `serde_json::to_string` of the documents.
+//!   `outline::infer`, `jianggao::json::to_string` of the documents.
 //! - `scaling`: `parse` of one generated text of 1 KB, 1 MB and 10 MB (100 MB
 //!   with `JIANGGAO_BENCH_100MB=1`); bytes/s should stay flat.
 
@@ -197,7 +197,7 @@ fn bench_stages(c: &mut Criterion) {
     g.bench_function("to_json", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(serde_json::to_string(black_box(d)).ok());
+                black_box(jianggao::json::to_string(black_box(d)).ok());
             }
         })
     });

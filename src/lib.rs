@@ -37,6 +37,7 @@ pub mod decode;
 pub mod error;
 mod hash;
 pub mod input;
+pub mod json;
 #[doc(hidden)]
 pub mod marker;
 #[doc(hidden)]

@@ -293,7 +293,7 @@ impl Line {
     /// The line of an input that failed with `error`.
     fn failed(path: &Path, error: &str) -> Line {
         let (name, bytes) = json_name(path);
-        let json = serde_json::to_string(&ErrorLine { file: &name, file_bytes: bytes.as_deref(), error })
+        let json = jianggao::json::to_string(&ErrorLine { file: &name, file_bytes: bytes.as_deref(), error })
             .unwrap_or_else(|_| r#"{"error":"unprintable"}"#.to_owned());
         Line { json, error: Some(format!("{}: {}", display_path(path), escape(error, false))) }
     }
@@ -306,7 +306,7 @@ fn parse_line(path: &Path, offsets: Offsets, read: ReadOpts) -> Line {
         convert(&mut doc, text.as_deref(), offsets);
         let output =
             Output { file: Some(&name), file_bytes: bytes.as_deref(), offsets: offsets_name(offsets), doc: &doc };
-        serde_json::to_string(&output).map_err(|e| e.to_string())
+        jianggao::json::to_string(&output).map_err(|e| e.to_string())
     });
     match result {
         Ok(json) => Line { json, error: None },
@@ -329,7 +329,7 @@ fn nodes_lines(path: &Path, offsets: Offsets, read: ReadOpts) -> Line {
             if !json.is_empty() {
                 json.push('\n');
             }
-            json.push_str(&serde_json::to_string(&row).map_err(|e| e.to_string())?);
+            json.push_str(&jianggao::json::to_string(&row).map_err(|e| e.to_string())?);
         }
         Ok(json)
     });
@@ -424,7 +424,7 @@ fn batch(
 
 fn write_json(out: &mut impl Write, value: &impl Serialize, compact: bool) -> Result<(), Fail> {
     if compact {
-        serde_json::to_writer(&mut *out, value)?;
+        out.write_all(jianggao::json::to_string(value)?.as_bytes())?;
     } else {
         serde_json::to_writer_pretty(&mut *out, value)?;
     }

@@ -1,7 +1,7 @@
 //! Times the library over a directory of texts, for `benches/compare/run.sh`.
 //!
 //! Reads every file of `JIANGGAO_COMPARE_DIR` into memory, then times
-//! `jianggao::parse_bytes` and `serde_json::to_string` of each Document, and
+//! `jianggao::parse_bytes` and `jianggao::json::to_string` of each Document, and
 //! prints one line: `jianggao <bytes> <seconds> <MB/s> <files>`; then
 //! `parse_bytes` alone, as `jianggao-parse <bytes> <seconds> <MB/s> <files>`. With the
 //! variable unset (as under a plain `cargo bench`) it prints a note and
@@ -32,7 +32,7 @@ fn main() {
         json_bytes = 0;
         for input in &inputs {
             if let Ok(doc) = jianggao::parse_bytes(input) {
-                json_bytes += serde_json::to_string(&doc).map_or(0, |s| s.len());
+                json_bytes += jianggao::json::to_string(&doc).map_or(0, |s| s.len());
             }
         }
         best = best.min(t.elapsed().as_secs_f64());

@@ -59,7 +59,7 @@ impl Document {
 
 /// A JSON string literal is also a YAML double-quoted scalar.
 fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| String::from("\"\""))
+    crate::json::to_string(s).unwrap_or_else(|_| String::from("\"\""))
 }
 
 fn front_matter(out: &mut String, title: Option<&str>, m: &Metadata, prefix: &str) {
