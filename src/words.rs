@@ -48,9 +48,20 @@ impl Found {
         ((self.low & other.low).count_ones() + high) as usize
     }
 
+    /// True when the two sets share a word: [`Found::common`] without the
+    /// count.
+    fn meets(&self, other: &Found) -> bool {
+        self.low & other.low != 0 || self.high.iter().zip(&other.high).any(|(a, b)| a & b != 0)
+    }
+
+    /// True when the text holds no word of any list.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.low == 0 && self.high.iter().all(|&w| w == 0)
+    }
+
     /// True when the text holds a word of list `list`.
     pub(crate) fn any(&self, lex: &Lexicon, list: usize) -> bool {
-        self.count(lex, list) > 0
+        lex.masks.get(list).is_some_and(|m| self.meets(m))
     }
 
     /// The number of distinct words of list `list` that the text holds.
@@ -124,6 +135,7 @@ mod tests {
         assert_eq!(f.count(&lex, 1), 1);
         assert!(f.any(&lex, 1));
         assert!(!lex.scan("会议").any(&lex, 1));
+        assert!(lex.scan("会议").is_empty() && !f.is_empty());
         assert!(lex.holds("会员") && !lex.holds("会议"));
     }
 
@@ -135,6 +147,7 @@ mod tests {
         let f = lex.scan("<3><7><260><299><299>");
         assert_eq!((f.count(&lex, 0), f.count(&lex, 1), f.count(&lex, 2)), (2, 4, 2));
         assert!(!lex.scan("<3>").any(&lex, 2) && lex.scan("<251>").any(&lex, 2));
+        assert!(!lex.scan("<251>").is_empty() && !lex.scan("<251>").any(&lex, 0));
     }
 
     #[test]

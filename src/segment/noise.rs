@@ -415,13 +415,64 @@ impl List {
     }
 }
 
-/// The [`List`] lists in one automaton.
-static TERMS: once_cell::sync::Lazy<Lexicon> = once_cell::sync::Lazy::new(|| Lexicon::new(&List::ALL.map(List::words)));
+/// The [`List`] lists, then the phrase lists of the line shapes
+/// ([`super::shape::Phrase`]), in one automaton: one pass over a line finds
+/// the words of both stages.
+static TERMS: once_cell::sync::Lazy<Lexicon> = once_cell::sync::Lazy::new(|| {
+    let lists: Vec<&[&str]> = List::ALL
+        .map(List::words)
+        .into_iter()
+        .chain(super::shape::Phrase::ALL.map(super::shape::Phrase::words))
+        .collect();
+    Lexicon::new(&lists)
+});
 
-/// The number of distinct words of `list` in `text`.
-fn count_terms(text: &str, list: List) -> usize {
-    TERMS.scan(text).count(&TERMS, list as usize)
+/// Which of the word lists asked after the line rules a line holds words
+/// of, kept from the one pass of the line rules over it (a byte a line):
+/// bit `p` for phrase list `p` of the line shapes
+/// ([`super::shape::Phrase`]), then [`LineWords::STRONG`] and
+/// [`LineWords::TITLE`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct LineWords(u8);
+
+impl LineWords {
+    /// A word of [`SITE_STRONG`].
+    const STRONG: u8 = 1 << 6;
+    /// A word of [`TITLE_WORDS`].
+    const TITLE: u8 = 1 << 7;
+
+    /// The lists of `found` (words of [`TERMS`]) that are asked later.
+    fn of(found: &Found) -> LineWords {
+        // Most lines hold no word of any list.
+        if found.is_empty() {
+            return LineWords::default();
+        }
+        let phrases = (0..super::shape::Phrase::ALL.len())
+            .filter(|&p| found.any(&TERMS, List::ALL.len() + p))
+            .fold(0u8, |bits, p| bits | 1 << p);
+        let strong = if found.any(&TERMS, List::SiteStrong as usize) { Self::STRONG } else { 0 };
+        let title = if found.any(&TERMS, List::TitleWords as usize) { Self::TITLE } else { 0 };
+        LineWords(phrases | strong | title)
+    }
+
+    /// The lists of the words of `text`, read now.
+    pub(super) fn read(text: &str) -> LineWords {
+        LineWords::of(&TERMS.scan(text))
+    }
+
+    /// True when the line holds a word of phrase list `phrase` of the line
+    /// shapes.
+    pub(super) fn has_phrase(self, phrase: usize) -> bool {
+        self.0 & 1 << phrase != 0
+    }
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
+    }
 }
+
+// The phrase lists fit below the bits of the lists of the noise rules.
+const _: () = assert!(super::shape::Phrase::ALL.len() <= 6);
 
 /// True when `text` holds a word of `list`.
 fn has_any(text: &str, list: List) -> bool {
@@ -674,11 +725,13 @@ fn ends_colon(text: &str) -> bool {
 /// assert_eq!(line_noise("一、总体要求"), None);
 /// ```
 pub fn line_noise(text: &str) -> Option<NoiseReason> {
-    noise_of(text, text.chars().count())
+    noise_of(text, text.chars().count(), &mut None)
 }
 
-/// [`line_noise`] of `text`, which is `chars` characters long.
-fn noise_of(text: &str, chars: usize) -> Option<NoiseReason> {
+/// [`line_noise`] of `text`, which is `chars` characters long. When the
+/// words of the line were read, what the later rules ask of them is left
+/// in `words`.
+fn noise_of(text: &str, chars: usize, words: &mut Option<LineWords>) -> Option<NoiseReason> {
     if chars == 0 || chars > 200 {
         return None;
     }
@@ -699,6 +752,7 @@ fn noise_of(text: &str, chars: usize) -> Option<NoiseReason> {
         return Some(NoiseReason::DownloadHeader);
     }
     let found = TERMS.scan(text);
+    *words = Some(LineWords::of(&found));
     let has_any = |list: List| found.any(&TERMS, list as usize);
     let count_terms = |list: List| found.count(&TERMS, list as usize);
     if chars <= 120 && has_any(List::Preview) && count_terms(List::SiteTerms) >= 1 {
@@ -764,28 +818,48 @@ pub fn classify(src: &str, units: &mut Units) {
 
 /// [`classify`] with the units' texts ([`Units::texts`]) at hand.
 pub(crate) fn classify_texts(units: &mut Units, texts: &[UnitText<'_>]) {
-    let mut reasons: Vec<Option<NoiseReason>> = texts.iter().map(|t| noise_of(&t.text, t.chars)).collect();
-    notice_blocks(texts, &mut reasons);
-    advert_block(units, texts, &mut reasons);
+    // What the later rules ask of the words of each line read here.
+    let mut words: Vec<Option<LineWords>> = Vec::with_capacity(texts.len());
+    let mut reasons: Vec<Option<NoiseReason>> = texts
+        .iter()
+        .map(|t| {
+            let mut w = None;
+            let r = noise_of(&t.text, t.chars, &mut w);
+            words.push(w);
+            r
+        })
+        .collect();
+    notice_blocks(texts, &words, &mut reasons);
+    advert_block(units, texts, &words, &mut reasons);
     repeats(texts, &mut reasons);
-    super::shape::refine(units, texts, &mut reasons);
+    super::shape::refine(units, texts, &words, &mut reasons);
     for (u, r) in units.units.iter_mut().zip(reasons) {
         u.noise = r;
     }
 }
 
+/// True when line `i` holds a word of the list of `bit` (a
+/// [`LineWords`] bit): from `words` when the line rules read the line, else
+/// read now.
+fn line_has(texts: &[UnitText<'_>], words: &[Option<LineWords>], i: usize, bit: u8) -> bool {
+    match words.get(i).copied().flatten() {
+        Some(w) => w.has(bit),
+        None => texts.get(i).is_some_and(|t| LineWords::read(&t.text).has(bit)),
+    }
+}
+
 /// After a site notice, lines that speak the site's vocabulary belong to the
 /// notice (the numbered rules under `温馨提示:`).
-fn notice_blocks(texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
+fn notice_blocks(texts: &[UnitText<'_>], words: &[Option<LineWords>], reasons: &mut [Option<NoiseReason>]) {
     let mut in_notice = false;
-    for (t, r) in texts.iter().zip(reasons.iter_mut()) {
+    for (i, (t, r)) in texts.iter().zip(reasons.iter_mut()).enumerate() {
         match *r {
             Some(NoiseReason::Disclaimer | NoiseReason::PreviewNotice | NoiseReason::DownloadHeader) => {
                 in_notice = true
             }
             Some(_) => {}
             None => {
-                if in_notice && t.chars <= 200 && count_terms(&t.text, List::SiteStrong) >= 1 {
+                if in_notice && t.chars <= 200 && line_has(texts, words, i, LineWords::STRONG) {
                     *r = Some(NoiseReason::Disclaimer);
                 } else {
                     in_notice = false;
@@ -799,7 +873,12 @@ fn notice_blocks(texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
 /// by blank lines) before the first real text, each holding at least one
 /// line with a strong ad, watermark or chrome signal. Their other lines are
 /// the ad's slogans; title-like lines are kept.
-fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
+fn advert_block(
+    units: &Units,
+    texts: &[UnitText<'_>],
+    words: &[Option<LineWords>],
+    reasons: &mut [Option<NoiseReason>],
+) {
     let mut start = 0;
     while start < units.units.len() {
         let mut end = start + 1;
@@ -820,7 +899,7 @@ fn advert_block(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<Noi
         }
         for i in group {
             let t = &texts[i].text;
-            if reasons[i].is_none() && !has_any(t, List::TitleWords) && !ends_colon(t) {
+            if reasons[i].is_none() && !line_has(texts, words, i, LineWords::TITLE) && !ends_colon(t) {
                 reasons[i] = Some(NoiseReason::Advert);
             }
         }
@@ -962,6 +1041,24 @@ mod tests {
             assert_eq!(kinds & P_DISCLAIMER != 0, prefix(t, DISCLAIMER_PREFIX), "{t}");
             assert_eq!(kinds & P_SOURCE != 0, field(t, SOURCE_PREFIX), "{t}");
         }
+    }
+
+    #[test]
+    fn should_take_the_site_lines_after_a_notice_from_the_words_read_once() {
+        let src = "温馨提示：\n1、本站资源仅供下载学习。\n一、总体要求\n本站资源仅供下载学习。";
+        let mut units = Units::from_lines(src);
+        classify(src, &mut units);
+        let reasons: Vec<_> = units.units.iter().map(|u| u.noise).collect();
+        assert_eq!(reasons, [Some(NoiseReason::Disclaimer), Some(NoiseReason::Disclaimer), None, None]);
+        // The phrase lists of the line shapes are read in the same pass.
+        let footer = super::super::shape::Phrase::Footer as usize;
+        assert!(LineWords::read("浙ICP备14042003号-1").has_phrase(footer));
+        assert!(!LineWords::read("一、总体要求").has_phrase(footer));
+        let w = LineWords::read("本站资源，党课讲稿");
+        assert!(w.has(LineWords::STRONG) && w.has(LineWords::TITLE));
+        let mut read = None;
+        assert_eq!(noise_of("本站资源，党课讲稿", 9, &mut read), None);
+        assert_eq!(read, Some(w));
     }
 
     #[test]

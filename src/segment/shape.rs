@@ -22,11 +22,9 @@
 //! - `markup`: a line of Markdown marks alone (`##`);
 //! - `translation`: a line wholly in Latin letters in a Chinese text.
 
-use once_cell::sync::Lazy;
-
 use super::lines::{UnitText, Units};
+use super::noise::LineWords;
 use crate::model::NoiseReason;
-use crate::words::{Found, Lexicon};
 
 /// The features of one line.
 ///
@@ -204,10 +202,11 @@ const FOOTER_PHRASES: &[&str] = &[
 /// Announcements of the full text of a speech that follows (`全文如下：`).
 const FULL_TEXT_PHRASES: &[&str] = &["全文如下", "原文如下"];
 
-/// The phrase lists searched inside a line, by name; [`PHRASES`] holds
-/// them all, list `p` at `p as usize`.
+/// The phrase lists searched inside a line, by name; the word automaton
+/// of the noise rules holds them all, list `p` at `p as usize` after its
+/// own (see [`super::noise::LineWords`]).
 #[derive(Clone, Copy)]
-enum Phrase {
+pub(super) enum Phrase {
     Widget,
     Footer,
     FullText,
@@ -216,9 +215,9 @@ enum Phrase {
 
 impl Phrase {
     /// Every list, in the order of the declaration.
-    const ALL: [Phrase; 4] = [Phrase::Widget, Phrase::Footer, Phrase::FullText, Phrase::Reporter];
+    pub(super) const ALL: [Phrase; 4] = [Phrase::Widget, Phrase::Footer, Phrase::FullText, Phrase::Reporter];
 
-    fn words(self) -> &'static [&'static str] {
+    pub(super) fn words(self) -> &'static [&'static str] {
         match self {
             Phrase::Widget => WIDGET_PHRASES,
             Phrase::Footer => FOOTER_PHRASES,
@@ -227,14 +226,11 @@ impl Phrase {
         }
     }
 
-    /// True when `found` holds a phrase of this list.
-    fn in_found(self, found: &Found) -> bool {
-        found.any(&PHRASES, self as usize)
+    /// True when `words` holds a phrase of this list.
+    fn in_words(self, words: LineWords) -> bool {
+        words.has_phrase(self as usize)
     }
 }
-
-/// The phrase lists in one automaton, read once per line.
-static PHRASES: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&Phrase::ALL.map(Phrase::words)));
 
 /// Text with spaces left out and an opening bracket stripped.
 fn bare_key(text: &str) -> String {
@@ -261,10 +257,12 @@ fn opens_field(text: &str, key: &str) -> bool {
 /// ```
 pub fn line_reason(text: &str) -> Option<NoiseReason> {
     let shape = LineShape::of(text);
-    reason_of(text, &shape)
+    reason_of(text, &shape, None)
 }
 
-fn reason_of(text: &str, s: &LineShape) -> Option<NoiseReason> {
+/// [`line_reason`] of `text`, of shape `s`; `words` holds the word lists of
+/// the line when the noise rules read them.
+fn reason_of(text: &str, s: &LineShape, words: Option<LineWords>) -> Option<NoiseReason> {
     if s.chars == 0 {
         return None;
     }
@@ -292,22 +290,26 @@ fn reason_of(text: &str, s: &LineShape) -> Option<NoiseReason> {
     }
     // Every phrase rule below asks for at most 100 characters: the
     // phrases of longer lines are not looked for.
-    let found = if s.chars <= 100 { PHRASES.scan(text) } else { Found::default() };
-    if s.chars <= 20 && Phrase::FullText.in_found(&found) {
+    let lists = match words {
+        _ if s.chars > 100 => LineWords::default(),
+        Some(w) => w,
+        None => LineWords::read(text),
+    };
+    if s.chars <= 20 && Phrase::FullText.in_words(lists) {
         return Some(NoiseReason::EditorNote);
     }
     if s.chars <= 80 && LETTERHEAD_KEYS.iter().any(|k| opens_field(&key, k)) {
         return Some(NoiseReason::Letterhead);
     }
-    if s.chars <= 24 && s.punct <= 1 && Phrase::Widget.in_found(&found) {
+    if s.chars <= 24 && s.punct <= 1 && Phrase::Widget.in_words(lists) {
         return Some(NoiseReason::Navigation);
     }
-    if s.chars <= 100 && Phrase::Footer.in_found(&found) {
+    if s.chars <= 100 && Phrase::Footer.in_words(lists) {
         return Some(NoiseReason::SiteChrome);
     }
     if s.chars <= 30
         && (text.ends_with('摄') || text.ends_with("摄）") || text.ends_with("摄)"))
-        && Phrase::Reporter.in_found(&found)
+        && Phrase::Reporter.in_words(lists)
     {
         return Some(NoiseReason::Caption);
     }
@@ -347,8 +349,14 @@ fn is_field_reason(r: Option<NoiseReason>) -> bool {
 
 /// Classifies the lines that the word rules left as text by their shape and
 /// context; see the module documentation. `reasons` holds the reasons found
-/// so far, one per unit.
-pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Option<NoiseReason>]) {
+/// so far, one per unit, and `words` the words of the lines that the word
+/// rules read.
+pub(super) fn refine(
+    units: &Units,
+    texts: &[UnitText<'_>],
+    words: &[Option<LineWords>],
+    reasons: &mut [Option<NoiseReason>],
+) {
     let n = texts.len().min(reasons.len()).min(units.units.len());
     let mut shapes: Vec<LineShape> = Vec::with_capacity(n);
     // CJK characters of the measured lines among the first 200, counted
@@ -367,7 +375,7 @@ pub(crate) fn refine(units: &Units, texts: &[UnitText<'_>], reasons: &mut [Optio
     for i in 0..n {
         let t = &texts[i];
         if reasons[i].is_none() && t.chars <= 200 {
-            let r = reason_of(&t.text, &shapes[i]);
+            let r = reason_of(&t.text, &shapes[i], words.get(i).copied().flatten());
             if r != Some(NoiseReason::Translation) || *chinese.get_or_insert_with(|| is_chinese(texts, n, cjk_measured))
             {
                 reasons[i] = r;
