@@ -34,13 +34,26 @@ pub(crate) fn reject<T>(i: &str) -> R<'_, T> {
 /// ([`crate::normalize::is_space`]).
 pub(crate) use crate::normalize::is_space;
 
+/// True when `i` may open with a space: its first byte is the lead byte
+/// of some [`is_space`] character. Most markers have no space where a
+/// `gap` or `spaces` may stand; this byte answers for them.
+fn may_open_with_space(i: &str) -> bool {
+    i.as_bytes().first().is_some_and(|&b| crate::normalize::SPACE_LEADS[usize::from(b)])
+}
+
 /// Up to two spaces (a wrap gap inside a marker).
 pub(crate) fn gap(i: &str) -> R<'_, &str> {
+    if !may_open_with_space(i) {
+        return Ok((i, ""));
+    }
     take_while_m_n(0, 2, is_space).parse(i)
 }
 
 /// Any run of spaces.
 pub(crate) fn spaces(i: &str) -> R<'_, &str> {
+    if !may_open_with_space(i) {
+        return Ok((i, ""));
+    }
     take_while(is_space).parse(i)
 }
 
@@ -56,7 +69,7 @@ pub(crate) fn is_word_punct(c: char) -> bool {
 
 /// `[gap P] spaces`: the optional closing punctuation of a marker and the
 /// spaces after it.
-pub(crate) fn tail(i: &str, punct: fn(char) -> bool) -> R<'_, ()> {
+pub(crate) fn tail(i: &str, punct: impl Fn(char) -> bool) -> R<'_, ()> {
     let (i, _) = opt(preceded(gap, satisfy(punct))).parse(i)?;
     let (i, _) = spaces(i)?;
     Ok((i, ()))

@@ -10,8 +10,12 @@
 //!
 //! The alternation is dispatched on the first character (`一` can only open
 //! `cn_dun | cn_shi | ge_shi | fang_mian`, `(` only `cn_paren |
-//! arabic_paren`, …), so a failed attempt costs one or two sub-parsers. No
-//! nom error leaves [`parse_marker`], and nothing is allocated.
+//! arabic_paren`, …) and then on the character that follows the numeral,
+//! bracket or digits (`、` after `一` leaves only `cn_dun`, `是` only
+//! `cn_shi`), so an attempt runs at most the sub-parsers that may match,
+//! and a text that opens with no marker's first character is refused from
+//! its bytes. No nom error leaves [`parse_marker`], and nothing is
+//! allocated.
 //!
 //! [`scan`] finds where to ask: the start of the block (after leading
 //! spaces), and right after `。！？；：` / `! ? ; :` / `…`, past closing
@@ -89,23 +93,184 @@ pub struct Candidate {
 /// A family parser: the remaining input, the family and the ordinal.
 type Family = fn(&str) -> lex::R<'_, (MarkerKind, u32)>;
 
-/// The families that may open with `c`, tried in order; `&[]` for a
-/// character that opens no marker. Dispatching on the first character keeps
-/// a failed attempt to one or two sub-parsers.
-fn families(c: char) -> &'static [Family] {
+/// The characters a Chinese numeral of [`numeral::cn_numeral`] is made of:
+/// `一` … `九`, `十`, `〇`.
+fn is_cn_numeral_char(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇')
+}
+
+/// The first character of a [`numeral::cn_numeral`]: `一` … `九`, `十`.
+fn opens_cn_numeral(c: char) -> bool {
+    c != '〇' && is_cn_numeral_char(c)
+}
+
+/// The character that follows the run of `run` characters at the start of
+/// `rest` and a wrap gap (up to two spaces, as [`lex::gap`]), if any. After
+/// more than two spaces it is the third space, which closes no marker.
+fn after_run(rest: &str, run: fn(char) -> bool) -> Option<char> {
+    let mut chars = rest.chars();
+    let mut c = chars.next()?;
+    while run(c) {
+        c = chars.next()?;
+    }
+    for _ in 0..2 {
+        if !lex::is_space(c) {
+            break;
+        }
+        c = chars.next()?;
+    }
+    Some(c)
+}
+
+/// The character after a wrap gap at the start of `rest`.
+fn after_gap(rest: &str) -> Option<char> {
+    after_run(rest, |_| false)
+}
+
+/// True for a character that may open a marker: the first characters of
+/// the families of [`families`].
+const fn may_open_marker(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '另'
+            | '再'
+            | '其'
+            | '首'
+            | '最'
+            | '接'
+            | '第'
+            | '篇'
+            | '('
+            | '（'
+            | '〔'
+            | '【'
+            | '['
+            | '［'
+            | '\u{3220}'..='\u{3229}'
+            | '0'..='9'
+            | '０'..='９'
+            | '\u{2474}'..='\u{249B}'
+            | '\u{2460}'..='\u{2473}'
+            | '\u{24EB}'..='\u{24FE}'
+            | '\u{2776}'..='\u{2793}'
+            | '\u{3251}'..='\u{325F}'
+            | '\u{3280}'..='\u{3289}'
+            | '\u{32B1}'..='\u{32BF}'
+            | '拾'
+    ) || numeral::capital_digit(c).is_some()
+}
+
+/// [`may_open_marker`] as a bit per character of the Basic Multilingual
+/// Plane (every opener lies in it), so that the characters of running
+/// text are refused with one look-up.
+static OPENERS: [u64; 1024] = openers();
+
+const fn openers() -> [u64; 1024] {
+    let mut t = [0u64; 1024];
+    let mut u = 0u32;
+    while u < 0x1_0000 {
+        if let Some(c) = char::from_u32(u) {
+            if may_open_marker(c) {
+                t[(u / 64) as usize] |= 1 << (u % 64);
+            }
+        }
+        u += 1;
+    }
+    t
+}
+
+/// True when a marker may open with `c` ([`OPENERS`]).
+fn opens(c: char) -> bool {
+    let u = c as usize;
+    OPENERS.get(u / 64).is_some_and(|w| w >> (u % 64) & 1 != 0)
+}
+
+/// [`opens`] for the character that `bytes` (UTF-8) open with, read from
+/// its bytes: an ASCII opener (`(` `[` a digit), or a three-byte
+/// character whose bit is set. No opener takes two or four bytes.
+fn opens_bytes(bytes: &[u8]) -> bool {
+    match *bytes {
+        [b, ..] if b < 0x80 => matches!(b, b'(' | b'[' | b'0'..=b'9'),
+        [b0 @ 0xE0..=0xEF, b1, b2, ..] => {
+            let u = usize::from(b0 & 0x0F) << 12 | usize::from(b1 & 0x3F) << 6 | usize::from(b2 & 0x3F);
+            OPENERS.get(u / 64).is_some_and(|w| w >> (u % 64) & 1 != 0)
+        }
+        _ => false,
+    }
+}
+
+/// The families that may match `input`, tried in order; `&[]` when none
+/// can. Dispatched on the first character, then on the character that
+/// follows the first word: the numeral of `一、` `一是` `一个是` `一方面`,
+/// the bracket of `(一)` `(1)`, the digits of `1.` `1)`, the `第` of `第一`
+/// (each after a wrap gap). Every family's grammar needs that character, so
+/// an attempt that cannot succeed (`一些`, `(注)`, `第`, `10%`) runs no
+/// parser, and any other runs the one family it can be.
+fn families(input: &str) -> &'static [Family] {
+    let mut chars = input.chars();
+    let Some(c) = chars.next().filter(|&c| opens(c)) else { return &[] };
+    let rest = chars.as_str();
     match c {
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' => {
-            &[dun::cn_dun, shi::cn_shi, words::ge_shi, words::fang_mian]
+            // A numeral is read whole: the family is told by what closes it.
+            match after_run(rest, is_cn_numeral_char) {
+                Some(p) if lex::is_num_punct(p) => &[dun::cn_dun],
+                Some('是' | '要' | '则') => &[shi::cn_shi],
+                Some('个') => &[words::ge_shi],
+                Some('方') => &[words::fang_mian],
+                _ => &[],
+            }
         }
-        '另' => &[words::ge_shi, words::fang_mian],
-        '再' => &[words::ge_shi, words::sequence],
-        '其' => &[words::qi, words::sequence],
-        '首' | '最' | '接' => &[words::sequence],
-        '第' => &[di::di],
-        '篇' => &[pian::pian],
-        '(' | '（' => &[paren::cn_paren, paren::arabic_paren],
-        '〔' | '【' | '[' | '［' | '\u{3220}'..='\u{3229}' => &[paren::cn_paren],
-        '0'..='9' | '０'..='９' => &[paren::arabic_paren, arabic::arabic_dot],
+        '另' => match after_gap(rest) {
+            Some('一' | '外') => &[words::ge_shi, words::fang_mian],
+            _ => &[],
+        },
+        '再' => match after_gap(rest) {
+            Some('一') => &[words::ge_shi],
+            Some('次' | '者' | '来') => &[words::sequence],
+            _ => &[],
+        },
+        '其' => match after_gap(rest) {
+            Some('次') => &[words::sequence],
+            Some(n) if opens_cn_numeral(n) => &[words::qi],
+            _ => &[],
+        },
+        '首' | '最' | '接' => match (c, after_gap(rest)) {
+            ('首', Some('先')) | ('最', Some('后')) | ('接', Some('下')) => &[words::sequence],
+            _ => &[],
+        },
+        '第' => match after_gap(rest) {
+            Some(n) if opens_cn_numeral(n) || numeral::arabic_digit(n).is_some() => &[di::di],
+            _ => &[],
+        },
+        '篇' => match after_gap(rest) {
+            Some(n) if opens_cn_numeral(n) => &[pian::pian],
+            _ => &[],
+        },
+        '(' | '（' => match after_gap(rest) {
+            Some(n) if opens_cn_numeral(n) || paren::is_dash(n) => &[paren::cn_paren],
+            Some(n) if numeral::arabic_digit(n).is_some() => &[paren::arabic_paren],
+            _ => &[],
+        },
+        '〔' | '【' | '[' | '［' => match after_gap(rest) {
+            Some(n) if opens_cn_numeral(n) || paren::is_dash(n) => &[paren::cn_paren],
+            _ => &[],
+        },
+        '\u{3220}'..='\u{3229}' => &[paren::cn_paren],
+        '0'..='9' | '０'..='９' => match after_run(rest, |d| numeral::arabic_digit(d).is_some()) {
+            Some(')' | '）') => &[paren::arabic_paren],
+            Some('.' | '．' | '、' | '，' | ',') => &[arabic::arabic_dot],
+            _ => &[],
+        },
         '\u{2474}'..='\u{2487}' => &[paren::arabic_paren],
         '\u{2488}'..='\u{249B}' => &[arabic::arabic_dot],
         '\u{2460}'..='\u{2473}'
@@ -132,9 +297,19 @@ fn families(c: char) -> &'static [Family] {
 /// assert!(parse_marker("第一次").is_none());
 /// assert!(parse_marker("1.5倍").is_none());
 /// ```
+#[inline]
 pub fn parse_marker(input: &str) -> Option<MarkerMatch> {
-    let list = families(input.chars().next()?);
-    let (rest, (kind, ordinal)) = list.iter().find_map(|f| f(input).ok())?;
+    // Most texts asked open with no marker's first character: refused
+    // here, on bytes, where the caller stands.
+    if !opens_bytes(input.as_bytes()) {
+        return None;
+    }
+    parse_opened(input)
+}
+
+/// [`parse_marker`] after its first look.
+fn parse_opened(input: &str) -> Option<MarkerMatch> {
+    let (rest, (kind, ordinal)) = families(input).iter().find_map(|f| f(input).ok())?;
     Some(MarkerMatch { kind, ordinal, len: input.len() - rest.len() })
 }
 
@@ -178,15 +353,15 @@ fn is_skippable(c: char) -> bool {
 }
 
 /// The byte length of the clause end encoded at `i`, if any: one of the
-/// characters after which an inline marker may stand, `。！？；：`,
-/// `! ? ; :` and `…` (compared as bytes: no decoding).
+/// characters after which an inline marker may stand ([`is_marker_clause_end`]):
+/// `。！？；：`, `! ? ; :` and `…`, compared as bytes (no decoding).
 fn clause_end_at(bytes: &[u8], i: usize) -> Option<usize> {
-    crate::normalize::sentence_end_len(bytes, i).or(match bytes.get(i..).unwrap_or_default() {
-        [b':', ..] => Some(1),
-        // ： and …
-        [0xEF, 0xBC, 0x9A, ..] | [0xE2, 0x80, 0xA6, ..] => Some(3),
+    match bytes.get(i..).unwrap_or_default() {
+        [b'!' | b'?' | b';' | b':', ..] => Some(1),
+        // 。 and …, then the full-width ！ ： ； ？
+        [0xE3, 0x80, 0x82, ..] | [0xE2, 0x80, 0xA6, ..] | [0xEF, 0xBC, 0x81 | 0x9A | 0x9B | 0x9F, ..] => Some(3),
         _ => None,
-    })
+    }
 }
 
 /// A clause end after which an inline marker may stand: a sentence or
@@ -217,24 +392,22 @@ const fn lead_table() -> [u8; 256] {
     t
 }
 
-/// The length of the character whose lead byte is `b` (1 for a
-/// continuation byte).
-pub(crate) fn char_len(b: u8) -> usize {
-    usize::from(LEAD[usize::from(b)] & 0x0F)
-}
-
-/// The offset of the first character at or after `i` (a character
-/// boundary) where a clause end may start, stepping a character at a time
-/// by its lead byte; `bytes.len()` when there is none.
-pub(crate) fn next_maybe_end(bytes: &[u8], mut i: usize) -> usize {
-    while let Some(&b) = bytes.get(i) {
-        let class = LEAD[usize::from(b)];
-        if class & 0x80 != 0 {
-            return i;
-        }
-        i += usize::from(class & 0x0F);
+/// The inline candidate after the clause end that may start at byte `at`:
+/// past the clause end, its closing quotes and spaces, the marker there.
+fn inline_at(text: &str, at: usize) -> Option<Candidate> {
+    let bytes = text.as_bytes();
+    let len = clause_end_at(bytes, at)?;
+    // A time such as `13:45` is not a clause end.
+    if len == 1 && bytes.get(at) == Some(&b':') && at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_digit) {
+        return None;
     }
-    bytes.len()
+    let rest = text.get(at + len..)?;
+    let offset = text.len() - rest.trim_start_matches(is_skippable).len();
+    if offset >= text.len() {
+        return None;
+    }
+    let m = text.get(offset..).and_then(parse_marker)?;
+    Some(Candidate { offset, position: Position::Inline, m })
 }
 
 /// Finds every marker candidate in a block's cleaned `text`: at the start
@@ -242,8 +415,10 @@ pub(crate) fn next_maybe_end(bytes: &[u8], mut i: usize) -> usize {
 /// (optionally followed by closing quotes and spaces).
 ///
 /// The text is walked once, a character at a time (a table of lead bytes
-/// tells where a clause end may start); nom runs only after the clause
-/// ends, so the cost is linear in the text.
+/// tells where a clause end may start); the grammar runs only after the
+/// clause ends, so the cost is linear in the text. Two clause ends never
+/// lead to the same position (a clause end is not skippable), so each
+/// position is asked once.
 ///
 /// ```
 /// use jianggao::marker::{scan, Position};
@@ -260,32 +435,13 @@ pub fn scan(text: &str) -> Vec<Candidate> {
         out.push(Candidate { offset: start, position: Position::BlockStart, m });
     }
     let bytes = text.as_bytes();
-    let mut last_tried = start;
-    let mut i = 0;
-    loop {
-        let at = next_maybe_end(bytes, i);
-        let Some(&b) = bytes.get(at) else {
-            break;
-        };
-        i = at + char_len(b);
-        let Some(len) = clause_end_at(bytes, at) else {
-            continue;
-        };
-        // A time such as `13:45` is not a clause end.
-        if b == b':' && at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_digit) {
-            continue;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let class = LEAD[usize::from(b)];
+        if class & 0x80 != 0 {
+            out.extend(inline_at(text, at));
         }
-        let mut j = at + len;
-        if let Some(rest) = text.get(j..) {
-            j += rest.len() - rest.trim_start_matches(is_skippable).len();
-        }
-        if j <= last_tried || j >= text.len() {
-            continue;
-        }
-        last_tried = j;
-        if let Some(m) = text.get(j..).and_then(parse_marker) {
-            out.push(Candidate { offset: j, position: Position::Inline, m });
-        }
+        at += usize::from(class & 7);
     }
     out
 }
@@ -306,5 +462,130 @@ mod tests {
         assert!(scan("甲，一是乙、二是丙“三是丁”《四是》13:5是").is_empty());
         assert!(scan("时间13:1.会议").is_empty());
         assert_eq!(scan("时间:1.会议").len(), 1);
+    }
+
+    #[test]
+    fn clause_end_at_should_read_the_clause_ends_on_bytes() {
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let len = clause_end_at(c.encode_utf8(&mut buf).as_bytes(), 0);
+            assert_eq!(len, is_marker_clause_end(c).then(|| c.len_utf8()), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn opens_bytes_should_answer_as_opens() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            assert_eq!(opens_bytes(c.encode_utf8(&mut buf).as_bytes()), opens(c), "{c:?}");
+        }
+        assert!(!opens_bytes(b""));
+    }
+
+    #[test]
+    fn no_marker_should_open_with_a_character_outside_the_openers() {
+        let tails =
+            ["", "一、", "一个是", "一方面", "是", "、", ".", ")", "）", "一)", "1)", "1.", "次", "先", "后", "下来，"];
+        for c in (0..0x1_0000).filter_map(char::from_u32).filter(|&c| !opens(c)) {
+            for tail in tails {
+                let s = format!("{c}{tail}");
+                assert_eq!(every_family(&s), None, "{s}");
+            }
+        }
+    }
+
+    /// Every family, tried in order: what [`parse_marker`] answers without
+    /// its dispatch. No two families take the same input, so the order does
+    /// not matter.
+    fn every_family(input: &str) -> Option<MarkerMatch> {
+        let all: [Family; 13] = [
+            dun::cn_dun,
+            shi::cn_shi,
+            words::ge_shi,
+            words::fang_mian,
+            words::qi,
+            words::sequence,
+            di::di,
+            pian::pian,
+            paren::cn_paren,
+            paren::arabic_paren,
+            arabic::arabic_dot,
+            circled::circled,
+            dun::capital_dun,
+        ];
+        let (rest, (kind, ordinal)) = all.iter().find_map(|f| f(input).ok())?;
+        Some(MarkerMatch { kind, ordinal, len: input.len() - rest.len() })
+    }
+
+    /// [`scan`] read a character at a time, as the definition says.
+    fn scan_by_chars(text: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let start = text.len() - text.trim_start_matches(crate::normalize::is_space).len();
+        if let Some(m) = text.get(start..).and_then(every_family) {
+            out.push(Candidate { offset: start, position: Position::BlockStart, m });
+        }
+        let mut prev = None;
+        for (at, c) in text.char_indices() {
+            let time = c == ':' && prev.is_some_and(|p: char| p.is_ascii_digit());
+            prev = Some(c);
+            if !is_marker_clause_end(c) || time {
+                continue;
+            }
+            let rest = &text[at + c.len_utf8()..];
+            let offset = text.len() - rest.trim_start_matches(is_skippable).len();
+            if offset < text.len() {
+                if let Some(m) = every_family(&text[offset..]) {
+                    out.push(Candidate { offset, position: Position::Inline, m });
+                }
+            }
+        }
+        out
+    }
+
+    /// Pieces of markers, of near misses and of prose, for texts made of
+    /// what markers are made of (separated by `|`).
+    const PIECES: &str = concat!(
+        "一|二|三|九|十|二十|〇|两|零|壹|貳|拾|肆|个|是|要|则|一个|个是|方|方面|另|外|另外|再|次|者|",
+        "来|其|首|先|最|后|接|下|接下来|第|篇|律|否|非|部分|条|点|我们|时间|消息|(|（|)|）|〔|〕|【|",
+        "】|[|]|［|-|—|、|，|,|：|:|．|.|；|;|。|！|？|!|?|…|”|」| |\u{3000}|",
+        "\u{200B}|\t|1|12|2019|0|０|５|⑴|⒈|①|❷|㈠",
+    );
+
+    /// A text of up to `n` [`PIECES`].
+    fn pieces(n: usize) -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(proptest::sample::select(PIECES.split('|').collect::<Vec<_>>()), 0..=n)
+            .prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn parse_marker_should_answer_as_every_family(s in pieces(6)) {
+            proptest::prop_assert_eq!(parse_marker(&s), every_family(&s));
+        }
+
+        #[test]
+        fn scan_should_answer_as_a_walk_over_characters(s in pieces(16)) {
+            proptest::prop_assert_eq!(scan(&s), scan_by_chars(&s));
+        }
+    }
+
+    #[test]
+    fn parse_marker_should_answer_as_every_family_on_the_grammar_examples() {
+        let examples = concat!(
+            "一、总体要求|一 、总体要求|十一、|二十三、|二〇二〇年|一、二线城市|三、四个意识|一是要|",
+            "三 是必须|一则消息|一是一、二是二|一是否|一个是|一 个是|另一 个是|另外一个是|再一个是|",
+            "一方面|另 一方面|另外一方面|其一，|其一生|其次，|首先,|再次强调|再者，|再来，|接下来，|",
+            "接下来我们|最后，|最后一次|第一，|第一次|第三条：|第一条（追求）|第一个是|第 1 部分|",
+            "第三要扎实|第一 时间|第三篇|篇一|千篇一律|篇 二：|(一)|（一）|( 一 )|(-)|",
+            "(一)是持续|(一)是否|〔一〕|【一】|[1]|(1)|（２）|1）|1 )|⑴|⒈|①|㈠|",
+            "1.加强|1.5倍|2、了|2019、2020年|1、2、3|1,000|１．|10%|壹、|",
+            "拾壹、|壹万元|两、三天",
+        );
+        for s in examples.split('|') {
+            assert_eq!(parse_marker(s), every_family(s), "{s}");
+        }
     }
 }

@@ -60,7 +60,7 @@ pub fn cn_digit(c: char) -> Option<u32> {
 /// assert_eq!(capital_digit('叁'), Some(3));
 /// assert_eq!(capital_digit('拾'), None);
 /// ```
-pub fn capital_digit(c: char) -> Option<u32> {
+pub const fn capital_digit(c: char) -> Option<u32> {
     Some(match c {
         '壹' => 1,
         '貳' | '贰' | '弍' => 2,
@@ -93,9 +93,14 @@ pub fn arabic_digit(c: char) -> Option<u32> {
 }
 
 /// `D? TEN D? | D 〇 | D` over the digit set `digit` (values 1..=9 only).
-fn numeral_with<'a>(i: &'a str, digit: fn(char) -> Option<u32>, ten: char) -> R<'a, u32> {
+fn numeral_with<'a>(i: &'a str, digit: impl Fn(char) -> Option<u32>, ten: char) -> R<'a, u32> {
     let one_to_nine = |c: char| matches!(digit(c), Some(1..=9));
     let value = |c: char| digit(c).unwrap_or(0);
+    // A numeral opens with a digit or the ten: anything else fails here,
+    // without the combinators below.
+    if !i.starts_with(|c: char| c == ten || one_to_nine(c)) {
+        return reject(i);
+    }
     let (i, tens) = opt(satisfy(one_to_nine)).parse(i)?;
     let (i, has_ten) = opt(char(ten)).parse(i)?;
     match (tens, has_ten) {

@@ -51,7 +51,7 @@ fn is_round_close(c: char) -> bool {
     matches!(c, ')' | '）')
 }
 
-fn is_dash(c: char) -> bool {
+pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '-' | '—' | '－' | '–' | '‐' | '‑' | '‒' | '―' | '─' | '━' | 'ー')
 }
 
