@@ -221,8 +221,7 @@ fn candidates(blocks: &[Block]) -> Vec<Cand> {
             });
         }
     }
-    let view_refs: Vec<&str> = views.iter().map(|v| v.as_ref()).collect();
-    for f in unmarked::find(&view_refs, &marked, &taken) {
+    for f in unmarked::find(&views, &marked, &taken) {
         let class = match f.shape {
             unmarked::Shape::Line(r) => Class::Line(r),
             unmarked::Shape::Run => Class::Run,

@@ -41,6 +41,7 @@
 //! lead sentence.
 
 use crate::normalize::{first_sentence_end, fold, is_closing_quote, is_sentence_end};
+use std::borrow::Cow;
 
 /// Shortest and longest heading line, in chars.
 const LINE_CHARS: std::ops::RangeInclusive<usize> = 3..=30;
@@ -76,19 +77,19 @@ pub(crate) struct Found {
 /// Finds the unmarked nodes among blocks whose recognition views are
 /// `views`; `marked[i]` is true when block `i` opens with a marker, and
 /// `taken[i]` when another rule already made it a node.
-pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found> {
+pub(crate) fn find(views: &[Cow<'_, str>], marked: &[bool], taken: &[bool]) -> Vec<Found> {
     let n = views.len();
     let free = |i: usize| !marked.get(i).copied().unwrap_or(true) && !taken.get(i).copied().unwrap_or(true);
     let mut out = Vec::new();
     let mut used = vec![false; n];
     // Every rule below reads lead sentences, of the same paragraphs again
     // and again: each is found once.
-    let lead_of: Vec<Option<&str>> = views.iter().map(|v| lead_sentence(v)).collect();
-    let lead_sentence = |i: usize| lead_of.get(i).copied().flatten();
+    let lead_of = Leads::of(views);
+    let lead_sentence = |i: usize| lead_of.get(i);
 
     // 0. Appendix headings.
     for i in 0..n {
-        if free(i) && is_appendix(views[i]) && marked.get(i + 1).copied().unwrap_or(false) {
+        if free(i) && is_appendix(&views[i]) && marked.get(i + 1).copied().unwrap_or(false) {
             used[i] = true;
             out.push(Found { block: i, shape: Shape::Appendix, ordinal: 0 });
         }
@@ -103,7 +104,7 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
             continue;
         }
         let body_after = views.get(i + 1).is_some_and(|next| {
-            ranks[i + 1].is_none() && chars(next) >= BODY_CHARS.max(2 * chars(views[i])) && !is_dash(next)
+            ranks[i + 1].is_none() && chars(next) >= BODY_CHARS.max(2 * chars(&views[i])) && !is_dash(next)
         });
         if body_after {
             lines.push((i, rank));
@@ -133,8 +134,8 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool]) -> Vec<Found
             continue;
         }
         let mut j = i + 1;
-        if is_dash(views[i]) {
-            while j < n && !used[j] && free(j) && is_dash(views[j]) {
+        if is_dash(&views[i]) {
+            while j < n && !used[j] && free(j) && is_dash(&views[j]) {
                 j += 1;
             }
         } else if let Some(lead) = lead_sentence(i) {
@@ -186,8 +187,8 @@ const GAPPED_PHRASE: usize = 5;
 /// open with a dash or the shared phrase nor address the audience.
 /// `lead_of` holds the [`lead_sentence`] of each view.
 fn gapped_runs(
-    views: &[&str],
-    lead_of: &[Option<&str>],
+    views: &[Cow<'_, str>],
+    lead_of: &Leads<'_>,
     free: &dyn Fn(usize) -> bool,
     used: &mut [bool],
     out: &mut Vec<Found>,
@@ -197,7 +198,7 @@ fn gapped_runs(
     let dashes: Vec<bool> = views.iter().map(|v| is_dash(v)).collect();
     let addresses: Vec<bool> = views.iter().map(|v| super::is_address(v)).collect();
     let is_dash = |i: usize| dashes.get(i).copied().unwrap_or(false);
-    let lead_sentence = |i: usize| lead_of.get(i).copied().flatten();
+    let lead_sentence = |i: usize| lead_of.get(i);
     let open = |i: usize, used: &[bool]| free(i) && !used.get(i).copied().unwrap_or(true);
     // A body paragraph between two members.
     let body = |i: usize, used: &[bool], phrase: &[char]| {
@@ -291,13 +292,13 @@ const ANSWER: [&str; 3] = ["答：", "答:", "回答："];
 /// The questions of a Q&A transcript (`问：…` / `答：…`): when at least two
 /// paragraphs open with a question label and an answer label follows them,
 /// each question is a node and its answers are its paragraphs.
-fn questions(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+fn questions(views: &[Cow<'_, str>], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
     let opens = |v: &str, labels: &[&str]| {
         let t = v.trim_start();
         labels.iter().any(|l| t.starts_with(l))
     };
     let asks: Vec<usize> = (0..views.len())
-        .filter(|&i| free(i) && !used.get(i).copied().unwrap_or(true) && opens(views[i], &ASK))
+        .filter(|&i| free(i) && !used.get(i).copied().unwrap_or(true) && opens(&views[i], &ASK))
         .collect();
     let answered = asks.iter().filter(|&&i| views.get(i + 1).is_some_and(|v| opens(v, &ANSWER))).count();
     if asks.len() < 2 || answered * 2 < asks.len() {
@@ -320,14 +321,14 @@ const NOT_POINTS: &str = "次批届期年天名位代轮号";
 /// `铁三角的第一个角，就是…` `第二个角` `第三个角`): at least three, counting
 /// 1, 2, 3 … in document order, each in its own paragraph, are a run.
 /// `lead_of` holds the [`lead_sentence`] of each paragraph.
-fn ordinal_phrases(lead_of: &[Option<&str>], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+fn ordinal_phrases(lead_of: &Leads<'_>, free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
     // (block, ordinal, key) for every lead sentence holding `第N<key>`.
     let mut hits: Vec<(usize, u32, String)> = Vec::new();
-    for (i, lead) in lead_of.iter().enumerate() {
+    for i in 0..lead_of.len() {
         if used.get(i).copied().unwrap_or(true) || !free(i) {
             continue;
         }
-        let Some(lead) = *lead else { continue };
+        let Some(lead) = lead_of.get(i) else { continue };
         for (k, _) in lead.match_indices('第') {
             let after = lead.get(k + '第'.len_utf8()..).unwrap_or("");
             let Ok((rest, n)) = crate::marker::numeral::cn_numeral(after) else { continue };
@@ -413,6 +414,33 @@ fn is_dash(text: &str) -> bool {
 /// The lead sentence of a paragraph (up to and without its first sentence
 /// end), when body text follows it and it is not an address
 /// (`各位代表！`, `同志们，`).
+/// The [`lead_sentence`] of each view, kept as its length (0 for none):
+/// a lead is a prefix of its view, and a text of very many short
+/// paragraphs would otherwise hold a list of them at once.
+struct Leads<'a> {
+    views: &'a [Cow<'a, str>],
+    ends: Vec<u32>,
+}
+
+impl<'a> Leads<'a> {
+    fn of(views: &'a [Cow<'a, str>]) -> Self {
+        let ends =
+            views.iter().map(|v| lead_sentence(v).and_then(|l| u32::try_from(l.len()).ok()).unwrap_or(0)).collect();
+        Leads { views, ends }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The lead sentence of view `i`.
+    fn get(&self, i: usize) -> Option<&'a str> {
+        let end = self.ends.get(i).copied().filter(|&e| e > 0)? as usize;
+        // The lead starts where the trimmed view does.
+        self.views.get(i)?.trim_start().get(..end)
+    }
+}
+
 fn lead_sentence(text: &str) -> Option<&str> {
     let t = text.trim();
     let (end, len) = first_sentence_end(t.as_bytes())?;
