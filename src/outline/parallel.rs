@@ -113,7 +113,7 @@ fn lcp(a: &str, b: &str) -> usize {
 /// The head of paragraph `i`, from its length in `heads`.
 fn head_text<'a>(body: &'a [Block], heads: &[u32], i: usize) -> Option<&'a str> {
     let len = heads.get(i).copied().filter(|&n| n > 0)? as usize;
-    body.get(i)?.text.trim_start().get(..len)
+    super::unmarked::trim_start(&body.get(i)?.text).get(..len)
 }
 
 /// The opening phrase of a paragraph, or `None` when it has none short

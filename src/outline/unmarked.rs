@@ -437,7 +437,18 @@ impl<'a> Leads<'a> {
     fn get(&self, i: usize) -> Option<&'a str> {
         let end = self.ends.get(i).copied().filter(|&e| e > 0)? as usize;
         // The lead starts where the trimmed view does.
-        self.views.get(i)?.trim_start().get(..end)
+        trim_start(self.views.get(i)?).get(..end)
+    }
+}
+
+/// `s.trim_start()`, which reads only the first byte when it cannot open
+/// a white space character (most views open with an ideograph). The lead
+/// bytes of Unicode's white space: ASCII's, 0xC2 (U+0085, U+00A0), 0xE1
+/// (U+1680), 0xE2 (U+2000…U+205F) and 0xE3 (U+3000).
+pub(super) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_whitespace() || matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3) => s.trim_start(),
+        _ => s,
     }
 }
 
@@ -513,6 +524,30 @@ mod tests {
             return None;
         }
         lead.chars().next().is_some_and(crate::normalize::is_ideograph).then_some(lead)
+    }
+
+    #[test]
+    fn trim_start_should_trim_what_std_trims() {
+        for t in [
+            "",
+            "一",
+            " 一",
+            "\u{b}一",
+            "\u{85}一",
+            "\u{a0}一",
+            "\u{1680}一",
+            "\u{2003}一",
+            "\u{205f}一",
+            "\u{3000}一",
+            "\u{feff}一",
+            "a",
+        ] {
+            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            let t = format!("{c}一");
+            assert_eq!(trim_start(&t), "一", "{:X}", c as u32);
+        }
     }
 
     #[test]
