@@ -518,6 +518,7 @@ fn run(cli: Cli) -> Result<bool, Fail> {
 }
 
 fn main() -> ExitCode {
+    cli::alloc::pin_mmap_threshold();
     let cli = Cli::parse();
     match run(cli) {
         Ok(true) | Err(Fail::Closed) => ExitCode::SUCCESS,

@@ -133,6 +133,14 @@ impl OffsetMap {
         self.runs.reserve_exact(runs);
     }
 
+    /// Moves every source offset `by` bytes on (a map made for a part of a
+    /// text that starts `by` bytes into it).
+    pub(crate) fn shift(&mut self, by: usize) {
+        for run in &mut self.runs {
+            run.1 += by;
+        }
+    }
+
     /// The source offset of the cleaned offset `clean` (the start of a piece).
     pub fn to_source(&self, clean: usize) -> usize {
         let i = self.runs.partition_point(|&(c, _)| c <= clean);

@@ -2,6 +2,7 @@
 //! (size limits, directory walks), in-order parallel work, and terminal
 //! safety of what is printed.
 
+pub mod alloc;
 pub mod input;
 pub mod ordered;
 pub mod term;

@@ -2,7 +2,7 @@
 //! announced by a table of contents (`目录` followed by short entries with
 //! page numbers).
 
-use super::text::{chars, has_stop};
+use super::text::{chars, has_stop, ByKey};
 use crate::model::MarkerKind;
 use crate::normalize::fold;
 use crate::segment::Block;
@@ -56,11 +56,15 @@ pub(crate) fn toc_end(blocks: &[Block], at: usize) -> usize {
         let ok = t.starts_with("目录") && !has_stop(t) && chars(t) <= 120;
         return if ok { at + 1 } else { at };
     }
-    // A keyed set: a table of 200,000 entries is read in linear time.
-    let mut seen: crate::hash::FxHashSet<String> = crate::hash::FxHashSet::default();
+    // A keyed set: a table of 200,000 entries is read in linear time. It
+    // holds the entries' texts compared by key, no copies, and is sized
+    // once for the entries that follow.
+    let entries = blocks.get(at + 1..).unwrap_or_default().iter().take_while(|b| is_toc_entry(&b.text)).count();
+    let mut seen: crate::hash::FxHashSet<ByKey<'_>> =
+        crate::hash::FxHashSet::with_capacity_and_hasher(entries, Default::default());
     let mut i = at + 1;
-    while let Some(b) = blocks.get(i) {
-        if !is_toc_entry(&b.text) || !seen.insert(super::text::key(&b.text)) {
+    while let Some(b) = blocks.get(i).filter(|_| i <= at + entries) {
+        if !seen.insert(ByKey(&b.text)) {
             break;
         }
         i += 1;

@@ -11,19 +11,33 @@ use super::{key, meta_line, name_line, title, visible_range, MetaLine};
 use crate::segment::Block;
 
 /// The answers known for one block; each is computed on first use, from
-/// the block passed (always the same block for one `Facts`).
+/// the block passed (always the same block for one `Facts`). One is kept
+/// per header line, and a text with no body start found is all header: the
+/// rare answers are boxed and which are known is a set of bits (32 bytes).
 #[derive(Default)]
 pub(super) struct Facts {
-    /// [`title::title_shape`] of the text.
-    shape: Option<bool>,
-    /// The comparison key of the visible title ([`title::visible`]).
-    key: Option<Box<str>>,
-    /// [`meta_line`] of the text, when it has no spaces at its ends (boxed:
-    /// one `Facts` is kept per header line, and most lines have neither).
-    meta: Option<Option<Box<MetaLine>>>,
+    /// Which answers are known ([`SHAPE`], [`META`], [`NAME`]), and
+    /// [`IS_TITLE`], the shape.
+    known: u8,
+    /// The comparison key of the visible title ([`title::visible`]). A
+    /// boxed `String` is one pointer wide where a `Box<str>` is two: the key
+    /// is asked of title-shaped lines only, the size is paid by every line.
+    #[allow(clippy::box_collection)]
+    key: Option<Box<String>>,
+    /// [`meta_line`] of the text, when it has no spaces at its ends.
+    meta: Option<Box<MetaLine>>,
     /// [`name_line`] of the text, when it has no spaces at its ends.
-    name: Option<Option<Box<(String, usize, usize)>>>,
+    name: Option<Box<(String, usize, usize)>>,
 }
+
+/// The title shape is known.
+const SHAPE: u8 = 1;
+/// The text has the shape of a title line.
+const IS_TITLE: u8 = 2;
+/// `Facts::meta` is known.
+const META: u8 = 4;
+/// `Facts::name` is known.
+const NAME: u8 = 8;
 
 /// True when `b`'s text has no spaces to trim: the readers that trim it
 /// first and those that do not read the same string.
@@ -34,13 +48,17 @@ fn trimmed(b: &Block) -> bool {
 impl Facts {
     /// True when the text has the shape of a title line.
     pub(super) fn shape(&mut self, b: &Block) -> bool {
-        // `title_shape` trims the text itself.
-        *self.shape.get_or_insert_with(|| title::title_shape(&b.text))
+        if self.known & SHAPE == 0 {
+            // `title_shape` trims the text itself.
+            let is = title::title_shape(&b.text);
+            self.known |= SHAPE | if is { IS_TITLE } else { 0 };
+        }
+        self.known & IS_TITLE != 0
     }
 
     /// The comparison key of the visible title in the text.
     pub(super) fn key(&mut self, b: &Block) -> &str {
-        self.key.get_or_insert_with(|| key(&b.text[visible_range(&b.text)]).into_boxed_str())
+        self.key.get_or_insert_with(|| Box::new(key(&b.text[visible_range(&b.text)])))
     }
 
     /// True when the trimmed text is a metadata line.
@@ -48,15 +66,20 @@ impl Facts {
         if !trimmed(b) {
             return meta_line(b.text.trim()).is_some();
         }
-        self.meta.get_or_insert_with(|| meta_line(&b.text).map(Box::new)).is_some()
+        if self.known & META == 0 {
+            self.meta = meta_line(&b.text).map(Box::new);
+            self.known |= META;
+        }
+        self.meta.is_some()
     }
 
     /// The metadata line read from the text, taken out of the facts.
     pub(super) fn take_meta(&mut self, b: &Block) -> Option<MetaLine> {
-        match self.meta.take() {
-            Some(m) => m.map(|m| *m),
-            None => meta_line(&b.text),
+        if self.known & META == 0 {
+            return meta_line(&b.text);
         }
+        self.known &= !META;
+        self.meta.take().map(|m| *m)
     }
 
     /// True when the trimmed text is a name line.
@@ -64,15 +87,20 @@ impl Facts {
         if !trimmed(b) {
             return name_line(b.text.trim()).is_some();
         }
-        self.name.get_or_insert_with(|| name_line(&b.text).map(Box::new)).is_some()
+        if self.known & NAME == 0 {
+            self.name = name_line(&b.text).map(Box::new);
+            self.known |= NAME;
+        }
+        self.name.is_some()
     }
 
     /// The name line read from the text, taken out of the facts.
     pub(super) fn take_name(&mut self, b: &Block) -> Option<(String, usize, usize)> {
-        match self.name.take() {
-            Some(n) => n.map(|n| *n),
-            None => name_line(&b.text),
+        if self.known & NAME == 0 {
+            return name_line(&b.text);
         }
+        self.known &= !NAME;
+        self.name.take().map(|n| *n)
     }
 }
 
@@ -88,6 +116,12 @@ mod tests {
 
     fn block(text: &str) -> Block {
         Block::from_source(text, Span::new(0, text.len()))
+    }
+
+    #[test]
+    fn facts_should_stay_small() {
+        // One per header line; a text of short lines may be all header.
+        assert!(std::mem::size_of::<Facts>() <= 32);
     }
 
     #[test]

@@ -316,7 +316,9 @@ fn drop_toc(sink: &mut Sink, mut blocks: Vec<Block>) -> Vec<Block> {
     if end <= at {
         return blocks;
     }
-    // Taken out in place: no second list of all blocks.
+    // Taken out in place: no second list of all blocks. Each entry gives
+    // one noise entry or more: room for them at once.
+    sink.noise.reserve(end - at);
     for b in blocks.drain(at..end) {
         sink.block(&b, NoiseReason::Toc);
     }

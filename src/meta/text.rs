@@ -27,6 +27,30 @@ pub(crate) fn key(s: &str) -> String {
     out
 }
 
+/// A text hashed and compared by its comparison key ([`key`]), without
+/// building the key: a set of them holds borrowed texts, no copies.
+#[derive(Clone, Copy)]
+pub(crate) struct ByKey<'a>(pub(crate) &'a str);
+
+impl std::hash::Hash for ByKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let mut n = 0u32;
+        for c in key_chars(self.0) {
+            h.write_u32(u32::from(c));
+            n += 1;
+        }
+        h.write_u32(n);
+    }
+}
+
+impl PartialEq for ByKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        key_chars(self.0).eq(key_chars(other.0))
+    }
+}
+
+impl Eq for ByKey<'_> {}
+
 /// True when `key(s) == k`, without building the key.
 pub(crate) fn key_eq(s: &str, k: &str) -> bool {
     key_chars(s).eq(k.chars())

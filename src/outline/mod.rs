@@ -228,7 +228,6 @@ fn candidates(blocks: &[Block], address: &[bool]) -> Vec<Cand> {
             });
         }
     }
-    let view_refs: Vec<&str> = views.iter().map(|v| v.as_ref()).collect();
     // A view borrowed is the text itself: its answer is known.
     let view_address: Vec<bool> = views
         .iter()
@@ -238,7 +237,7 @@ fn candidates(blocks: &[Block], address: &[bool]) -> Vec<Cand> {
             std::borrow::Cow::Owned(o) => is_address(o),
         })
         .collect();
-    for f in unmarked::find(&view_refs, &marked, &taken, &view_address) {
+    for f in unmarked::find(&views, &marked, &taken, &view_address) {
         let class = match f.shape {
             unmarked::Shape::Line(r) => Class::Line(r),
             unmarked::Shape::Run => Class::Run,

@@ -41,11 +41,15 @@ const STOP_FIRST: &str =
 /// assert_eq!(&blocks[0].text[..found[0].1], "心中有党，是基本要求");
 /// ```
 pub fn parallel_sections(body: &[Block]) -> Vec<(usize, usize)> {
-    let heads: Vec<Option<Vec<char>>> = body.iter().map(|b| head(&b.text)).collect();
+    // Each head is a prefix of its paragraph: kept as its length in bytes
+    // (0 for none), not as a copy (a text of very many short paragraphs
+    // would hold a list of them at once).
+    let heads: Vec<u32> = body.iter().map(|b| head(&b.text).and_then(|h| u32::try_from(h).ok()).unwrap_or(0)).collect();
+    let head_of = |i: usize| head_text(body, &heads, i);
     let mut out = Vec::new();
     let mut i = 0;
     while i < body.len() {
-        let Some(Some(h)) = heads.get(i) else {
+        let Some(h) = head_of(i) else {
             i += 1;
             continue;
         };
@@ -54,7 +58,7 @@ pub fn parallel_sections(body: &[Block]) -> Vec<(usize, usize)> {
         let mut last = i;
         let mut j = i + 1;
         while j < body.len() && j - last <= MAX_GAP + 1 {
-            if let Some(Some(hj)) = heads.get(j) {
+            if let Some(hj) = head_of(j) {
                 let l = lcp(h, hj).min(cp);
                 if l >= 2 {
                     cp = l;
@@ -64,7 +68,7 @@ pub fn parallel_sections(body: &[Block]) -> Vec<(usize, usize)> {
             }
             j += 1;
         }
-        if members.len() >= 3 && valid(&members, &heads, cp) {
+        if members.len() >= 3 && valid(&members, &head_of, cp) {
             for &m in &members {
                 let len = body.get(m).map_or(0, |b| lead_len(&b.text));
                 out.push((m, len));
@@ -81,33 +85,40 @@ pub fn parallel_sections(body: &[Block]) -> Vec<(usize, usize)> {
 
 /// The members share a prefix of 2–4 chars, not a function word, and their
 /// heads all differ after it.
-fn valid(members: &[usize], heads: &[Option<Vec<char>>], cp: usize) -> bool {
+fn valid<'a>(members: &[usize], head_of: &dyn Fn(usize) -> Option<&'a str>, cp: usize) -> bool {
     if !(2..=4).contains(&cp) {
         return false;
     }
-    let hs: Vec<&Vec<char>> = members.iter().filter_map(|&m| heads.get(m).and_then(Option::as_ref)).collect();
-    let Some(first) = hs.first().and_then(|h| h.first()) else {
+    let hs: Vec<&str> = members.iter().filter_map(|&m| head_of(m)).collect();
+    let Some(first) = hs.first().and_then(|h| h.chars().next()) else {
         return false;
     };
-    if STOP_FIRST.contains(*first) || !is_han(*first) {
+    if STOP_FIRST.contains(first) || !is_han(first) {
         return false;
     }
     // Every head goes on after the shared prefix, and no two are the same.
     for (a, h) in hs.iter().enumerate() {
-        if h.len() <= cp || hs.iter().skip(a + 1).any(|o| o == h) {
+        if h.chars().nth(cp).is_none() || hs.iter().skip(a + 1).any(|o| o == h) {
             return false;
         }
     }
     true
 }
 
-fn lcp(a: &[char], b: &[char]) -> usize {
-    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+/// The number of chars `a` and `b` share at their start.
+fn lcp(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// The head of paragraph `i`, from its length in `heads`.
+fn head_text<'a>(body: &'a [Block], heads: &[u32], i: usize) -> Option<&'a str> {
+    let len = heads.get(i).copied().filter(|&n| n > 0)? as usize;
+    super::unmarked::trim_start(&body.get(i)?.text).get(..len)
 }
 
 /// The opening phrase of a paragraph, or `None` when it has none short
 /// enough, or when the paragraph opens with an outline marker.
-fn head(text: &str) -> Option<Vec<char>> {
+fn head(text: &str) -> Option<usize> {
     let t = text.trim_start();
     if crate::meta::title::starts_with_marker(t) {
         return None;
@@ -117,7 +128,7 @@ fn head(text: &str) -> Option<Vec<char>> {
     for c in t.chars().take(MAX_HEAD + 1) {
         let f = fold(c);
         if matches!(f, ',' | '，' | ':' | '：') {
-            return (out.len() >= 3 && out.len() <= MAX_HEAD).then_some(out);
+            return (out.len() >= 3 && out.len() <= MAX_HEAD).then(|| bytes(&out));
         }
         if c == '是' && shi.is_none() && out.len() >= 3 {
             // `心中有党是…` / `心中有民就是…`
@@ -131,7 +142,12 @@ fn head(text: &str) -> Option<Vec<char>> {
     }
     let n = shi.filter(|&n| (3..=6).contains(&n))?;
     out.truncate(n);
-    Some(out)
+    Some(bytes(&out))
+}
+
+/// The length in bytes of `chars` in UTF-8.
+fn bytes(chars: &[char]) -> usize {
+    chars.iter().map(|c| c.len_utf8()).sum()
 }
 
 /// Byte length of the lead sentence of `text`, without its end mark.

@@ -41,6 +41,7 @@
 //! lead sentence.
 
 use crate::normalize::{first_sentence_end, fold, is_closing_quote, is_sentence_end};
+use std::borrow::Cow;
 
 /// Shortest and longest heading line, in chars.
 const LINE_CHARS: std::ops::RangeInclusive<usize> = 3..=30;
@@ -77,19 +78,19 @@ pub(crate) struct Found {
 /// `views`; `marked[i]` is true when block `i` opens with a marker,
 /// `taken[i]` when another rule already made it a node, and `address[i]`
 /// when its view is an address paragraph ([`super::is_address`]).
-pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool], address: &[bool]) -> Vec<Found> {
+pub(crate) fn find(views: &[Cow<'_, str>], marked: &[bool], taken: &[bool], address: &[bool]) -> Vec<Found> {
     let n = views.len();
     let free = |i: usize| !marked.get(i).copied().unwrap_or(true) && !taken.get(i).copied().unwrap_or(true);
     let mut out = Vec::new();
     let mut used = vec![false; n];
     // Every rule below reads lead sentences, of the same paragraphs again
     // and again: each is found once.
-    let lead_of: Vec<Option<&str>> = views.iter().map(|v| lead_sentence(v)).collect();
-    let lead_sentence = |i: usize| lead_of.get(i).copied().flatten();
+    let lead_of = Leads::of(views);
+    let lead_sentence = |i: usize| lead_of.get(i);
 
     // 0. Appendix headings.
     for i in 0..n {
-        if free(i) && is_appendix(views[i]) && marked.get(i + 1).copied().unwrap_or(false) {
+        if free(i) && is_appendix(&views[i]) && marked.get(i + 1).copied().unwrap_or(false) {
             used[i] = true;
             out.push(Found { block: i, shape: Shape::Appendix, ordinal: 0 });
         }
@@ -104,7 +105,7 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool], address: &[b
             continue;
         }
         let body_after = views.get(i + 1).is_some_and(|next| {
-            ranks[i + 1].is_none() && chars(next) >= BODY_CHARS.max(2 * chars(views[i])) && !is_dash(next)
+            ranks[i + 1].is_none() && chars(next) >= BODY_CHARS.max(2 * chars(&views[i])) && !is_dash(next)
         });
         if body_after {
             lines.push((i, rank));
@@ -134,8 +135,8 @@ pub(crate) fn find(views: &[&str], marked: &[bool], taken: &[bool], address: &[b
             continue;
         }
         let mut j = i + 1;
-        if is_dash(views[i]) {
-            while j < n && !used[j] && free(j) && is_dash(views[j]) {
+        if is_dash(&views[i]) {
+            while j < n && !used[j] && free(j) && is_dash(&views[j]) {
                 j += 1;
             }
         } else if let Some(lead) = lead_sentence(i).filter(|l| {
@@ -195,8 +196,8 @@ const GAPPED_PHRASE: usize = 5;
 /// `lead_of` holds the [`lead_sentence`] of each view, `addresses` whether
 /// it is an address paragraph.
 fn gapped_runs(
-    views: &[&str],
-    lead_of: &[Option<&str>],
+    views: &[Cow<'_, str>],
+    lead_of: &Leads<'_>,
     addresses: &[bool],
     free: &dyn Fn(usize) -> bool,
     used: &mut [bool],
@@ -206,7 +207,7 @@ fn gapped_runs(
     // Read once: each paragraph is looked at from a bounded number of runs.
     let dashes: Vec<bool> = views.iter().map(|v| is_dash(v)).collect();
     let is_dash = |i: usize| dashes.get(i).copied().unwrap_or(false);
-    let lead_sentence = |i: usize| lead_of.get(i).copied().flatten();
+    let lead_sentence = |i: usize| lead_of.get(i);
     let open = |i: usize, used: &[bool]| free(i) && !used.get(i).copied().unwrap_or(true);
     // A body paragraph between two members.
     let body = |i: usize, used: &[bool], phrase: &[char]| {
@@ -319,13 +320,13 @@ const ANSWER: [&str; 3] = ["答：", "答:", "回答："];
 /// The questions of a Q&A transcript (`问：…` / `答：…`): when at least two
 /// paragraphs open with a question label and an answer label follows them,
 /// each question is a node and its answers are its paragraphs.
-fn questions(views: &[&str], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+fn questions(views: &[Cow<'_, str>], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
     let opens = |v: &str, labels: &[&str]| {
         let t = v.trim_start();
         labels.iter().any(|l| t.starts_with(l))
     };
     let asks: Vec<usize> = (0..views.len())
-        .filter(|&i| free(i) && !used.get(i).copied().unwrap_or(true) && opens(views[i], &ASK))
+        .filter(|&i| free(i) && !used.get(i).copied().unwrap_or(true) && opens(&views[i], &ASK))
         .collect();
     let answered = asks.iter().filter(|&&i| views.get(i + 1).is_some_and(|v| opens(v, &ANSWER))).count();
     if asks.len() < 2 || answered * 2 < asks.len() {
@@ -348,14 +349,14 @@ const NOT_POINTS: &str = "次批届期年天名位代轮号";
 /// `铁三角的第一个角，就是…` `第二个角` `第三个角`): at least three, counting
 /// 1, 2, 3 … in document order, each in its own paragraph, are a run.
 /// `lead_of` holds the [`lead_sentence`] of each paragraph.
-fn ordinal_phrases(lead_of: &[Option<&str>], free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
+fn ordinal_phrases(lead_of: &Leads<'_>, free: &dyn Fn(usize) -> bool, used: &mut [bool], out: &mut Vec<Found>) {
     // (block, ordinal, key) for every lead sentence holding `第N<key>`.
     let mut hits: Vec<(usize, u32, String)> = Vec::new();
-    for (i, lead) in lead_of.iter().enumerate() {
+    for i in 0..lead_of.len() {
         if used.get(i).copied().unwrap_or(true) || !free(i) {
             continue;
         }
-        let Some(lead) = *lead else { continue };
+        let Some(lead) = lead_of.get(i) else { continue };
         for (k, _) in lead.match_indices('第') {
             let after = lead.get(k + '第'.len_utf8()..).unwrap_or("");
             let Ok((rest, n)) = crate::marker::numeral::cn_numeral(after) else { continue };
@@ -438,6 +439,44 @@ fn is_dash(text: &str) -> bool {
     ["——", "――", "--", "—"].iter().any(|d| t.starts_with(d)) && t.chars().nth(8).is_some()
 }
 
+/// The [`lead_sentence`] of each view, kept as its length (0 for none):
+/// a lead is a prefix of its view, and a text of very many short
+/// paragraphs would otherwise hold a list of them at once.
+struct Leads<'a> {
+    views: &'a [Cow<'a, str>],
+    ends: Vec<u32>,
+}
+
+impl<'a> Leads<'a> {
+    fn of(views: &'a [Cow<'a, str>]) -> Self {
+        let ends =
+            views.iter().map(|v| lead_sentence(v).and_then(|l| u32::try_from(l.len()).ok()).unwrap_or(0)).collect();
+        Leads { views, ends }
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The lead sentence of view `i`.
+    fn get(&self, i: usize) -> Option<&'a str> {
+        let end = self.ends.get(i).copied().filter(|&e| e > 0)? as usize;
+        // The lead starts where the trimmed view does.
+        trim_start(self.views.get(i)?).get(..end)
+    }
+}
+
+/// `s.trim_start()`, which reads only the first byte when it cannot open
+/// a white space character (most views open with an ideograph). The lead
+/// bytes of Unicode's white space: ASCII's, 0xC2 (U+0085, U+00A0), 0xE1
+/// (U+1680), 0xE2 (U+2000…U+205F) and 0xE3 (U+3000).
+pub(super) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii_whitespace() || matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3) => s.trim_start(),
+        _ => s,
+    }
+}
+
 /// The lead sentence of a paragraph (up to and without its first sentence
 /// end), when body text follows it and it is not an address
 /// (`各位代表！`, `同志们，`).
@@ -518,6 +557,30 @@ mod tests {
             return None;
         }
         lead.chars().next().is_some_and(crate::normalize::is_ideograph).then_some(lead)
+    }
+
+    #[test]
+    fn trim_start_should_trim_what_std_trims() {
+        for t in [
+            "",
+            "一",
+            " 一",
+            "\u{b}一",
+            "\u{85}一",
+            "\u{a0}一",
+            "\u{1680}一",
+            "\u{2003}一",
+            "\u{205f}一",
+            "\u{3000}一",
+            "\u{feff}一",
+            "a",
+        ] {
+            assert_eq!(trim_start(t), t.trim_start(), "{t:?}");
+        }
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|c| c.is_whitespace()) {
+            let t = format!("{c}一");
+            assert_eq!(trim_start(&t), "一", "{:X}", c as u32);
+        }
     }
 
     #[test]

@@ -44,7 +44,11 @@ pub fn cut(src: &str, units: &mut Units, noise: &mut Vec<Noise>) -> usize {
     for u in units.units.iter_mut() {
         let start = pieces.len();
         cuts.clear();
-        let unit_pieces = old.get(u.pieces.clone()).unwrap_or_default();
+        // A unit that stores no piece is its span.
+        let own = [u.span];
+        let stored = !u.pieces.is_empty();
+        let unit_pieces =
+            if stored { old.get(u.pieces.start as usize..u.pieces.end as usize).unwrap_or_default() } else { &own };
         let mut rest_cut: Option<Span> = None;
         for (k, &p) in unit_pieces.iter().enumerate() {
             if let Some(r) = rest_cut {
@@ -106,7 +110,9 @@ pub fn cut(src: &str, units: &mut Units, noise: &mut Vec<Noise>) -> usize {
                 refs -= cuts.iter().filter(|c| c.1 == NoiseReason::Footnote).count();
             }
             pieces.truncate(start);
-            pieces.extend_from_slice(unit_pieces);
+            if stored {
+                pieces.extend_from_slice(unit_pieces);
+            }
         } else {
             for &(span, reason) in &cuts {
                 noise.push(Noise::at(src, span, reason));
@@ -126,7 +132,12 @@ pub fn cut(src: &str, units: &mut Units, noise: &mut Vec<Noise>) -> usize {
                 u.span = Span::new(f.start, l.end);
             }
         }
-        u.pieces = start..pieces.len();
+        // Fewer pieces than bytes in a text of at most `MAX_TEXT`: the
+        // indices fit.
+        u.pieces = match (u32::try_from(start), u32::try_from(pieces.len())) {
+            (Ok(a), Ok(b)) => a..b,
+            _ => 0..0,
+        };
     }
     units.pieces = pieces;
     units.footnote_refs = refs > 0;

@@ -73,17 +73,25 @@ pub enum Join {
 /// A logical line: one physical line, or a run of pieces of a hard-wrapped
 /// line that belong to one paragraph or heading.
 ///
+/// A text of very short lines has as many units as lines, so a unit is
+/// kept small (40 bytes): its piece indices and its page-number cut are
+/// 32-bit, which holds for any text [`crate::segment::segment`] gives the
+/// stages ([`MAX_TEXT`] bytes at most).
+///
 /// ```
 /// use jianggao::segment::lines::{Join, Unit};
 /// use jianggao::Span;
 /// let u = Unit::new(0..1, Span::new(0, 6), false);
 /// assert_eq!(u.join, Join::None);
 /// assert!(u.noise.is_none());
+/// assert!(std::mem::size_of::<Unit>() <= 40);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unit {
-    /// The unit's pieces, as indices into [`Units::pieces`].
-    pub pieces: std::ops::Range<usize>,
+    /// The unit's pieces, as indices into [`Units::pieces`]. Empty for a
+    /// unit of one piece that is its whole `span`, nearly every unit: that
+    /// piece is not stored ([`Units::unit_pieces`] gives it).
+    pub pieces: std::ops::Range<u32>,
     /// The extent of the unit in the source (trimmed).
     pub span: Span,
     /// A blank line stands between this unit and the one before it.
@@ -93,9 +101,42 @@ pub struct Unit {
     /// How the unit attaches to the text before it.
     pub join: Join,
     /// A page number cut from the start of the unit.
-    pub cut: Option<Span>,
+    pub cut: Option<PageCut>,
     /// The unit was rebuilt from the pieces of a hard-wrapped line.
     pub wrapped: bool,
+}
+
+/// The longest text whose lines [`Units`] hold: piece indices and cuts
+/// are 32-bit. [`crate::segment::segment`] cuts a longer text into parts
+/// of at most this many bytes, at line ends.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// A page number cut from the start of a [`Unit`], as 32-bit byte offsets
+/// into the source.
+///
+/// ```
+/// use jianggao::segment::lines::PageCut;
+/// use jianggao::Span;
+/// let cut = PageCut::new(Span::new(10, 14)).unwrap();
+/// assert_eq!(cut.span(), Span::new(10, 14));
+/// assert!(PageCut::new(Span::new(0, 1 << 33)).is_none());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageCut {
+    start: u32,
+    end: u32,
+}
+
+impl PageCut {
+    /// The cut of `span`, or `None` when it lies past [`MAX_TEXT`].
+    pub fn new(span: Span) -> Option<PageCut> {
+        Some(PageCut { start: u32::try_from(span.start).ok()?, end: u32::try_from(span.end).ok()? })
+    }
+
+    /// The source span of the cut.
+    pub fn span(self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 impl Unit {
@@ -106,7 +147,7 @@ impl Unit {
     /// assert_eq!(u.pieces, 2..4);
     /// assert!(u.gap_before && !u.wrapped);
     /// ```
-    pub fn new(pieces: std::ops::Range<usize>, span: Span, gap_before: bool) -> Unit {
+    pub fn new(pieces: std::ops::Range<u32>, span: Span, gap_before: bool) -> Unit {
         Unit { pieces, span, gap_before, noise: None, join: Join::None, cut: None, wrapped: false }
     }
 
@@ -169,6 +210,9 @@ impl Units {
     }
 
     /// Appends a unit made of `pieces` (spans of the source), covering `span`.
+    /// A unit that is one piece equal to `span` stores none. The text must
+    /// be at most [`MAX_TEXT`] bytes long: past `u32::MAX` pieces the
+    /// indices would not fit, and the unit would stand for its span alone.
     ///
     /// ```
     /// use jianggao::Span;
@@ -179,22 +223,37 @@ impl Units {
     /// ```
     pub fn push_unit(&mut self, span: Span, pieces: &[Span], gap_before: bool) -> &mut Unit {
         let start = self.pieces.len();
-        self.pieces.extend_from_slice(pieces);
-        let u = Unit::new(start..self.pieces.len(), span, gap_before);
+        // A unit that is one piece keeps it as its span.
+        if pieces != [span] {
+            self.pieces.extend_from_slice(pieces);
+        }
+        let range = match (u32::try_from(start), u32::try_from(self.pieces.len())) {
+            (Ok(a), Ok(b)) => a..b,
+            _ => 0..0,
+        };
+        let u = Unit::new(range, span, gap_before);
         self.units.push(u);
         let last = self.units.len() - 1;
         &mut self.units[last]
     }
 
-    /// The pieces of unit `i` (empty when there is no such unit).
+    /// The pieces of unit `i` (empty when there is no such unit): its span
+    /// alone when it stores none.
     ///
     /// ```
     /// let units = jianggao::segment::lines::Units::from_lines("甲");
     /// assert_eq!(units.unit_pieces(0), &[jianggao::Span::new(0, 3)]);
+    /// assert!(units.pieces.is_empty());
     /// assert!(units.unit_pieces(5).is_empty());
     /// ```
     pub fn unit_pieces(&self, i: usize) -> &[Span] {
-        self.units.get(i).and_then(|u| self.pieces.get(u.pieces.clone())).unwrap_or(&[])
+        let Some(u) = self.units.get(i) else {
+            return &[];
+        };
+        if u.pieces.is_empty() {
+            return std::slice::from_ref(&u.span);
+        }
+        self.pieces.get(u.pieces.start as usize..u.pieces.end as usize).unwrap_or(&[])
     }
 
     /// The cleaned text of unit `i`: its pieces joined by the wrap rule (see

@@ -204,6 +204,9 @@ pub struct Segmented {
 /// lines ([`torn::join`]) and page breaks
 /// ([`pagebreak::repair`]), assembled into blocks with duplicates dropped
 /// ([`repair::assemble`]), and checked for truncation ([`repair::truncation`]).
+/// A text longer than [`lines::MAX_TEXT`] (4 GiB) is segmented in parts of
+/// at most that size, cut at line ends; the spans are those of the whole
+/// text.
 ///
 /// ```
 /// let seg = jianggao::segment::segment("首页\n一、总体要求\n要抓好落实。\n");
@@ -212,6 +215,68 @@ pub struct Segmented {
 /// assert!(!seg.truncated);
 /// ```
 pub fn segment(src: &str) -> Segmented {
+    segment_parts(src, lines::MAX_TEXT)
+}
+
+/// [`segment`], for a text longer than `max` bytes one part of at most
+/// `max` bytes at a time, each cut at a line end when it has one: the
+/// stages hold 32-bit offsets ([`lines::MAX_TEXT`]). The parts' spans are
+/// moved to where the parts stand in `src`; text is not rejoined across
+/// the cut between two parts.
+fn segment_parts(src: &str, max: usize) -> Segmented {
+    if src.len() <= max {
+        let mut out = segment_part(src);
+        repair::truncation(&mut out);
+        return out;
+    }
+    let mut out = Segmented::default();
+    let mut base = 0;
+    while base < src.len() {
+        let end = part_end(src, base, max);
+        let Some(part) = src.get(base..end).filter(|p| !p.is_empty()) else {
+            break;
+        };
+        let mut seg = segment_part(part);
+        for b in &mut seg.blocks {
+            b.span = shift(b.span, base);
+            b.map.shift(base);
+        }
+        for n in &mut seg.noise {
+            n.span = shift(n.span, base);
+        }
+        for d in &mut seg.diagnostics {
+            d.span = d.span.map(|s| shift(s, base));
+        }
+        out.blocks.append(&mut seg.blocks);
+        out.noise.append(&mut seg.noise);
+        out.diagnostics.append(&mut seg.diagnostics);
+        base = end;
+    }
+    repair::truncation(&mut out);
+    out
+}
+
+fn shift(s: Span, by: usize) -> Span {
+    Span::new(s.start + by, s.end + by)
+}
+
+/// The end of the part of `src` that starts at `base`: just past the last
+/// line end within `max` bytes, or at the last char boundary there when
+/// the line is longer; the end of `src` when it is that near.
+fn part_end(src: &str, base: usize, max: usize) -> usize {
+    let limit = base.saturating_add(max.max(4));
+    if limit >= src.len() {
+        return src.len();
+    }
+    let window = src.as_bytes().get(base..limit).unwrap_or_default();
+    match memchr::memrchr(b'\n', window) {
+        Some(i) => base + i + 1,
+        None => floor_char_boundary(src, limit).max(base + 1),
+    }
+}
+
+/// Segmentation of one part, short of the truncation check.
+fn segment_part(src: &str) -> Segmented {
     let mut out = Segmented::default();
     let mut units = wrap::split(src, &mut out.diagnostics);
     debris::cut(src, &mut units, &mut out.noise);
@@ -225,6 +290,32 @@ pub fn segment(src: &str) -> Segmented {
     // Assembly takes over the texts already joined.
     repair::assemble_texts(src, &units, texts, &mut out);
     out.noise.sort_by_key(|n| n.span);
-    repair::truncation(&mut out);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_cut_into_parts_should_keep_its_spans_in_the_whole_text() {
+        let src = "一、总体要求\n要抓好落实，加强领导。\n首页\n二、工作任务\n要学习理论，改进作风。\n";
+        let whole = segment(src);
+        // Parts of at most 40 bytes, cut at line ends.
+        let parts = segment_parts(src, 40);
+        assert_eq!(parts.blocks.len(), whole.blocks.len());
+        for b in parts.blocks.iter().chain(&whole.blocks) {
+            assert_eq!(&src[b.span.range()], b.text);
+            assert_eq!(b.text_span(), b.span);
+        }
+        for n in &parts.noise {
+            assert_eq!(&src[n.span.range()], n.text);
+        }
+        assert_eq!(parts.noise.len(), whole.noise.len());
+        // A line longer than a part is cut at a char boundary.
+        let parts = segment_parts(src, 7);
+        for b in &parts.blocks {
+            assert_eq!(&src[b.span.range()], b.text);
+        }
+    }
 }

@@ -9,7 +9,7 @@
 //! is joined onto the previous block when the sentence was cut. Real outline
 //! markers (`1、` after a sentence end, short list items) stay.
 
-use super::lines::{ends_clause, Join, UnitText, Units};
+use super::lines::{ends_clause, Join, PageCut, UnitText, Units};
 use crate::hash::FxHashMap;
 use crate::model::{Diagnostic, DiagnosticKind, MarkerKind};
 use crate::span::Span;
@@ -193,13 +193,16 @@ pub(crate) fn repair_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>],
 }
 
 fn cut_prefix(src: &str, units: &mut Units, unit: usize, prefix: Span, join: Join) {
-    let Some(u) = units.units.get_mut(unit) else {
+    let (Some(u), Some(cut)) = (units.units.get_mut(unit), PageCut::new(prefix)) else {
         return;
     };
-    u.cut = Some(prefix);
+    u.cut = Some(cut);
     u.join = join;
-    let first = u.pieces.start;
-    if let Some(p) = units.pieces.get_mut(first) {
+    if u.pieces.is_empty() {
+        // The unit is its one piece.
+        let rest = super::lines::trim(src, Span::new(prefix.end, u.span.end));
+        u.span = rest;
+    } else if let Some(p) = units.pieces.get_mut(u.pieces.start as usize) {
         let rest = super::lines::trim(src, Span::new(prefix.end, p.end));
         *p = rest;
         u.span.start = rest.start;

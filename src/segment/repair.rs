@@ -79,7 +79,7 @@ pub(crate) fn assemble_texts(src: &str, units: &Units, texts: Vec<UnitText<'_>>,
             continue;
         }
         if let Some(cut) = u.cut {
-            out.noise.push(Noise::at(src, cut, NoiseReason::PageNumber));
+            out.noise.push(Noise::at(src, cut.span(), NoiseReason::PageNumber));
         }
         if u.join == Join::None || cur.is_empty() {
             finish(&mut cur, out);

@@ -331,7 +331,9 @@ pub fn split(src: &str, diags: &mut Vec<Diagnostic>) -> Units {
     let clean = !lt.invisible;
     let mode = space_mode(src, &lines, lt);
     let mut out = Units { clean, ..Units::default() };
-    let pieces = mode.as_ref().map_or(lines.len(), |(_, lt)| lt.toks.len().max(lines.len()));
+    // A unit of one line keeps no piece: only the pieces of split lines
+    // are stored.
+    let pieces = mode.as_ref().map_or(0, |(_, lt)| lt.toks.len());
     out.pieces.reserve(pieces);
     out.units.reserve(lines.len());
     let mut gap = false;
