@@ -151,6 +151,9 @@ const GROUP: usize = 8;
 /// and the rest of the last word.
 const WORDS: usize = (3 * GROUP).div_ceil(8);
 
+// [`three_byte_run`] reads three words.
+const _: () = assert!(WORDS == 3);
+
 /// `v` at every byte of the `k`-th word of a group where one of its
 /// characters starts (every third byte), 0 elsewhere.
 const fn at_leads(k: usize, v: u8) -> u64 {
@@ -190,7 +193,6 @@ const THREE_BYTE_LEADS: [u64; WORDS] = leads(0xE0);
 /// continuation bytes.
 fn three_byte_run(words: [u64; WORDS]) -> usize {
     let off = |k: usize| (words[k] & LEAD_NIBBLES[k]) ^ THREE_BYTE_LEADS[k];
-    // Three words: a group of eight.
     let first_other = match (off(0), off(1), off(2)) {
         (0, 0, 0) => return GROUP,
         (0, 0, w) => 16 + w.trailing_zeros() / 8,
