@@ -392,6 +392,12 @@ const fn lead_table() -> [u8; 256] {
     t
 }
 
+/// The length of the character whose lead byte is `b` (1 for a
+/// continuation byte).
+pub(crate) fn char_len(b: u8) -> usize {
+    usize::from(LEAD[usize::from(b)] & 7)
+}
+
 /// The inline candidate after the clause end that may start at byte `at`:
 /// past the clause end, its closing quotes and spaces, the marker there.
 fn inline_at(text: &str, at: usize) -> Option<Candidate> {

@@ -85,10 +85,23 @@ pub fn starts_with_marker(text: &str) -> bool {
     // (`**一、总体要求**`), Traditional marker words read as Simplified.
     // A marker stands in the first few characters: the view of a long
     // paragraph is not built.
-    let head = text.char_indices().nth(48).map_or(text, |(i, _)| &text[..i]);
+    let head = first_chars(text, 48);
     let view = crate::outline::view::recognition_view(head);
     let t = view.trim_start();
     crate::marker::parse_marker(t).is_some()
+}
+
+/// The first `n` characters of `text`, all of it when it has no more.
+fn first_chars(text: &str, n: usize) -> &str {
+    // Fewer bytes than `n` hold fewer characters, and a head of three-byte
+    // characters (the common one) is counted at once rather than decoded.
+    if text.len() <= n {
+        return text;
+    }
+    if let Some(head) = text.get(..3 * n).filter(|h| h.chars().count() == n) {
+        return head;
+    }
+    text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
 /// Genre words that may wrap a title in `《》`: `党课《X》` is the title X.
@@ -403,4 +416,21 @@ pub fn named_occasion(title: &str) -> Option<(usize, usize)> {
     }
     let start = t.len() - t.trim_start().len();
     Some((start, body_t.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_chars;
+
+    #[test]
+    fn first_chars_should_take_the_first_characters() {
+        let texts =
+            ["", "一、总体要求", "abc", "一二三四", "一二三四五", "ab一二三", "一二𠀀三四", "一二三a", "é一二三"];
+        for t in texts {
+            for n in 0..6 {
+                let by_chars: String = t.chars().take(n).collect();
+                assert_eq!(first_chars(t, n), by_chars, "{t} {n}");
+            }
+        }
+    }
 }
