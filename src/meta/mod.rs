@@ -1352,20 +1352,29 @@ fn take_greeting(plan: &mut SpeechPlan) {
     }
 }
 
-/// True for a footer line: metadata, a repeated title, chrome, `（完）`.
-fn is_trailer(b: &Block, title_key: &str) -> bool {
+/// `Some` for a footer line (metadata, a repeated title, chrome, `（完）`),
+/// with what [`meta_line`] read in its trimmed text; `None` for any other
+/// line.
+fn trailer_line(b: &Block, title_key: &str) -> Option<Option<MetaLine>> {
     let t = b.text.trim();
-    meta_line(t).is_some()
+    let m = meta_line(t);
+    let footer = m.is_some()
         || is_repeat(t, title_key)
         || (!longer(t, 100) && !stops_at_least(t, 3) && has_chrome(t))
-        || (!longer(t, 12) && (t.ends_with([':', '：']) || text::key_eq(t, "完") || text::key_eq(t, "全文完")))
+        || (!longer(t, 12) && (t.ends_with([':', '：']) || text::key_eq(t, "完") || text::key_eq(t, "全文完")));
+    footer.then_some(m)
 }
 
 /// Takes the footer lines off the end of the body (their metadata fills
 /// what the header left empty), then the closing.
 fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
     let mut end = plan.body.len();
-    while end > 1 && plan.body.get(end - 1).is_some_and(|b| is_trailer(b, title_key)) {
+    // The metadata lines read in the footer lines `body[end..]`, last
+    // first: a line with nothing to trim is not read again below.
+    let mut read: Vec<Option<MetaLine>> = Vec::new();
+    while end > 1 {
+        let Some(m) = plan.body.get(end - 1).and_then(|b| trailer_line(b, title_key)) else { break };
+        read.push(m);
         end -= 1;
     }
     // The closing may be followed by a few short lines that are not speech.
@@ -1380,7 +1389,8 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
             break;
         }
     }
-    let trailer: Vec<Block> = plan.body.split_off(close_at.map_or(end, |c| c + 1));
+    let from = close_at.map_or(end, |c| c + 1);
+    let trailer: Vec<Block> = plan.body.split_off(from);
     if let Some(c) = close_at {
         if let Some(b) = plan.body.get_mut(c) {
             if let Some((s, we, e)) = closing(&b.text) {
@@ -1400,8 +1410,14 @@ fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
             }
         }
     }
-    for b in trailer {
-        if take_meta(sink, &b, meta_line(&b.text), &mut plan.metadata) {
+    for (i, b) in (from..).zip(trailer) {
+        let known = i.checked_sub(end).filter(|_| b.text.trim().len() == b.text.len());
+        // `read` holds `body[end..]` last first.
+        let found = match known.and_then(|k| read.len().checked_sub(k + 1)).and_then(|j| read.get_mut(j)) {
+            Some(m) => m.take(),
+            None => meta_line(&b.text),
+        };
+        if take_meta(sink, &b, found, &mut plan.metadata) {
             continue;
         }
         let reason = if is_repeat(&b.text, title_key) { NoiseReason::RepeatedTitle } else { NoiseReason::Trailer };
