@@ -44,10 +44,19 @@ where
     I: Sync,
     R: Send,
 {
+    let threads = jobs.clamp(1, items.len().max(1));
+    if threads == 1 {
+        // One job: each item is worked and handed on in turn on the calling
+        // thread, with one item in flight and no hand-over between threads
+        // (a wake-up per item costs more than a small file's parse).
+        for item in items {
+            sink(work(item))?;
+        }
+        return Ok(());
+    }
     let state = Mutex::new(State { next: 0, in_flight: 0, done: BTreeMap::new(), stop: false, panic: None });
     let changed = Condvar::new();
     let lock = || state.lock().unwrap_or_else(PoisonError::into_inner);
-    let threads = jobs.clamp(1, items.len().max(1));
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
@@ -140,6 +149,34 @@ mod tests {
         );
         assert!(r.is_ok());
         assert_eq!(seen, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn one_job_should_work_in_turn_and_stop_at_the_first_error() {
+        let items: Vec<u64> = (0..10).collect();
+        let worked = AtomicU64::new(0);
+        let mut seen = Vec::new();
+        let r = run(
+            &items,
+            1,
+            1,
+            |_| 5,
+            |&i| {
+                worked.fetch_add(1, Ordering::SeqCst);
+                i
+            },
+            |i| {
+                seen.push(i);
+                if i == 3 {
+                    Err("sink closed")
+                } else {
+                    Ok(())
+                }
+            },
+        );
+        assert_eq!(r, Err("sink closed"));
+        assert_eq!(seen, [0, 1, 2, 3]);
+        assert_eq!(worked.load(Ordering::SeqCst), 4);
     }
 
     #[test]
