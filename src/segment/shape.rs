@@ -67,7 +67,7 @@ impl LineShape {
 }
 
 /// True for the function words of [`LineShape::function`].
-fn is_function_char(c: char) -> bool {
+const fn is_function_char(c: char) -> bool {
     matches!(
         c,
         '的' | '了'
@@ -87,6 +87,32 @@ fn is_function_char(c: char) -> bool {
             | '我'
             | '们'
     )
+}
+
+/// [`is_function_char`] of the unified ideographs U+4E00..=U+9FFF, a bit
+/// per character: every function word is one of them. A load and a shift
+/// instead of the chain of comparisons a `match` of 17 characters compiles
+/// to, whose branches running text mispredicts. Built from
+/// [`is_function_char`] at compile time.
+static FUNCTION_BITS: [u64; 0x5200 / 64] = {
+    let mut t = [0u64; 0x5200 / 64];
+    let mut u = 0x4E00;
+    while u <= 0x9FFF {
+        if let Some(c) = char::from_u32(u) {
+            if is_function_char(c) {
+                t[(u - 0x4E00) as usize / 64] |= 1 << (u % 64);
+            }
+        }
+        u += 1;
+    }
+    t
+};
+
+/// [`is_function_char`] by [`FUNCTION_BITS`]; false outside the unified
+/// ideographs.
+fn is_unified_function_char(c: char) -> bool {
+    let i = (c as u32).wrapping_sub(0x4E00) as usize;
+    FUNCTION_BITS.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 != 0)
 }
 
 /// The record of `text` and how many of its characters are
@@ -130,7 +156,7 @@ fn measure(text: &str) -> (LineShape, usize) {
             hex_run = 0;
             s.cjk += 1;
             cjk_all += 1;
-            s.function += usize::from(is_function_char(c));
+            s.function += usize::from(is_unified_function_char(c));
             continue;
         }
         if crate::normalize::is_space(c) {
@@ -493,6 +519,14 @@ fn tail(texts: &[UnitText<'_>], shapes: &[LineShape], reasons: &mut [Option<Nois
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_function_bits_should_agree_with_the_function_words() {
+        for c in ('\u{4E00}'..='\u{9FFF}').chain(['a', '，', '\u{3400}', '\u{A000}', '𠀀']) {
+            assert_eq!(is_unified_function_char(c), is_function_char(c), "{c}");
+        }
+        assert_eq!(('\u{4E00}'..='\u{9FFF}').filter(|&c| is_unified_function_char(c)).count(), 17);
+    }
 
     fn classify(src: &str) -> Vec<Option<NoiseReason>> {
         let mut units = Units::from_lines(src);
