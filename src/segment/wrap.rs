@@ -83,7 +83,8 @@ impl WrapWidth {
 }
 
 /// A space-separated token of a line: its span, the number of space
-/// characters after it, and its [`wrap_width`].
+/// characters after it, and its [`wrap_width`] (0 for the only token of a
+/// line: [`LineTokens::of`] does not measure it).
 #[derive(Clone, Copy, Debug)]
 struct Tok {
     span: Span,
@@ -172,6 +173,51 @@ fn next_space(bytes: &[u8], i: usize) -> (Option<(usize, usize)>, usize) {
         width += usize::from((class >> 4) & 0x03);
         rest = rest.get(len..).unwrap_or_default();
     }
+}
+
+/// True when the three bytes `a b c` start a space character
+/// ([`is_space`](crate::normalize::is_space)); as [`space_bytes`], but
+/// without branches, for [`has_space`].
+#[inline(always)]
+fn space_at(a: u8, b: u8, c: u8) -> bool {
+    let ascii = (a.wrapping_sub(0x09) < 5) | (a == 0x20);
+    let c2 = (a == 0xC2) & ((b == 0x85) | (b == 0xA0) | (b == 0xAD));
+    let e1 = (a == 0xE1) & (b == 0x9A) & (c == 0x80);
+    let e2_80 = (b == 0x80) & ((c.wrapping_sub(0x80) < 0x0E) | (c == 0xA8) | (c == 0xA9) | (c == 0xAF));
+    let e2_81 = (b == 0x81) & ((c == 0x9F) | (c == 0xA0));
+    let e2 = (a == 0xE2) & (e2_80 | e2_81);
+    let e3 = (a == 0xE3) & (b == 0x80) & (c == 0x80);
+    let ef = (a == 0xEF) & (b == 0xBB) & (c == 0xBF);
+    ascii | c2 | e1 | e2 | e3 | ef
+}
+
+/// True when `bytes` (valid UTF-8) hold a space character
+/// ([`is_space`](crate::normalize::is_space)).
+///
+/// Most lines hold none, and their tokenization ([`next_space`]) is a walk
+/// a character at a time that mispredicts at every CJK punctuation mark.
+/// Here every byte offset is tested on its own (a space starts with an
+/// ASCII or lead byte, so a match is always at a char boundary), without
+/// branches, 32 offsets per block: the compiler vectorizes the block.
+fn has_space(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 32;
+    let mut rest = bytes;
+    while let Some((block, _)) = rest.split_first_chunk::<{ BLOCK + 2 }>() {
+        let mut any = false;
+        for j in 0..BLOCK {
+            any |= space_at(block[j], block[j + 1], block[j + 2]);
+        }
+        if any {
+            return true;
+        }
+        rest = rest.get(BLOCK..).unwrap_or_default();
+    }
+    // The last offsets, with zero bytes past the end (no space starts or
+    // ends in them).
+    let mut tail = [0u8; BLOCK + 2];
+    let n = rest.len().min(BLOCK + 2);
+    tail[..n].copy_from_slice(&rest[..n]);
+    (0..BLOCK).fold(false, |any, j| any | space_at(tail[j], tail[j + 1], tail[j + 2]))
 }
 
 /// Appends the space-separated tokens of `span` to `out`, with their widths.
@@ -271,7 +317,15 @@ impl LineTokens {
         };
         for &l in lines {
             out.line_start.push(out.toks.len());
-            out.invisible |= tokens(src, l, &mut out.toks);
+            // A line without a space is one token whose width is never read
+            // (widths count only for tokens followed by another on their
+            // line): it is not walked.
+            let Some(text) = src.get(l.range()) else { continue };
+            if has_space(text.as_bytes()) {
+                out.invisible |= tokens(src, l, &mut out.toks);
+            } else if !l.is_empty() {
+                out.toks.push(Tok { span: l, sep: 0, width: 0 });
+            }
         }
         out.line_start.push(out.toks.len());
         out
@@ -675,6 +729,28 @@ mod tests {
             assert_eq!(found, space.then_some((0, c.len_utf8())), "{:X}", c as u32);
             let width = if space { 0 } else { wrap_width(&c.to_string()) };
             assert_eq!(before, width, "{:X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn should_tell_a_line_holds_a_space_as_is_space_does() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let ch = c.encode_utf8(&mut buf);
+            // At the start, across a block edge and in the tail.
+            for k in [0, 31, 32, 33, 40] {
+                let s = format!("{}{ch}{}", "a".repeat(k), "、".repeat(3));
+                assert_eq!(has_space(s.as_bytes()), is_space(c), "{:X} after {k}", c as u32);
+            }
+        }
+        let text = "党“的”—建…设、。《》，a1\u{2030}\u{2061}\u{3001}\u{FEFE}\u{00B7}\u{1681}".repeat(6);
+        assert!(!has_space(text.as_bytes()) && !has_space(b""));
+        for cut in text.char_indices().map(|(i, _)| i) {
+            for sp in ['\u{3000}', ' ', '\u{A0}', '\u{200B}', '\u{FEFF}', '\u{205F}'] {
+                let mut s = text.clone();
+                s.insert(cut, sp);
+                assert!(has_space(s.as_bytes()), "{:X} at {cut}", sp as u32);
+            }
         }
     }
 
