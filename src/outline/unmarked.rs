@@ -466,13 +466,14 @@ impl<'a> Leads<'a> {
     }
 }
 
+/// The lead bytes of Unicode's white space (`char::is_whitespace`).
+static WHITESPACE_LEADS: [bool; 256] = crate::normalize::lead_bytes!(char::is_whitespace);
+
 /// `s.trim_start()`, which reads only the first byte when it cannot open
-/// a white space character (most views open with an ideograph). The lead
-/// bytes of Unicode's white space: ASCII's, 0xC2 (U+0085, U+00A0), 0xE1
-/// (U+1680), 0xE2 (U+2000…U+205F) and 0xE3 (U+3000).
+/// a white space character (most views open with an ideograph).
 pub(super) fn trim_start(s: &str) -> &str {
     match s.as_bytes().first() {
-        Some(b) if b.is_ascii_whitespace() || matches!(b, 0x0B | 0xC2 | 0xE1 | 0xE2 | 0xE3) => s.trim_start(),
+        Some(&b) if WHITESPACE_LEADS[usize::from(b)] => s.trim_start(),
         _ => s,
     }
 }
