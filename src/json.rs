@@ -14,6 +14,8 @@
 //! pretty one stays with serde_json. Errors are [`serde_json::Error`]s (a
 //! refused key of any kind says `key must be a string`).
 
+use std::io;
+
 use serde::ser::{self, Error as _, Serialize};
 
 /// The error of [`to_string`]: serde_json's, so the two are interchangeable.
@@ -34,13 +36,57 @@ pub type Error = serde_json::Error;
 /// ```
 pub fn to_string<T: ?Sized + Serialize>(value: &T) -> Result<String, Error> {
     let mut out = String::with_capacity(128);
-    value.serialize(&mut Serializer { out: &mut out })?;
+    value.serialize(&mut Serializer { out: &mut out, sink: None })?;
     Ok(out)
 }
 
-/// Writes compact JSON into a `String`; see [`to_string`].
+/// Writes `value` as compact JSON to `writer`: the bytes of [`to_string`],
+/// handed over in pieces of about 64 KiB, so that the JSON of a large
+/// document is never held whole.
+///
+/// # Errors
+///
+/// As [`to_string`], and when `writer` fails ([`Error::is_io`]).
+///
+/// ```
+/// let doc = jianggao::parse("一、总体要求\n要抓好落实。");
+/// let mut out = Vec::new();
+/// jianggao::json::to_writer(&mut out, &doc)?;
+/// assert_eq!(out, jianggao::json::to_string(&doc)?.into_bytes());
+/// # Ok::<(), serde_json::Error>(())
+/// ```
+pub fn to_writer<W: io::Write, T: ?Sized + Serialize>(mut writer: W, value: &T) -> Result<(), Error> {
+    let mut out = String::with_capacity(SPILL + SPILL / 4);
+    let mut ser = Serializer { out: &mut out, sink: Some(&mut writer) };
+    value.serialize(&mut ser)?;
+    ser.spill(0)
+}
+
+/// The size from which [`to_writer`] hands what it has written to its
+/// writer: checked after each element of an array.
+const SPILL: usize = 64 * 1024;
+
+/// Writes compact JSON into a `String`; see [`to_string`]. With a sink
+/// ([`to_writer`]), the string is emptied into it as it fills.
 struct Serializer<'a> {
     out: &'a mut String,
+    sink: Option<&'a mut dyn io::Write>,
+}
+
+impl Serializer<'_> {
+    /// Empties the string into the sink, if there is one and the string
+    /// holds at least `from` bytes.
+    #[inline]
+    fn spill(&mut self, from: usize) -> Result<(), Error> {
+        match &mut self.sink {
+            Some(sink) if self.out.len() >= from => {
+                sink.write_all(self.out.as_bytes()).map_err(Error::io)?;
+                self.out.clear();
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 /// `u64` with `b` in every byte.
@@ -167,7 +213,8 @@ impl Compound<'_, '_> {
 
     fn element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Error> {
         self.comma();
-        value.serialize(&mut *self.ser)
+        value.serialize(&mut *self.ser)?;
+        self.ser.spill(SPILL)
     }
 
     /// A map key: serialised as a value, then a number or `bool` is quoted
@@ -175,7 +222,11 @@ impl Compound<'_, '_> {
     fn key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Error> {
         self.comma();
         let at = self.ser.out.len();
-        key.serialize(&mut *self.ser)?;
+        // No spill inside a key: its first byte is read back below.
+        let sink = self.ser.sink.take();
+        let written = key.serialize(&mut *self.ser);
+        self.ser.sink = sink;
+        written?;
         match self.ser.out.as_bytes().get(at) {
             Some(b'"') => {}
             Some(b'-' | b'0'..=b'9' | b't' | b'f') => {

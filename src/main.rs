@@ -424,7 +424,7 @@ fn batch(
 
 fn write_json(out: &mut impl Write, value: &impl Serialize, compact: bool) -> Result<(), Fail> {
     if compact {
-        out.write_all(jianggao::json::to_string(value)?.as_bytes())?;
+        jianggao::json::to_writer(&mut *out, value)?;
     } else {
         serde_json::to_writer_pretty(&mut *out, value)?;
     }

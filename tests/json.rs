@@ -211,3 +211,46 @@ proptest! {
         same(&Flattened { file: file.as_deref(), file_bytes: &bytes, doc: &doc }).map_err(TestCaseError::fail)?;
     }
 }
+
+#[test]
+fn should_write_the_bytes_of_to_string_to_a_writer_in_pieces() {
+    // A document whose JSON is many times the writer's 64 KiB piece.
+    let text: String = (0..4000).map(|i| format!("第{i}段要抓好\"落实\"。\n\n")).collect();
+    let doc = jianggao::parse(&text);
+    let whole = json::to_string(&doc).expect("serialises");
+    assert!(whole.len() > 4 * 64 * 1024, "JSON of {} bytes", whole.len());
+    /// Counts the writes it is handed.
+    struct Pieces(Vec<u8>, usize);
+    impl std::io::Write for Pieces {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.1 += 1;
+            self.0.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut out = Pieces(Vec::new(), 0);
+    json::to_writer(&mut out, &doc).expect("writes");
+    assert_eq!(String::from_utf8(out.0).ok().as_deref(), Some(whole.as_str()));
+    assert!(out.1 >= 4, "handed over in pieces, not whole: {} writes", out.1);
+}
+
+#[test]
+fn should_report_a_failing_writer_as_an_io_error() {
+    let text: String = (0..4000).map(|i| format!("第{i}段要抓好落实。\n\n")).collect();
+    let doc = jianggao::parse(&text);
+    /// Refuses every write.
+    struct Broken;
+    impl std::io::Write for Broken {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let err = json::to_writer(Broken, &doc).expect_err("the writer fails");
+    assert!(err.is_io(), "{err}");
+}
