@@ -35,6 +35,7 @@
 pub mod build;
 pub mod decode;
 pub mod error;
+mod fold;
 mod hash;
 pub mod input;
 pub mod json;
@@ -214,7 +215,14 @@ impl Parser {
             masked = mask(text, chrome);
             masked.as_str()
         };
-        let mut doc = self.parse_source(src, encoding, diagnostics);
+        let mut doc = match fold::folded(src) {
+            Some(folded) => {
+                let mut doc = self.parse_source(&folded, encoding, diagnostics);
+                fold::restore(&mut doc, &folded, src);
+                doc
+            }
+            None => self.parse_source(src, encoding, diagnostics),
+        };
         if !chrome.is_empty() {
             doc.noise.extend(chrome.iter().map(|&(span, reason)| Noise::at(text, span, reason)));
             doc.noise.sort_by_key(|n| n.span);

@@ -274,6 +274,19 @@ fn last_change(bytes: &[u8], mut i: usize) -> Option<usize> {
     }
 }
 
+/// The number of Traditional characters [`simplified`] knows in `bytes`,
+/// counted up to `enough`, found by [`first_change`]'s group scan.
+pub(crate) fn traditional_count(bytes: &[u8], enough: usize) -> usize {
+    let (mut n, mut i) = (0, 0);
+    while n < enough {
+        let Some(k) = bytes.get(i..).and_then(first_change) else { break };
+        let at = i + k;
+        n += usize::from(traditional_at(bytes, at).is_some());
+        i = at + bytes.get(at).map_or(1, |&b| crate::marker::char_len(b));
+    }
+    n
+}
+
 /// The Traditional character [`simplified`] knows whose three bytes start
 /// at `i`, if any.
 fn traditional_at(bytes: &[u8], i: usize) -> Option<char> {
