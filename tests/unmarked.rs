@@ -34,6 +34,19 @@ fn short_heading_lines_between_paragraphs_should_be_nodes_under_the_open_heading
 }
 
 #[test]
+fn a_heading_line_with_full_width_digits_should_read_as_with_ascii_ones() {
+    let with = |year: &str| {
+        format!(
+            "一、工作回顾\n{year}年产业发展稳中有进\n{BODY}\n{year}年民生保障持续加强\n{BODY}\n二、今年安排\n{BODY}\n"
+        )
+    };
+    let (ascii, full) = (with("2025"), with("２０２５"));
+    assert_eq!(shape(&ascii), vec![s(1, "一、"), s(2, "*"), s(2, "*"), s(1, "二、")]);
+    assert_eq!(shape(&full), shape(&ascii));
+    assert_eq!(outline(&full)[2].2, "２０２５年民生保障持续加强");
+}
+
+#[test]
 fn a_lone_short_line_should_stay_a_paragraph() {
     let src = format!("一、工作回顾\n五年来主要做了以下工作。\n{BODY}\n二、今年安排\n{BODY}\n");
     assert_eq!(shape(&src), vec![s(1, "一、"), s(1, "二、")]);

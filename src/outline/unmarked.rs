@@ -426,7 +426,7 @@ fn line_rank(text: &str) -> Option<u8> {
         if matches!(f, ',' | '，') {
             commas += 1;
         }
-        if crate::normalize::is_ideograph(c) || c.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '《' | '》') {
+        if crate::normalize::is_ideograph(c) || f.is_ascii_digit() || matches!(c, '“' | '”' | '"' | '《' | '》') {
             han += 1;
         }
     }
