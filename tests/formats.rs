@@ -158,6 +158,22 @@ fn html_in_gbk_should_be_decoded_by_its_meta_charset() {
 }
 
 #[test]
+fn html_in_utf16_should_be_detected_after_its_byte_order_mark() {
+    for (bom, unit) in [([0xFF, 0xFE], u16::to_le_bytes as fn(u16) -> [u8; 2]), ([0xFE, 0xFF], u16::to_be_bytes)] {
+        let mut bytes = bom.to_vec();
+        bytes.extend(PAGE.encode_utf16().flat_map(unit));
+        assert_eq!(detect(&bytes), Format::Html);
+        let doc = jianggao::parse_bytes(&bytes).unwrap();
+        assert!(doc.encoding.starts_with("UTF-16"), "{}", doc.encoding);
+        assert_eq!(doc.speeches[0].title.as_deref(), Some("在全市作风建设大会上的讲话"));
+    }
+    // UTF-16 plain text stays text.
+    let text: Vec<u8> =
+        [0xFF, 0xFE].into_iter().chain("一、总体要求\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    assert_eq!(detect(&text), Format::Text);
+}
+
+#[test]
 fn pdf_and_doc_should_be_refused_with_a_conversion_named() {
     let e = jianggao::parse_bytes(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj").unwrap_err();
     assert!(matches!(e, Error::Unsupported { .. }));

@@ -96,7 +96,8 @@ impl FromStr for Format {
 }
 
 /// The format of `bytes` by content: `.docx` for a ZIP archive, HTML for
-/// markup ([`looks_like_html`] on the start of the input), otherwise text.
+/// markup ([`looks_like_html`] on the start of the input, decoded first
+/// when a byte order mark says UTF-16), otherwise text.
 /// PDF and `.doc` files are detected as text here and refused by
 /// [`extract`].
 ///
@@ -111,6 +112,12 @@ pub fn detect(bytes: &[u8]) -> Format {
     }
     // The start is enough: markup opens a page. Cut on a char boundary of
     // UTF-8 when possible; other encodings keep their ASCII tags readable.
+    // A UTF-16 page (a byte order mark says so) is read from its decoded head.
+    if let Some((enc, _)) = encoding_rs::Encoding::for_bom(bytes).filter(|(e, _)| !e.is_ascii_compatible()) {
+        let head = bytes.get(..HEAD_LEN * 2).unwrap_or(bytes);
+        let (text, _) = enc.decode_with_bom_removal(head);
+        return if looks_like_html(&text) { Format::Html } else { Format::Text };
+    }
     let head = bytes.get(..HEAD_LEN).unwrap_or(bytes);
     // Markup opens with a tag: a text that does not is read as text without
     // decoding its head.
