@@ -8,7 +8,7 @@ use jianggao::normalize::is_space;
 use jianggao::segment::lines::wrap_width;
 use jianggao::{Document, Section};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// Every section and point of `doc`, with depth (1 = section), in document
 /// order.
@@ -159,11 +159,12 @@ pub fn insert_page_breaks(src: &str) -> String {
     out
 }
 
-/// The shortest of `runs` timings of `f`.
+/// The shortest of `runs` timings of `f`, in CPU time of the calling
+/// thread: other work on the machine does not count.
 pub fn best_of(runs: usize, mut f: impl FnMut()) -> Duration {
     (0..runs)
         .map(|_| {
-            let t = Instant::now();
+            let t = cpu_time::ThreadTime::now();
             f();
             t.elapsed()
         })
