@@ -2,7 +2,16 @@
 //! form would be (the word lists are Simplified), and keeps its own
 //! characters in every text of the output.
 
+mod common;
+
 use jianggao::NoiseReason;
+
+/// Parses `src` and checks the contract's invariants on the result.
+fn parse(src: &str) -> jianggao::Document {
+    let doc = jianggao::parse(src);
+    common::check_invariants(src, &doc);
+    doc
+}
 
 const TRADITIONAL: &str = "\
 首頁 > 新聞中心 > 領導講話
@@ -39,7 +48,7 @@ const SIMPLIFIED: &str = "\
 
 #[test]
 fn should_read_a_traditional_text_as_its_simplified_form() {
-    let (t, s) = (jianggao::parse(TRADITIONAL), jianggao::parse(SIMPLIFIED));
+    let (t, s) = (parse(TRADITIONAL), parse(SIMPLIFIED));
     // The same reading: spans, reasons and outline.
     let spans = |d: &jianggao::Document| d.noise.iter().map(|n| (n.span, n.reason)).collect::<Vec<_>>();
     assert_eq!(spans(&t), spans(&s));
@@ -77,7 +86,7 @@ fn should_keep_the_characters_of_a_joined_paragraph() {
         wrapped(&paras[1]),
         wrapped(&paras[2])
     );
-    let doc = jianggao::parse(&text);
+    let doc = parse(&text);
     let paragraphs: Vec<&str> =
         doc.speeches.iter().flat_map(|s| &s.sections).flat_map(|s| &s.paragraphs).map(|p| p.text.as_str()).collect();
     assert_eq!(paragraphs, paras);
@@ -86,7 +95,7 @@ fn should_keep_the_characters_of_a_joined_paragraph() {
 #[test]
 fn should_read_a_simplified_text_with_a_few_traditional_names_as_it_is() {
     let text = "一、总体要求\n要学习《臺灣們的故事》，会议为这个时间定了调。\n";
-    let doc = jianggao::parse(text);
+    let doc = parse(text);
     let p = &doc.speeches[0].sections[0].paragraphs[0];
     assert_eq!(p.text, "要学习《臺灣們的故事》，会议为这个时间定了调。");
 }
