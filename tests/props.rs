@@ -24,6 +24,13 @@ fn speech_like() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
 }
 
+/// A speech-like text with enough Traditional characters to be read
+/// through its Simplified form.
+fn traditional_like() -> impl Strategy<Value = String> {
+    let traditional = "[們這個會為時間與實現記責務講話來後點條]{10,30}";
+    (traditional, speech_like(), traditional).prop_map(|(a, b, c)| format!("{a}\n{b}{c}"))
+}
+
 /// 64 cases, so the suite stays fast; `PROPTEST_CASES=5000` for a deeper run.
 fn config() -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(64);
@@ -46,6 +53,12 @@ proptest! {
     #[test]
     fn should_not_panic_and_keep_spans_valid_on_speech_like_texts(s in speech_like()) {
         check_parse(&s).map_err(TestCaseError::fail)?;
+    }
+
+    #[test]
+    fn should_keep_spans_valid_and_lose_nothing_on_traditional_texts(s in traditional_like()) {
+        check_parse(&s).map_err(TestCaseError::fail)?;
+        check_lossless(&s, &jianggao::parse(&s)).map_err(TestCaseError::fail)?;
     }
 
     #[test]
