@@ -441,7 +441,7 @@ fn untitled_second(blocks: &[Block], i: usize) -> bool {
 fn greeting(text: &str) -> Option<(usize, usize)> {
     let lead = text.len() - text.trim_start_matches(is_space).len();
     let t = text.get(lead..)?;
-    let Some((colon, clen)) = first_colon(t) else {
+    let Some((colon, clen)) = first_folded(t, b':', 30) else {
         return hello_greeting(t).map(|(a, b)| (lead + a, lead + b));
     };
     let head = t.get(..colon)?.trim_end_matches(is_space);
@@ -462,7 +462,7 @@ fn greeting(text: &str) -> Option<(usize, usize)> {
 /// address (`各位…`, `…们`, `…的朋友`) and the last one a hello. Returns
 /// the end of the words and the end past the `！`.
 fn hello_greeting(t: &str) -> Option<(usize, usize)> {
-    let (bang, len) = first_bang(t)?;
+    let (bang, len) = first_folded(t, b'!', 80)?;
     let head = t.get(..bang)?.trim_end_matches(is_space);
     let parts: Vec<&str> = head.split(['、', '，', ',']).map(|w| w.trim_matches(is_space)).collect();
     let hello = |w: &str| {
@@ -485,35 +485,25 @@ fn hello_greeting(t: &str) -> Option<(usize, usize)> {
     (hello(last) && rest.iter().all(|w| address(w) || hello(w))).then_some((head.len(), bang + len))
 }
 
-/// The first `！` or `!` among the first 80 chars of `t`: its offset and
-/// length.
-fn first_bang(t: &str) -> Option<(usize, usize)> {
-    // Found by its bytes as in [`first_colon`] (`！` is the only char of EF
-    // BC 81): most blocks have none, and their chars are never decoded.
+/// The first `ascii` char or its full-width form (`:` `：`, `!` `！`: the
+/// chars that [`fold`] reads as `ascii`) among the first `within` chars of
+/// `t`: its offset and length.
+fn first_folded(t: &str, ascii: u8, within: usize) -> Option<(usize, usize)> {
+    // Found by its bytes: a char takes at most 4, so the chars lie in the
+    // first `4 * within` bytes, and the full-width form is the only char of
+    // its three bytes (EF BC 9A for `：`). Only then are the chars before it
+    // counted: most blocks have none, and their chars are never decoded.
+    let mut buf = [0; 4];
+    let wide = char::from_u32(u32::from(ascii) + 0xFEE0)?.encode_utf8(&mut buf).as_bytes();
     let bytes = t.as_bytes();
-    let window = bytes.get(..bytes.len().min(4 * 80)).unwrap_or_default();
-    let (bang, len) = memchr::memchr2_iter(b'!', 0xEF, window).find_map(|i| match bytes.get(i..) {
-        Some([b'!', ..]) => Some((i, 1)),
-        Some([0xEF, 0xBC, 0x81, ..]) => Some((i, 3)),
+    let window = bytes.get(..bytes.len().min(4 * within)).unwrap_or_default();
+    let lead = *wide.first()?;
+    let (at, len) = memchr::memchr2_iter(ascii, lead, window).find_map(|i| match bytes.get(i..) {
+        Some([b, ..]) if *b == ascii => Some((i, 1)),
+        Some(rest) if rest.starts_with(wide) => Some((i, wide.len())),
         _ => None,
     })?;
-    t.get(..bang)?.chars().nth(79).is_none().then_some((bang, len))
-}
-
-/// The first colon (`：` or `:`) among the first 30 chars of `t`: its
-/// offset and length.
-fn first_colon(t: &str) -> Option<(usize, usize)> {
-    // Found by its bytes: a char takes at most 4, so the 30 chars lie in
-    // the first 120, and `：` is the only char of EF BC 9A. Only then are
-    // the chars before it counted.
-    let bytes = t.as_bytes();
-    let window = bytes.get(..bytes.len().min(4 * 30)).unwrap_or_default();
-    let (colon, len) = memchr::memchr2_iter(b':', 0xEF, window).find_map(|i| match bytes.get(i..) {
-        Some([b':', ..]) => Some((i, 1)),
-        Some([0xEF, 0xBC, 0x9A, ..]) => Some((i, 3)),
-        _ => None,
-    })?;
-    t.get(..colon)?.chars().nth(29).is_none().then_some((colon, len))
+    t.get(..at)?.chars().nth(within.checked_sub(1)?).is_none().then_some((at, len))
 }
 
 /// Sign-offs, without their final punctuation.
@@ -1287,7 +1277,7 @@ fn editor_label(text: &str) -> Option<usize> {
         let c = r.get(close..)?.chars().next()?;
         (r.get(..close)?, t.len() - r.len() + close + c.len_utf8())
     } else {
-        let (colon, clen) = first_colon(t)?;
+        let (colon, clen) = first_folded(t, b':', 30)?;
         (t.get(..colon)?, colon + clen)
     };
     let label: String = inner.chars().filter(|&c| !is_space(c)).collect();
@@ -1439,57 +1429,37 @@ mod tests {
         assert!(closing("我们要抓好落实。").is_none());
     }
 
-    /// [`first_colon`] a char at a time.
-    fn first_colon_reference(t: &str) -> Option<(usize, usize)> {
-        t.char_indices().take(30).find(|&(_, c)| matches!(c, '：' | ':')).map(|(i, c)| (i, c.len_utf8()))
-    }
-
     #[test]
-    fn first_colon_should_find_what_a_walk_by_chars_finds() {
+    fn first_folded_should_find_what_a_walk_by_folded_chars_finds() {
         let mut texts: Vec<String> =
             ["同志们：", "各位领导、同志们:", "同志们，大家好：", "时间：2019", "", "：", "无冒号"]
+                .into_iter()
+                .chain(["大家好！", "各位来宾、各位朋友，大家好!", "同志们，", "！", "!", "ａ！"])
                 .map(String::from)
-                .to_vec();
-        // The colon at every char position around the 30th, after chars of
-        // one to four bytes, the full-width ones among them.
-        for fill in ["们", "a", "é", "𠀀", "，", "！"] {
-            for n in 25..35 {
+                .collect();
+        // The mark at every char position around the last one looked at,
+        // after chars of one to four bytes, the full-width ones among them.
+        for fill in ["们", "a", "é", "𠀀", "，", "！", "：", "ａ"] {
+            for n in (25..35).chain(75..85) {
                 let head = fill.repeat(n);
-                texts.push(format!("{head}：后文"));
-                texts.push(format!("{head}:后文"));
+                texts.extend(["：", ":", "！", "!"].map(|m| format!("{head}{m}后文")));
                 texts.push(head);
             }
         }
-        for t in &texts {
-            assert_eq!(first_colon(t), first_colon_reference(t), "{t}");
+        for (ascii, within) in [(b':', 30), (b'!', 80)] {
+            let by_chars = |t: &str| {
+                t.char_indices()
+                    .take(within)
+                    .find(|&(_, c)| fold(c) == char::from(ascii))
+                    .map(|(i, c)| (i, c.len_utf8()))
+            };
+            for t in &texts {
+                assert_eq!(first_folded(t, ascii, within), by_chars(t), "{t}");
+            }
         }
         let far = format!("{}们：", "同".repeat(29));
-        assert_eq!(first_colon(&far), None, "the colon is the 31st char");
+        assert_eq!(first_folded(&far, b':', 30), None, "the colon is the 31st char");
         assert_eq!(greeting("  同志们：今天开会。"), Some((11, 14)));
-    }
-
-    /// [`first_bang`] a char at a time.
-    fn first_bang_reference(t: &str) -> Option<(usize, usize)> {
-        t.char_indices().take(80).find(|&(_, c)| matches!(c, '！' | '!')).map(|(i, c)| (i, c.len_utf8()))
-    }
-
-    #[test]
-    fn first_bang_should_find_what_a_walk_by_chars_finds() {
-        let mut texts: Vec<String> =
-            ["大家好！", "各位来宾、各位朋友，大家好!", "同志们，", "", "！", "!", "ａ！"].map(String::from).to_vec();
-        // The bang at every char position around the 80th, after chars of
-        // one to four bytes, the full-width ones among them.
-        for fill in ["们", "a", "é", "𠀀", "，", "：", "ａ"] {
-            for n in 75..85 {
-                let head = fill.repeat(n);
-                texts.push(format!("{head}！后文"));
-                texts.push(format!("{head}!后文"));
-                texts.push(head);
-            }
-        }
-        for t in &texts {
-            assert_eq!(first_bang(t), first_bang_reference(t), "{t}");
-        }
         assert_eq!(greeting("各位來賓、各位朋友，大家好！"), Some((39, 42)));
     }
 }
