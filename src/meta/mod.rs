@@ -144,11 +144,6 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
     plans
 }
 
-/// Words of a lead that tell of the speech being given: a date in such a
-/// lead is the delivery date.
-const DELIVERY_WORDS: &[&str] =
-    &["讲话", "致辞", "贺词", "演讲", "发言", "报告", "speech", "address", "remarks", "deliver", "Speech", "Address"];
-
 /// Leads before the first speech's body that the segment stage took out
 /// as noise (an editor's note `【导读】任正非认为…`, a quoted news lead, the
 /// English lead of a bilingual page) still tell who speaks and when: a
@@ -187,7 +182,7 @@ fn read_dropped_leads(sink: &mut Sink, plan: &mut SpeechPlan) {
                 }
             }
         }
-        if meta.date.is_none() && DELIVERY_WORDS.iter().any(|w| text.contains(w)) {
+        if meta.date.is_none() && crate::vocab::DELIVERY_WORDS.iter().any(|w| text.contains(w)) {
             if let Some(d) = date::find_date(&text).filter(|d| !date::opens_range(&text, d)) {
                 if used.iter().all(|&(a, b)| d.end <= a || b <= d.start) {
                     meta.date = Some(d.value.clone());
@@ -362,10 +357,6 @@ fn strong_body(b: &Block) -> bool {
         && !(t.len() <= 1024 && find_url(t).is_some() && meta_line(t).is_some())
 }
 
-/// Words of a line announcing the text that follows: `双语全文如下：`,
-/// `以下为省委书记某某在大会上的讲话实录——`.
-const ANNOUNCES: &[&str] = &["全文", "实录", "原文", "讲话", "致辞", "发言", "贺词"];
-
 /// True when `text` announces the speech text that follows it: short,
 /// ending in a colon or a dash, naming the text (`全文` `实录` `讲话` …).
 /// `以下是我的几点意见：` names no text: it is the speech itself.
@@ -373,7 +364,7 @@ fn announces_text(text: &str) -> bool {
     let t = text.trim_end();
     (t.ends_with(['：', ':']) || t.ends_with("——"))
         && chars(t) <= 80
-        && ANNOUNCES.iter().any(|w| t.contains(w))
+        && crate::vocab::ANNOUNCE_WORDS.iter().any(|w| t.contains(w))
         && greeting(t).is_none()
 }
 
@@ -572,46 +563,6 @@ struct MetaLine {
     speaker: Option<(usize, usize)>,
 }
 
-/// Labels of site metadata lines (`ID:`, `大小:`, `时间:`).
-const LABELS: &[&str] = &[
-    "ID",
-    "大小",
-    "页数",
-    "资源描述",
-    "时间",
-    "日期",
-    "来源",
-    "作者",
-    "编辑",
-    "责任编辑",
-    "点击",
-    "浏览",
-    "阅读",
-    "字数",
-    "格式",
-    "发布",
-    "发布时间",
-    "发布日期",
-    "更新时间",
-    "文章来源",
-    "分类",
-    "栏目",
-    "标签",
-    "关键词",
-    "页码",
-    "类型",
-    "上传者",
-    "贡献者",
-    "主讲人",
-    "主讲",
-    "讲话人",
-    "发言人",
-    "本文链接",
-    "原文链接",
-    "链接",
-    "网址",
-];
-
 /// Reads a header/footer metadata line: a date, a URL, a labelled speaker,
 /// or a `label: value` line of a site. `None` for any other line (a
 /// sentence of the speech that mentions a date is not a metadata line).
@@ -649,7 +600,7 @@ fn label_line(t: &str) -> bool {
     };
     let label = t.get(..i).unwrap_or_default().trim();
     let value = t.get(i + c.len_utf8()..).unwrap_or_default();
-    (LABELS.contains(&label) || has_chrome(label)) && chars(value) <= 40 && !has_stop(value)
+    (crate::vocab::SITE_LABELS.contains(&label) || has_chrome(label)) && chars(value) <= 40 && !has_stop(value)
 }
 
 /// The first URL in `text`: `https://…`, `http://…` or `www.…`.
@@ -1264,9 +1215,6 @@ fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) -> bo
     true
 }
 
-/// Labels of an editor's note before a speech: `【导读】`, `【编者按】`.
-const EDITOR_LABELS: &[&str] = &["导读", "编者按", "编者的话", "编者注", "内容提要", "摘要"];
-
 /// The label of an editor's note opening `text` (`【导  读】`, `编者按：`):
 /// the byte length of the label and its bracket or colon.
 fn editor_label(text: &str) -> Option<usize> {
@@ -1281,7 +1229,7 @@ fn editor_label(text: &str) -> Option<usize> {
         (t.get(..colon)?, colon + clen)
     };
     let label: String = inner.chars().filter(|&c| !is_space(c)).collect();
-    EDITOR_LABELS.contains(&label.as_str()).then_some(lead + len)
+    crate::vocab::EDITOR_LABELS.contains(&label.as_str()).then_some(lead + len)
 }
 
 /// An editor's note opening the body (`【导  读】任正非认为，…`) is not the

@@ -170,9 +170,6 @@ pub fn name_in(prefix: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Labels before a speaker's name.
-const LABELS: &[&str] = &["主讲人", "讲话人", "发言人", "报告人", "撰稿人", "签发人", "主讲", "作者", "讲者"];
-
 /// A labelled name in a header line (`作者：张三`, `主讲人: 李四`): the byte
 /// range of the name.
 ///
@@ -193,8 +190,9 @@ pub fn labelled(text: &str) -> Option<(usize, usize)> {
         return None;
     }
     // One searcher per label, built once.
-    static FINDERS: Lazy<Vec<Finder<'static>>> = Lazy::new(|| LABELS.iter().map(Finder::new).collect());
-    for (l, f) in LABELS.iter().zip(FINDERS.iter()) {
+    static FINDERS: Lazy<Vec<Finder<'static>>> =
+        Lazy::new(|| crate::vocab::SPEAKER_LABELS.iter().map(Finder::new).collect());
+    for (l, f) in crate::vocab::SPEAKER_LABELS.iter().zip(FINDERS.iter()) {
         let Some(pos) = f.find(text.as_bytes()) else { continue };
         let after = pos + l.len();
         let rest = text.get(after..).unwrap_or_default();

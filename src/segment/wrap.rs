@@ -537,10 +537,6 @@ fn printed_lines(src: &str, toks: &[Tok], st: &WrapWidth) -> Vec<Printed> {
     printed
 }
 
-/// Words that end a speech title (`…专题党课讲稿`, `在…上的讲话`).
-const TITLE_ENDS: &[&str] =
-    &["讲话", "讲稿", "党课", "发言", "发言稿", "发言材料", "报告", "致辞", "主持词", "演讲稿", "心得体会"];
-
 /// True for a piece that reads as a speech title: it ends with a title word
 /// and holds no sentence punctuation. In a hard-wrapped collection such a
 /// piece stands on a line of its own.
@@ -553,7 +549,7 @@ const TITLE_ENDS: &[&str] =
 pub fn is_title_piece(text: &str) -> bool {
     // The last bytes are compared first: most pieces end otherwise.
     let last = text.as_bytes().last();
-    TITLE_ENDS.iter().any(|t| t.as_bytes().last() == last && text.ends_with(t))
+    crate::vocab::TITLE_ENDS.iter().any(|t| t.as_bytes().last() == last && text.ends_with(t))
         && !text.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
 }
 
