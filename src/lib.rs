@@ -53,6 +53,7 @@ pub mod render;
 #[doc(hidden)]
 pub mod segment;
 pub mod span;
+mod vocab;
 pub mod walk;
 mod words;
 

@@ -582,7 +582,141 @@ fn should_find_the_gold_markers_of_a_long_pdf_line() {
 
 mod properties {
     use super::*;
+    use jianggao::normalize::{is_clause_end, is_closing_quote, is_space};
     use proptest::prelude::*;
+
+    /// [`scan`] as its definition reads, a character at a time: the marker
+    /// at the start (after spaces), and one after every clause end
+    /// (`is_clause_end` or `…`, but not the colon of a time `13:45`) and the
+    /// closing quotes and spaces after it.
+    fn scan_by_chars(text: &str) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        let start = text.len() - text.trim_start_matches(is_space).len();
+        if let Some(m) = parse_marker(&text[start..]) {
+            out.push(Candidate { offset: start, position: Position::BlockStart, m });
+        }
+        let mut prev = None;
+        for (at, c) in text.char_indices() {
+            let time = c == ':' && prev.is_some_and(|p: char| p.is_ascii_digit());
+            prev = Some(c);
+            if !(is_clause_end(c) || c == '…') || time {
+                continue;
+            }
+            let rest = &text[at + c.len_utf8()..];
+            let offset = text.len() - rest.trim_start_matches(|c| is_closing_quote(c) || is_space(c)).len();
+            if let Some(m) = parse_marker(&text[offset..]) {
+                out.push(Candidate { offset, position: Position::Inline, m });
+            }
+        }
+        out
+    }
+
+    /// Pieces of markers, of near misses and of prose, for texts made of
+    /// what markers are made of.
+    const PIECES: &[&str] = &[
+        "一",
+        "二",
+        "三",
+        "九",
+        "十",
+        "二十",
+        "〇",
+        "两",
+        "零",
+        "壹",
+        "貳",
+        "拾",
+        "肆",
+        "个",
+        "是",
+        "要",
+        "则",
+        "一个",
+        "个是",
+        "方",
+        "方面",
+        "另",
+        "外",
+        "另外",
+        "再",
+        "次",
+        "者",
+        "来",
+        "其",
+        "首",
+        "先",
+        "最",
+        "后",
+        "接",
+        "下",
+        "接下来",
+        "第",
+        "篇",
+        "律",
+        "否",
+        "非",
+        "部分",
+        "条",
+        "点",
+        "我们",
+        "时间",
+        "消息",
+        "(",
+        "（",
+        ")",
+        "）",
+        "〔",
+        "〕",
+        "【",
+        "】",
+        "[",
+        "]",
+        "［",
+        "-",
+        "—",
+        "、",
+        "，",
+        ",",
+        "：",
+        ":",
+        "．",
+        ".",
+        "；",
+        ";",
+        "。",
+        "！",
+        "？",
+        "!",
+        "?",
+        "…",
+        "”",
+        "」",
+        " ",
+        "\u{3000}",
+        "\u{200B}",
+        "\t",
+        "1",
+        "12",
+        "2019",
+        "0",
+        "０",
+        "５",
+        "⑴",
+        "⒈",
+        "①",
+        "❷",
+        "㈠",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+        #[test]
+        fn scan_should_answer_as_a_walk_over_characters(v in proptest::collection::vec(proptest::sample::select(PIECES), 0..=16)) {
+            let s = v.concat();
+            prop_assert_eq!(scan(&s), scan_by_chars(&s));
+        }
+    }
 
     /// Strings rich in marker characters, punctuation and spaces.
     const ALPHABET: &str = "[一二三十两〇是要则个方面另再其次首先最后第部分条点篇壹貳拾、，,.．:：;；。！?”\"()（）〔〕0-9０-９①⑴⒈㈠❶\\-— 　a-z党的]{0,24}";

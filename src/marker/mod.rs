@@ -536,31 +536,6 @@ mod tests {
         Some(MarkerMatch { kind, ordinal, len: input.len() - rest.len() })
     }
 
-    /// [`scan`] read a character at a time, as the definition says.
-    fn scan_by_chars(text: &str) -> Vec<Candidate> {
-        let mut out = Vec::new();
-        let start = text.len() - text.trim_start_matches(crate::normalize::is_space).len();
-        if let Some(m) = text.get(start..).and_then(every_family) {
-            out.push(Candidate { offset: start, position: Position::BlockStart, m });
-        }
-        let mut prev = None;
-        for (at, c) in text.char_indices() {
-            let time = c == ':' && prev.is_some_and(|p: char| p.is_ascii_digit());
-            prev = Some(c);
-            if !is_marker_clause_end(c) || time {
-                continue;
-            }
-            let rest = &text[at + c.len_utf8()..];
-            let offset = text.len() - rest.trim_start_matches(is_skippable).len();
-            if offset < text.len() {
-                if let Some(m) = every_family(&text[offset..]) {
-                    out.push(Candidate { offset, position: Position::Inline, m });
-                }
-            }
-        }
-        out
-    }
-
     /// Pieces of markers, of near misses and of prose, for texts made of
     /// what markers are made of (separated by `|`).
     const PIECES: &str = concat!(
@@ -583,11 +558,6 @@ mod tests {
         #[test]
         fn parse_marker_should_answer_as_every_family(s in pieces(6)) {
             proptest::prop_assert_eq!(parse_marker(&s), every_family(&s));
-        }
-
-        #[test]
-        fn scan_should_answer_as_a_walk_over_characters(s in pieces(16)) {
-            proptest::prop_assert_eq!(scan(&s), scan_by_chars(&s));
         }
     }
 

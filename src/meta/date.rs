@@ -426,48 +426,32 @@ mod tests {
         assert_eq!(v("二〇一九年十一月二十三日"), Some("2019-11-23".to_string()));
     }
 
-    /// [`find_date`] trying both forms at every char.
-    fn find_date_reference(text: &str) -> Option<super::DateMatch> {
-        let mut prev: Option<char> = None;
-        for (i, c) in text.char_indices() {
-            let rest = &text[i..];
-            if super::ascii_digit(c).is_some() && prev.and_then(super::ascii_digit).is_none() {
-                if let Some(m) = super::arabic(rest) {
-                    return Some(m.shift(i));
-                }
-            } else if super::cn_digit(c).is_some() && prev.and_then(super::cn_digit).is_none() {
-                if let Some(m) = super::chinese(rest) {
-                    return Some(m.shift(i));
-                }
-            }
-            prev = Some(c);
-        }
-        None
-    }
-
     #[test]
-    fn find_date_should_agree_with_a_walk_by_characters() {
-        let texts = [
-            "",
-            "ID:46449279",
-            "大小:20.33 KB",
-            "点击:0时间:2022-06-03 00:27:18",
-            "12019-01-05 与 2019-01-05",
-            "２０１９－０３－０５",
-            "第１２０１９.３.５页",
-            "（2019年3月5日）",
-            "二〇一九年十一月二十三日",
-            "一二〇一九年十一月二十三日",
-            "2019年 二〇二〇年一月二日",
-            "零2019/3/5",
-            "O2019.3.5",
-            "é2019-3-5",
-            "𠀀2019-03-05",
-            "2019-13-05 然后 2020-01-05",
+    fn find_date_should_start_a_date_only_where_a_run_of_digits_starts() {
+        let cases = [
+            ("", None),
+            ("ID:46449279", None),
+            ("大小:20.33 KB", None),
+            ("点击:0时间:2022-06-03 00:27:18", Some(("2022-06-03", "2022-06-03"))),
+            ("12019-01-05 与 2019-01-05", Some(("2019-01-05", "2019-01-05"))),
+            ("２０１９－０３－０５", Some(("２０１９－０３－０５", "2019-03-05"))),
+            ("第１２０１９.３.５页", None),
+            ("（2019年3月5日）", Some(("2019年3月5日", "2019-03-05"))),
+            ("二〇一九年十一月二十三日", Some(("二〇一九年十一月二十三日", "2019-11-23"))),
+            ("一二〇一九年十一月二十三日", None),
+            ("2019年 二〇二〇年一月二日", Some(("二〇二〇年一月二日", "2020-01-02"))),
+            ("零2019/3/5", Some(("2019/3/5", "2019-03-05"))),
+            ("O2019.3.5", Some(("2019.3.5", "2019-03-05"))),
+            ("é2019-3-5", Some(("2019-3-5", "2019-03-05"))),
+            ("𠀀2019-03-05", Some(("2019-03-05", "2019-03-05"))),
+            ("2019-13-05 然后 2020-01-05", Some(("2020-01-05", "2020-01-05"))),
         ];
-        for t in texts {
-            assert_eq!(find_date(t), find_date_reference(t), "{t}");
+        for (t, want) in cases {
+            let d = find_date(t);
+            assert_eq!(d.as_ref().map(|d| (&t[d.start..d.end], d.value.as_str())), want, "{t}");
         }
+        // The second date, not the tail of `12019-01-05`.
+        assert_eq!(find_date("12019-01-05 与 2019-01-05").map(|d| d.start), Some(16));
     }
 
     fn v(s: &str) -> Option<String> {

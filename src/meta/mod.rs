@@ -144,11 +144,6 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
     plans
 }
 
-/// Words of a lead that tell of the speech being given: a date in such a
-/// lead is the delivery date.
-const DELIVERY_WORDS: &[&str] =
-    &["讲话", "致辞", "贺词", "演讲", "发言", "报告", "speech", "address", "remarks", "deliver", "Speech", "Address"];
-
 /// Leads before the first speech's body that the segment stage took out
 /// as noise (an editor's note `【导读】任正非认为…`, a quoted news lead, the
 /// English lead of a bilingual page) still tell who speaks and when: a
@@ -187,7 +182,7 @@ fn read_dropped_leads(sink: &mut Sink, plan: &mut SpeechPlan) {
                 }
             }
         }
-        if meta.date.is_none() && DELIVERY_WORDS.iter().any(|w| text.contains(w)) {
+        if meta.date.is_none() && crate::vocab::DELIVERY_WORDS.iter().any(|w| text.contains(w)) {
             if let Some(d) = date::find_date(&text).filter(|d| !date::opens_range(&text, d)) {
                 if used.iter().all(|&(a, b)| d.end <= a || b <= d.start) {
                     meta.date = Some(d.value.clone());
@@ -362,10 +357,6 @@ fn strong_body(b: &Block) -> bool {
         && !(t.len() <= 1024 && find_url(t).is_some() && meta_line(t).is_some())
 }
 
-/// Words of a line announcing the text that follows: `双语全文如下：`,
-/// `以下为省委书记某某在大会上的讲话实录——`.
-const ANNOUNCES: &[&str] = &["全文", "实录", "原文", "讲话", "致辞", "发言", "贺词"];
-
 /// True when `text` announces the speech text that follows it: short,
 /// ending in a colon or a dash, naming the text (`全文` `实录` `讲话` …).
 /// `以下是我的几点意见：` names no text: it is the speech itself.
@@ -373,7 +364,7 @@ fn announces_text(text: &str) -> bool {
     let t = text.trim_end();
     (t.ends_with(['：', ':']) || t.ends_with("——"))
         && chars(t) <= 80
-        && ANNOUNCES.iter().any(|w| t.contains(w))
+        && crate::vocab::ANNOUNCE_WORDS.iter().any(|w| t.contains(w))
         && greeting(t).is_none()
 }
 
@@ -441,7 +432,7 @@ fn untitled_second(blocks: &[Block], i: usize) -> bool {
 fn greeting(text: &str) -> Option<(usize, usize)> {
     let lead = text.len() - text.trim_start_matches(is_space).len();
     let t = text.get(lead..)?;
-    let Some((colon, clen)) = first_colon(t) else {
+    let Some((colon, clen)) = first_folded(t, b':', 30) else {
         return hello_greeting(t).map(|(a, b)| (lead + a, lead + b));
     };
     let head = t.get(..colon)?.trim_end_matches(is_space);
@@ -462,7 +453,7 @@ fn greeting(text: &str) -> Option<(usize, usize)> {
 /// address (`各位…`, `…们`, `…的朋友`) and the last one a hello. Returns
 /// the end of the words and the end past the `！`.
 fn hello_greeting(t: &str) -> Option<(usize, usize)> {
-    let (bang, len) = first_bang(t)?;
+    let (bang, len) = first_folded(t, b'!', 80)?;
     let head = t.get(..bang)?.trim_end_matches(is_space);
     let parts: Vec<&str> = head.split(['、', '，', ',']).map(|w| w.trim_matches(is_space)).collect();
     let hello = |w: &str| {
@@ -485,35 +476,25 @@ fn hello_greeting(t: &str) -> Option<(usize, usize)> {
     (hello(last) && rest.iter().all(|w| address(w) || hello(w))).then_some((head.len(), bang + len))
 }
 
-/// The first `！` or `!` among the first 80 chars of `t`: its offset and
-/// length.
-fn first_bang(t: &str) -> Option<(usize, usize)> {
-    // Found by its bytes as in [`first_colon`] (`！` is the only char of EF
-    // BC 81): most blocks have none, and their chars are never decoded.
+/// The first `ascii` char or its full-width form (`:` `：`, `!` `！`: the
+/// chars that [`fold`] reads as `ascii`) among the first `within` chars of
+/// `t`: its offset and length.
+fn first_folded(t: &str, ascii: u8, within: usize) -> Option<(usize, usize)> {
+    // Found by its bytes: a char takes at most 4, so the chars lie in the
+    // first `4 * within` bytes, and the full-width form is the only char of
+    // its three bytes (EF BC 9A for `：`). Only then are the chars before it
+    // counted: most blocks have none, and their chars are never decoded.
+    let mut buf = [0; 4];
+    let wide = char::from_u32(u32::from(ascii) + 0xFEE0)?.encode_utf8(&mut buf).as_bytes();
     let bytes = t.as_bytes();
-    let window = bytes.get(..bytes.len().min(4 * 80)).unwrap_or_default();
-    let (bang, len) = memchr::memchr2_iter(b'!', 0xEF, window).find_map(|i| match bytes.get(i..) {
-        Some([b'!', ..]) => Some((i, 1)),
-        Some([0xEF, 0xBC, 0x81, ..]) => Some((i, 3)),
+    let window = bytes.get(..bytes.len().min(4 * within)).unwrap_or_default();
+    let lead = *wide.first()?;
+    let (at, len) = memchr::memchr2_iter(ascii, lead, window).find_map(|i| match bytes.get(i..) {
+        Some([b, ..]) if *b == ascii => Some((i, 1)),
+        Some(rest) if rest.starts_with(wide) => Some((i, wide.len())),
         _ => None,
     })?;
-    t.get(..bang)?.chars().nth(79).is_none().then_some((bang, len))
-}
-
-/// The first colon (`：` or `:`) among the first 30 chars of `t`: its
-/// offset and length.
-fn first_colon(t: &str) -> Option<(usize, usize)> {
-    // Found by its bytes: a char takes at most 4, so the 30 chars lie in
-    // the first 120, and `：` is the only char of EF BC 9A. Only then are
-    // the chars before it counted.
-    let bytes = t.as_bytes();
-    let window = bytes.get(..bytes.len().min(4 * 30)).unwrap_or_default();
-    let (colon, len) = memchr::memchr2_iter(b':', 0xEF, window).find_map(|i| match bytes.get(i..) {
-        Some([b':', ..]) => Some((i, 1)),
-        Some([0xEF, 0xBC, 0x9A, ..]) => Some((i, 3)),
-        _ => None,
-    })?;
-    t.get(..colon)?.chars().nth(29).is_none().then_some((colon, len))
+    t.get(..at)?.chars().nth(within.checked_sub(1)?).is_none().then_some((at, len))
 }
 
 /// Sign-offs, without their final punctuation.
@@ -582,46 +563,6 @@ struct MetaLine {
     speaker: Option<(usize, usize)>,
 }
 
-/// Labels of site metadata lines (`ID:`, `大小:`, `时间:`).
-const LABELS: &[&str] = &[
-    "ID",
-    "大小",
-    "页数",
-    "资源描述",
-    "时间",
-    "日期",
-    "来源",
-    "作者",
-    "编辑",
-    "责任编辑",
-    "点击",
-    "浏览",
-    "阅读",
-    "字数",
-    "格式",
-    "发布",
-    "发布时间",
-    "发布日期",
-    "更新时间",
-    "文章来源",
-    "分类",
-    "栏目",
-    "标签",
-    "关键词",
-    "页码",
-    "类型",
-    "上传者",
-    "贡献者",
-    "主讲人",
-    "主讲",
-    "讲话人",
-    "发言人",
-    "本文链接",
-    "原文链接",
-    "链接",
-    "网址",
-];
-
 /// Reads a header/footer metadata line: a date, a URL, a labelled speaker,
 /// or a `label: value` line of a site. `None` for any other line (a
 /// sentence of the speech that mentions a date is not a metadata line).
@@ -659,7 +600,7 @@ fn label_line(t: &str) -> bool {
     };
     let label = t.get(..i).unwrap_or_default().trim();
     let value = t.get(i + c.len_utf8()..).unwrap_or_default();
-    (LABELS.contains(&label) || has_chrome(label)) && chars(value) <= 40 && !has_stop(value)
+    (crate::vocab::SITE_LABELS.contains(&label) || has_chrome(label)) && chars(value) <= 40 && !has_stop(value)
 }
 
 /// The first URL in `text`: `https://…`, `http://…` or `www.…`.
@@ -1274,9 +1215,6 @@ fn strip_runin_title(sink: &mut Sink, body: &mut [Block], title_key: &str) -> bo
     true
 }
 
-/// Labels of an editor's note before a speech: `【导读】`, `【编者按】`.
-const EDITOR_LABELS: &[&str] = &["导读", "编者按", "编者的话", "编者注", "内容提要", "摘要"];
-
 /// The label of an editor's note opening `text` (`【导  读】`, `编者按：`):
 /// the byte length of the label and its bracket or colon.
 fn editor_label(text: &str) -> Option<usize> {
@@ -1287,11 +1225,11 @@ fn editor_label(text: &str) -> Option<usize> {
         let c = r.get(close..)?.chars().next()?;
         (r.get(..close)?, t.len() - r.len() + close + c.len_utf8())
     } else {
-        let (colon, clen) = first_colon(t)?;
+        let (colon, clen) = first_folded(t, b':', 30)?;
         (t.get(..colon)?, colon + clen)
     };
     let label: String = inner.chars().filter(|&c| !is_space(c)).collect();
-    EDITOR_LABELS.contains(&label.as_str()).then_some(lead + len)
+    crate::vocab::EDITOR_LABELS.contains(&label.as_str()).then_some(lead + len)
 }
 
 /// An editor's note opening the body (`【导  读】任正非认为，…`) is not the
@@ -1439,57 +1377,37 @@ mod tests {
         assert!(closing("我们要抓好落实。").is_none());
     }
 
-    /// [`first_colon`] a char at a time.
-    fn first_colon_reference(t: &str) -> Option<(usize, usize)> {
-        t.char_indices().take(30).find(|&(_, c)| matches!(c, '：' | ':')).map(|(i, c)| (i, c.len_utf8()))
-    }
-
     #[test]
-    fn first_colon_should_find_what_a_walk_by_chars_finds() {
+    fn first_folded_should_find_what_a_walk_by_folded_chars_finds() {
         let mut texts: Vec<String> =
             ["同志们：", "各位领导、同志们:", "同志们，大家好：", "时间：2019", "", "：", "无冒号"]
+                .into_iter()
+                .chain(["大家好！", "各位来宾、各位朋友，大家好!", "同志们，", "！", "!", "ａ！"])
                 .map(String::from)
-                .to_vec();
-        // The colon at every char position around the 30th, after chars of
-        // one to four bytes, the full-width ones among them.
-        for fill in ["们", "a", "é", "𠀀", "，", "！"] {
-            for n in 25..35 {
+                .collect();
+        // The mark at every char position around the last one looked at,
+        // after chars of one to four bytes, the full-width ones among them.
+        for fill in ["们", "a", "é", "𠀀", "，", "！", "：", "ａ"] {
+            for n in (25..35).chain(75..85) {
                 let head = fill.repeat(n);
-                texts.push(format!("{head}：后文"));
-                texts.push(format!("{head}:后文"));
+                texts.extend(["：", ":", "！", "!"].map(|m| format!("{head}{m}后文")));
                 texts.push(head);
             }
         }
-        for t in &texts {
-            assert_eq!(first_colon(t), first_colon_reference(t), "{t}");
+        for (ascii, within) in [(b':', 30), (b'!', 80)] {
+            let by_chars = |t: &str| {
+                t.char_indices()
+                    .take(within)
+                    .find(|&(_, c)| fold(c) == char::from(ascii))
+                    .map(|(i, c)| (i, c.len_utf8()))
+            };
+            for t in &texts {
+                assert_eq!(first_folded(t, ascii, within), by_chars(t), "{t}");
+            }
         }
         let far = format!("{}们：", "同".repeat(29));
-        assert_eq!(first_colon(&far), None, "the colon is the 31st char");
+        assert_eq!(first_folded(&far, b':', 30), None, "the colon is the 31st char");
         assert_eq!(greeting("  同志们：今天开会。"), Some((11, 14)));
-    }
-
-    /// [`first_bang`] a char at a time.
-    fn first_bang_reference(t: &str) -> Option<(usize, usize)> {
-        t.char_indices().take(80).find(|&(_, c)| matches!(c, '！' | '!')).map(|(i, c)| (i, c.len_utf8()))
-    }
-
-    #[test]
-    fn first_bang_should_find_what_a_walk_by_chars_finds() {
-        let mut texts: Vec<String> =
-            ["大家好！", "各位来宾、各位朋友，大家好!", "同志们，", "", "！", "!", "ａ！"].map(String::from).to_vec();
-        // The bang at every char position around the 80th, after chars of
-        // one to four bytes, the full-width ones among them.
-        for fill in ["们", "a", "é", "𠀀", "，", "：", "ａ"] {
-            for n in 75..85 {
-                let head = fill.repeat(n);
-                texts.push(format!("{head}！后文"));
-                texts.push(format!("{head}!后文"));
-                texts.push(head);
-            }
-        }
-        for t in &texts {
-            assert_eq!(first_bang(t), first_bang_reference(t), "{t}");
-        }
         assert_eq!(greeting("各位來賓、各位朋友，大家好！"), Some((39, 42)));
     }
 }

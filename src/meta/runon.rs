@@ -241,42 +241,28 @@ mod tests {
         assert_eq!(&text[s..e], "全面推进乡村振兴加快农业农村现代化步伐");
     }
 
-    /// [`heading_after`] a character at a time.
-    fn heading_after_reference(after: &str) -> (bool, bool) {
-        let mut count = 0;
-        let mut prev_end = false;
-        for (i, c) in after.char_indices() {
-            count += 1;
-            if count > MAX_TO_OUTLINE {
-                break;
-            }
-            if prev_end && parse_marker(&after[i..]).is_some_and(|m| heading_family(m.kind)) {
-                return (opens_outline(&after[i..]), true);
-            }
-            prev_end = is_sentence_end(c) || (prev_end && c.is_whitespace());
-        }
-        (false, count <= MAX_TO_OUTLINE)
-    }
-
     #[test]
-    fn heading_after_should_agree_with_a_walk_by_characters() {
-        let mut texts = vec![
-            String::new(),
-            "要做好。一、抓落实".to_string(),
-            "要做好。　 二、抓落实".to_string(),
-            "要做好。。（一）抓落实".to_string(),
-            "要做好，一、抓落实".to_string(),
-            "要做好!第一，抓落实".to_string(),
-        ];
-        for n in [MAX_TO_OUTLINE - 3, MAX_TO_OUTLINE - 2, MAX_TO_OUTLINE - 1, MAX_TO_OUTLINE] {
-            let pad = "字".repeat(n);
-            texts.push(format!("{pad}。一、抓落实"));
-            texts.push(format!("{pad}。 "));
-            texts.push(format!("{pad}。"));
-            texts.push(pad);
+    fn heading_after_should_look_after_sentence_ends_within_the_window() {
+        for (t, want) in [
+            ("", (false, true)),
+            ("要做好。一、抓落实", (true, true)),
+            ("要做好。　 二、抓落实", (false, true)),
+            ("要做好。。（一）抓落实", (true, true)),
+            ("要做好，一、抓落实", (false, true)),
+            ("要做好!第一，抓落实", (true, true)),
+        ] {
+            assert_eq!(heading_after(t), want, "{t}");
         }
-        for t in &texts {
-            assert_eq!(heading_after(t), heading_after_reference(t), "{t}");
+        // A heading whose first char is the window's last, or past it; a
+        // text of the window's length, or longer.
+        let (y, n, fit) = ((true, true), (false, false), (false, true));
+        for (k, want) in [(3, [y, fit, fit, fit]), (2, [y, fit, fit, fit]), (1, [n, n, fit, fit]), (0, [n, n, n, fit])]
+        {
+            let pad = "字".repeat(MAX_TO_OUTLINE - k);
+            let texts = [format!("{pad}。一、抓落实"), format!("{pad}。 "), format!("{pad}。"), pad];
+            for (t, want) in texts.iter().zip(want) {
+                assert_eq!(heading_after(t), want, "{k} {t}");
+            }
         }
     }
 

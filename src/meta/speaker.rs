@@ -170,9 +170,6 @@ pub fn name_in(prefix: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Labels before a speaker's name.
-const LABELS: &[&str] = &["主讲人", "讲话人", "发言人", "报告人", "撰稿人", "签发人", "主讲", "作者", "讲者"];
-
 /// A labelled name in a header line (`作者：张三`, `主讲人: 李四`): the byte
 /// range of the name.
 ///
@@ -193,8 +190,9 @@ pub fn labelled(text: &str) -> Option<(usize, usize)> {
         return None;
     }
     // One searcher per label, built once.
-    static FINDERS: Lazy<Vec<Finder<'static>>> = Lazy::new(|| LABELS.iter().map(Finder::new).collect());
-    for (l, f) in LABELS.iter().zip(FINDERS.iter()) {
+    static FINDERS: Lazy<Vec<Finder<'static>>> =
+        Lazy::new(|| crate::vocab::SPEAKER_LABELS.iter().map(Finder::new).collect());
+    for (l, f) in crate::vocab::SPEAKER_LABELS.iter().zip(FINDERS.iter()) {
         let Some(pos) = f.find(text.as_bytes()) else { continue };
         let after = pos + l.len();
         let rest = text.get(after..).unwrap_or_default();
@@ -248,44 +246,24 @@ mod tests {
         assert_eq!(&t[s..e], "买买提·艾力");
     }
 
-    /// [`name_in`] searching every role ending.
-    fn name_in_reference(prefix: &str) -> Option<(usize, usize)> {
-        let p = prefix.trim();
-        let lead = prefix.len() - prefix.trim_start().len();
-        let core = p.strip_suffix("同志").unwrap_or(p).trim_end();
-        if is_name(core) {
-            return Some((lead, lead + core.len()));
-        }
-        for r in ROLE_ENDS {
-            if let Some(pos) = core.rfind(r) {
-                let rest_t = core[pos + r.len()..].trim_start();
-                if is_name(rest_t) {
-                    let s = lead + core.len() - rest_t.len();
-                    return Some((s, s + rest_t.len()));
-                }
-            }
-        }
-        None
-    }
-
     #[test]
-    fn name_in_should_answer_as_a_search_for_every_role() {
-        for t in [
-            "市委书记　 张三",
-            "自治区主席 买买提·艾力同志",
-            "书记张三市委书记",
-            "在全市工作会议上",
-            "市长王书记",
-            "县委书记王五书记李四",
-            "主任 主任王明",
-            "  区委书记  张伟同志 ",
-            "张三",
-            "王",
-            "党委书记、市长李强",
-            "同志",
-            "",
+    fn name_in_should_take_the_name_after_the_last_role_ending() {
+        for (t, name) in [
+            ("市委书记　 张三", Some("张三")),
+            ("自治区主席 买买提·艾力同志", Some("买买提·艾力")),
+            ("书记张三市委书记", None),
+            ("在全市工作会议上", None),
+            ("市长王书记", None),
+            ("县委书记王五书记李四", Some("李四")),
+            ("主任 主任王明", Some("王明")),
+            ("  区委书记  张伟同志 ", Some("张伟")),
+            ("张三", Some("张三")),
+            ("王", None),
+            ("党委书记、市长李强", Some("李强")),
+            ("同志", None),
+            ("", None),
         ] {
-            assert_eq!(name_in(t), name_in_reference(t), "{t}");
+            assert_eq!(name_in(t).map(|(s, e)| &t[s..e]), name, "{t}");
         }
     }
 

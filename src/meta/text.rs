@@ -156,15 +156,9 @@ pub(crate) fn has_chrome(s: &str) -> bool {
 /// it, their setup costs more than the walk).
 const LONG: usize = 48;
 
-/// Genre words of a speech title.
-const GENRE: &[&str] = &[
-    "讲话", "讲稿", "发言", "党课", "致辞", "致词", "贺词", "谢词", "报告", "讲课", "演讲", "心得", "体会", "汇报",
-    "辅导",
-];
-
 /// True when `s` names a speech genre (`…的讲话`, `…发言材料`, `…党课讲稿`).
 pub(crate) fn has_genre(s: &str) -> bool {
-    static AC: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&[GENRE]));
+    static AC: Lazy<Lexicon> = Lazy::new(|| Lexicon::new(&[crate::vocab::GENRE_WORDS]));
     AC.holds(s)
 }
 

@@ -104,17 +104,10 @@ fn first_chars(text: &str, n: usize) -> &str {
     text.char_indices().nth(n).map_or(text, |(i, _)| &text[..i])
 }
 
-/// Genre words that may wrap a title in `《》`: `党课《X》` is the title X.
-const WRAPPERS: &[&str] =
-    &["专题党课", "党课讲稿", "党课", "讲稿", "讲话稿", "讲话", "发言稿", "发言", "范文", "精选", "专题"];
-
-/// Genre labels that may stand before a title and its colon.
-const GENRES: &[&str] = &["专题党课", "党课讲稿", "党课", "讲稿", "讲话稿", "发言稿", "演讲稿", "致辞稿"];
-
 /// The byte length of a genre label and its colon opening `t`
 /// (`党课讲稿：`), when a title follows.
 fn genre_prefix(t: &str) -> Option<usize> {
-    let g = GENRES.iter().find(|g| t.starts_with(**g))?;
+    let g = crate::vocab::GENRE_LABELS.iter().find(|g| t.starts_with(**g))?;
     let rest = t.get(g.len()..)?;
     let c = rest.chars().next().filter(|c| matches!(c, '：' | ':'))?;
     let n = g.len() + c.len_utf8();
@@ -185,7 +178,7 @@ pub fn visible(text: &str) -> (usize, usize) {
         if let Some(open) = inner.find('《') {
             let pre = inner.get(..open).unwrap_or_default().trim_matches(is_space);
             let x = inner.get(open + '《'.len_utf8()..).unwrap_or_default();
-            if (pre.is_empty() || WRAPPERS.contains(&pre)) && !x.contains('《') && !x.is_empty() {
+            if (pre.is_empty() || crate::vocab::TITLE_WRAPPERS.contains(&pre)) && !x.contains('《') && !x.is_empty() {
                 let a = s + open + '《'.len_utf8();
                 return (a, a + x.len());
             }
@@ -235,10 +228,6 @@ pub fn byline(text: &str) -> Option<Byline> {
     Some(Byline { speaker, occasion: Some((o_start, o_end)) })
 }
 
-/// Genre words that end a `在…上的X` title.
-const OCCASION_GENRES: &[&str] =
-    &["讲话", "发言", "致辞", "报告", "讲课", "党课", "演讲", "总结", "辅导", "讲稿", "动员"];
-
 /// The byte range of the occasion in a `…在OCCASION上的讲话` text.
 ///
 /// ```
@@ -252,7 +241,7 @@ pub fn occasion_range(text: &str) -> Option<(usize, usize)> {
     let t = text.trim_end();
     let up = t.rfind("上的")?;
     let tail = t.get(up + "上的".len()..).unwrap_or_default();
-    if chars(tail) > 8 || !OCCASION_GENRES.iter().any(|g| tail.contains(g)) {
+    if chars(tail) > 8 || !crate::vocab::OCCASION_GENRES.iter().any(|g| tail.contains(g)) {
         return None;
     }
     let zai = t.get(..up)?.find('在')?;
@@ -304,8 +293,9 @@ pub fn occasion_line(text: &str) -> Option<OccasionLine> {
     let (up, tail) = rest.char_indices().filter(|&(_, c)| c == '上').find_map(|(i, _)| {
         let tail = rest.get(i + '上'.len_utf8()..)?;
         let tt = tail.trim_end_matches([')', '）']);
-        let genre =
-            tt.strip_prefix('的').is_some_and(|g| chars(g) <= 8 && OCCASION_GENRES.iter().any(|x| g.contains(x)));
+        let genre = tt
+            .strip_prefix('的')
+            .is_some_and(|g| chars(g) <= 8 && crate::vocab::OCCASION_GENRES.iter().any(|x| g.contains(x)));
         (tt.is_empty() || genre || tt.starts_with([' ', '　'])).then_some((i, tail))
     })?;
     if up == 0 || has_chrome(rest.get(..up)?) {
@@ -349,10 +339,6 @@ pub fn lead_name(title: &str) -> Option<(usize, usize)> {
     let name = t.get(..end)?;
     super::speaker::is_name(name).then_some((lead, lead + end))
 }
-
-/// Genres that may follow an occasion directly: `…研讨会致谢词`.
-const EVENT_GENRES: &[&str] =
-    &["致谢词", "致辞", "致词", "贺词", "讲话稿", "讲话", "发言稿", "发言", "演讲稿", "演讲", "答谢词", "欢迎词"];
 
 /// Words an occasion ends with.
 const EVENT_ENDS: &[&str] = &[
@@ -405,10 +391,10 @@ pub fn named_occasion(title: &str) -> Option<(usize, usize)> {
         let start = name_end + '与'.len_utf8();
         let up = t.rfind("上的")?;
         let tail = t.get(up + "上的".len()..)?;
-        let ok = up > start && chars(tail) <= 8 && OCCASION_GENRES.iter().any(|g| tail.contains(g));
+        let ok = up > start && chars(tail) <= 8 && crate::vocab::OCCASION_GENRES.iter().any(|g| tail.contains(g));
         return ok.then_some((start, up));
     }
-    let body = EVENT_GENRES.iter().find_map(|g| t.strip_suffix(g))?;
+    let body = crate::vocab::EVENT_GENRES.iter().find_map(|g| t.strip_suffix(g))?;
     let body_t = body.trim_end();
     if !EVENT_ENDS.iter().any(|e| body_t.ends_with(e)) || chars(body_t) < 3 || !body_t.chars().all(super::text::is_han)
     {

@@ -160,51 +160,6 @@ const CHROME_FIELD: &[&str] = &[
 const CHROME_PREFIX: &[&str] =
     &["上一篇", "下一篇", "分享到", "当前位置", "您现在的位置", "版权所有", "Copyright", "copyright", "©"];
 
-/// Keys of download-site header fields (`大小:20.33 KB`).
-const HEADER_KEYS: &[&str] = &[
-    "ID",
-    "id",
-    "文档ID",
-    "资源ID",
-    "文档编号",
-    "大小",
-    "文档大小",
-    "文件大小",
-    "资源大小",
-    "页数",
-    "文档页数",
-    "格式",
-    "文档格式",
-    "文件格式",
-    "下载次数",
-    "下载量",
-    "浏览次数",
-    "浏览量",
-    "阅读量",
-    "阅读次数",
-    "收藏次数",
-    "上传者",
-    "上传人",
-    "上传用户",
-    "贡献者",
-    "分享者",
-    "下载积分",
-    "所需积分",
-    "积分",
-    "价格",
-    "售价",
-    "资源描述",
-    "文档描述",
-    "文档介绍",
-    "文档简介",
-    "内容提示",
-    "资源简介",
-    "文档分类",
-    "资源分类",
-    "关键词",
-    "下载地址",
-];
-
 /// Download-site, preview and site-rule vocabulary.
 const SITE_TERMS: &[&str] = &[
     "下载",
@@ -321,52 +276,6 @@ const CONTACT: &[&str] = &[
     "客服",
 ];
 
-/// Prefixes of article source lines.
-const SOURCE_PREFIX: &[&str] = &[
-    "本文来源",
-    "文章来源",
-    "信息来源",
-    "稿件来源",
-    "内容来源",
-    "来源",
-    "出处",
-    "本文转自",
-    "转自",
-    "转载自",
-    "责任编辑",
-    "编辑",
-    "审核",
-    "校对",
-    "摄影",
-    "原标题",
-    "供稿",
-    "记者",
-];
-
-/// Words of a title line, which the advert-block rule never eats.
-const TITLE_WORDS: &[&str] = &[
-    "讲话",
-    "发言",
-    "讲稿",
-    "党课",
-    "报告",
-    "致辞",
-    "心得",
-    "体会",
-    "材料",
-    "研讨",
-    "会议",
-    "座谈",
-    "主持词",
-    "总结",
-    "意见",
-    "通知",
-    "方案",
-    "演讲",
-    "典礼",
-    "仪式",
-];
-
 /// Contact words that make a short line with a contact word an advert.
 const CONTACT_HINTS: &[&str] = &["咨询", "联系", "添加", "加群", "群号", "微信号", "QQ号", "扫码", "群：", "群:"];
 
@@ -408,7 +317,7 @@ impl List {
             List::Watermark => WATERMARK,
             List::AdTerms => AD_TERMS,
             List::Contact => CONTACT,
-            List::TitleWords => TITLE_WORDS,
+            List::TitleWords => crate::vocab::TITLE_LINE_WORDS,
             List::ContactHints => CONTACT_HINTS,
             List::CutNotices => super::repair::CUT_NOTICES,
         }
@@ -438,7 +347,7 @@ pub(super) struct LineWords(u8);
 impl LineWords {
     /// A word of [`SITE_STRONG`].
     const STRONG: u8 = 1 << 6;
-    /// A word of [`TITLE_WORDS`].
+    /// A word of [`crate::vocab::TITLE_LINE_WORDS`].
     const TITLE: u8 = 1 << 7;
 
     /// The lists of `found` (words of [`TERMS`]) that are asked later.
@@ -507,7 +416,7 @@ fn field_after(t: &str, prefix: &str) -> bool {
 const P_CHROME: u8 = 1; // a CHROME_FIELD field or a CHROME_PREFIX prefix
 const P_HEADER: u8 = 2; // a HEADER_KEYS field
 const P_DISCLAIMER: u8 = 4; // a DISCLAIMER_PREFIX prefix
-const P_SOURCE: u8 = 8; // a SOURCE_PREFIX field
+const P_SOURCE: u8 = 8; // a SOURCE_LABELS field
 
 /// The words of the prefix lists by their first character, each with the
 /// lists it opens as a field ([`field_after`]) and as a bare prefix.
@@ -518,9 +427,9 @@ static PREFIXES: once_cell::sync::Lazy<PrefixWords> = once_cell::sync::Lazy::new
     let lists: [(&[&str], u8, u8); 5] = [
         (CHROME_FIELD, P_CHROME, 0),
         (CHROME_PREFIX, 0, P_CHROME),
-        (HEADER_KEYS, P_HEADER, 0),
+        (crate::vocab::HEADER_KEYS, P_HEADER, 0),
         (DISCLAIMER_PREFIX, 0, P_DISCLAIMER),
-        (SOURCE_PREFIX, P_SOURCE, 0),
+        (crate::vocab::SOURCE_LABELS, P_SOURCE, 0),
     ];
     for (list, field, prefix) in lists {
         for &w in list {
@@ -1037,9 +946,9 @@ mod tests {
             let kinds = prefix_kinds(t);
             let want_chrome = field(t, CHROME_FIELD) || prefix(t, CHROME_PREFIX);
             assert_eq!(kinds & P_CHROME != 0, want_chrome, "{t}");
-            assert_eq!(kinds & P_HEADER != 0, field(t, HEADER_KEYS), "{t}");
+            assert_eq!(kinds & P_HEADER != 0, field(t, crate::vocab::HEADER_KEYS), "{t}");
             assert_eq!(kinds & P_DISCLAIMER != 0, prefix(t, DISCLAIMER_PREFIX), "{t}");
-            assert_eq!(kinds & P_SOURCE != 0, field(t, SOURCE_PREFIX), "{t}");
+            assert_eq!(kinds & P_SOURCE != 0, field(t, crate::vocab::SOURCE_LABELS), "{t}");
         }
     }
 

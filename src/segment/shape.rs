@@ -187,10 +187,6 @@ fn measure(text: &str) -> (LineShape, usize) {
     (s, cjk_all)
 }
 
-/// Prefixes of editor's notes, after an opening bracket and with spaces
-/// left out (`【导  读】`).
-const NOTE_KEYS: &[&str] = &["导读", "导语", "编者按", "编者的话", "编后", "按语", "提要"];
-
 /// Distribution fields of a memo or official document.
 const LETTERHEAD_KEYS: &[&str] = &["主送", "抄送", "报送", "抄报", "分送", "签发人", "签发", "印发", "发送"];
 
@@ -306,7 +302,7 @@ fn reason_of(text: &str, s: &LineShape, words: Option<LineWords>) -> Option<Nois
         .find(|c| !crate::normalize::is_space(*c))
         .is_some_and(|c| matches!(c, '导' | '编' | '按' | '提' | '主' | '抄' | '报' | '分' | '签' | '印' | '发'));
     let key = if key_may_open { bare_key(text) } else { String::new() };
-    if NOTE_KEYS.iter().any(|k| opens_field(&key, k)) {
+    if crate::vocab::NOTE_KEYS.iter().any(|k| opens_field(&key, k)) {
         return Some(NoiseReason::EditorNote);
     }
     if let Some(rest) = text.strip_prefix('>') {

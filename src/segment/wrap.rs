@@ -537,10 +537,6 @@ fn printed_lines(src: &str, toks: &[Tok], st: &WrapWidth) -> Vec<Printed> {
     printed
 }
 
-/// Words that end a speech title (`…专题党课讲稿`, `在…上的讲话`).
-const TITLE_ENDS: &[&str] =
-    &["讲话", "讲稿", "党课", "发言", "发言稿", "发言材料", "报告", "致辞", "主持词", "演讲稿", "心得体会"];
-
 /// True for a piece that reads as a speech title: it ends with a title word
 /// and holds no sentence punctuation. In a hard-wrapped collection such a
 /// piece stands on a line of its own.
@@ -553,7 +549,7 @@ const TITLE_ENDS: &[&str] =
 pub fn is_title_piece(text: &str) -> bool {
     // The last bytes are compared first: most pieces end otherwise.
     let last = text.as_bytes().last();
-    TITLE_ENDS.iter().any(|t| t.as_bytes().last() == last && text.ends_with(t))
+    crate::vocab::TITLE_ENDS.iter().any(|t| t.as_bytes().last() == last && text.ends_with(t))
         && !text.contains(['。', '，', ',', '；', ';', '：', ':', '！', '？'])
 }
 
@@ -651,50 +647,54 @@ mod tests {
     use crate::normalize::is_space;
     use crate::segment::lines::wrap_width;
 
-    /// Tokens as `(text, spaces after, width)`, split with `is_space`.
-    fn naive_tokens(s: &str) -> Vec<(String, usize, usize)> {
-        let mut out: Vec<(String, usize, usize)> = Vec::new();
-        let mut cur = String::new();
-        for c in s.chars() {
-            if is_space(c) {
-                if !cur.is_empty() {
-                    let w = wrap_width(&cur);
-                    out.push((std::mem::take(&mut cur), 0, w));
-                }
-                if let Some(last) = out.last_mut() {
-                    last.1 += 1;
-                }
-            } else {
-                cur.push(c);
-            }
-        }
-        if !cur.is_empty() {
-            let w = wrap_width(&cur);
-            out.push((cur, 0, w));
-        }
-        out
+    /// The tokens of `s` as `(text, spaces after, width)`.
+    fn token_texts(s: &str) -> Vec<(&str, usize, usize)> {
+        let mut toks = Vec::new();
+        tokens(s, Span::new(0, s.len()), &mut toks);
+        toks.iter().map(|t| (&s[t.span.range()], t.sep, t.width)).collect()
     }
 
     #[test]
     fn should_cut_tokens_at_every_kind_of_space() {
-        let samples = [
-            "一、总体要求 要抓好落实",
-            "  前导 空格",
-            "甲\u{3000}\u{3000}乙\u{a0}丙\u{200B}丁\u{FEFF}戊\u{2028}己",
-            "Windows 10 系统，“引号”… —— 完",
-            "尾随空格 ",
-            "没有空格",
-            "a\tb\u{0B}c\u{0C}d\re\u{85}f\u{1680}g\u{205F}h\u{2060}i",
-            "",
+        // Each token as `(text, spaces after, width)`.
+        type Toks = &'static [(&'static str, usize, usize)];
+        let cases: [(&str, Toks); 8] = [
+            ("一、总体要求 要抓好落实", &[("一、总体要求", 1, 12), ("要抓好落实", 0, 10)]),
+            ("  前导 空格", &[("前导", 1, 4), ("空格", 0, 4)]),
+            (
+                "甲\u{3000}\u{3000}乙\u{a0}丙\u{200B}丁\u{FEFF}戊\u{2028}己",
+                &[("甲", 2, 2), ("乙", 1, 2), ("丙", 1, 2), ("丁", 1, 2), ("戊", 1, 2), ("己", 0, 2)],
+            ),
+            (
+                "Windows 10 系统，“引号”… —— 完",
+                &[("Windows", 1, 7), ("10", 1, 2), ("系统，“引号”…", 1, 16), ("——", 1, 4), ("完", 0, 2)],
+            ),
+            ("尾随空格 ", &[("尾随空格", 1, 8)]),
+            ("没有空格", &[("没有空格", 0, 8)]),
+            (
+                "a\tb\u{0B}c\u{0C}d\re\u{85}f\u{1680}g\u{205F}h\u{2060}i",
+                &[
+                    ("a", 1, 1),
+                    ("b", 1, 1),
+                    ("c", 1, 1),
+                    ("d", 1, 1),
+                    ("e", 1, 1),
+                    ("f", 1, 1),
+                    ("g", 1, 1),
+                    ("h", 1, 1),
+                    ("i", 0, 1),
+                ],
+            ),
+            ("", &[]),
         ];
+        for (s, want) in cases {
+            assert_eq!(token_texts(s), want, "{s:?}");
+        }
         // Long runs of ideographs, ending at every offset before a space.
-        let long: Vec<String> = (0..8).map(|k| format!("{}{} 尾", "党的建设".repeat(9), "a".repeat(k))).collect();
-        for s in samples.into_iter().chain(long.iter().map(String::as_str)) {
-            let mut toks = Vec::new();
-            tokens(s, Span::new(0, s.len()), &mut toks);
-            let got: Vec<(String, usize, usize)> =
-                toks.iter().map(|t| (s[t.span.range()].to_string(), t.sep, t.width)).collect();
-            assert_eq!(got, naive_tokens(s), "{s:?}");
+        for k in 0..8 {
+            let head = format!("{}{}", "党的建设".repeat(9), "a".repeat(k));
+            let s = format!("{head} 尾");
+            assert_eq!(token_texts(&s), [(head.as_str(), 1, 72 + k), ("尾", 0, 2)], "{s:?}");
         }
     }
 
