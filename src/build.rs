@@ -6,7 +6,7 @@ use crate::model::{Marker, Paragraph, Section, Speech};
 use crate::normalize::{fold, is_closing_quote, is_sentence_end, is_space};
 use crate::outline::Item;
 use crate::segment::Block;
-use crate::span::Span;
+use crate::span::{ParagraphMaps, Span};
 
 /// Builds the speech of `plan` with the outline `items` (from
 /// [`crate::outline::infer`] over `plan.body`).
@@ -21,6 +21,13 @@ use crate::span::Span;
 /// assert_eq!(speech.sections[0].paragraphs[0].text, "要抓好落实。");
 /// ```
 pub fn build(src: &str, plan: SpeechPlan, items: &[Item]) -> Speech {
+    build_keeping(src, plan, items, &mut ParagraphMaps::default())
+}
+
+/// [`build`], keeping in `maps` where the text of each paragraph that is
+/// not a verbatim slice of the source comes from (the blocks know it, and
+/// are dropped here).
+pub(crate) fn build_keeping(src: &str, plan: SpeechPlan, items: &[Item], maps: &mut ParagraphMaps) -> Speech {
     // The plan is owned: its strings move into the speech.
     let split = |v: Option<(String, Span)>| v.map_or((None, None), |(t, s)| (Some(t), Some(s)));
     let (title, title_span) = split(plan.title);
@@ -53,8 +60,8 @@ pub fn build(src: &str, plan: SpeechPlan, items: &[Item]) -> Speech {
         }
         let its = &items[start..next];
         let lead = match its.first() {
-            Some(i) => paragraph(&block, 0, i.offset),
-            None => whole_paragraph(&mut block),
+            Some(i) => paragraph(&block, 0, i.offset, maps),
+            None => whole_paragraph(&mut block, maps),
         };
         if let Some(p) = lead {
             let after_outline = last_item_block.is_some_and(|l| bi > l);
@@ -71,7 +78,7 @@ pub fn build(src: &str, plan: SpeechPlan, items: &[Item]) -> Speech {
         }
         for (k, item) in its.iter().enumerate() {
             let end = its.get(k + 1).map_or(block.text.len(), |i| i.offset);
-            let node = node(src, &block, item, end);
+            let node = node(src, &block, item, end, maps);
             tree.open(node, item.depth, &mut speech.sections);
         }
     }
@@ -169,18 +176,23 @@ fn speech_span(s: &Speech, body: &[Block]) -> Span {
     spans.fold(first, Span::cover)
 }
 
-/// A paragraph of `block.text[start..end]`, trimmed, or `None` when blank.
-fn paragraph(block: &Block, start: usize, end: usize) -> Option<Paragraph> {
+/// A paragraph of `block.text[start..end]`, trimmed, or `None` when blank;
+/// `maps` keeps its map when its text is not its source slice.
+fn paragraph(block: &Block, start: usize, end: usize, maps: &mut ParagraphMaps) -> Option<Paragraph> {
     let (a, b) = trim(&block.text, start, end)?;
-    Some(Paragraph { text: block.text[a..b].to_string(), span: block.source_span(a, b) })
+    let span = block.source_span(a, b);
+    maps.keep(&block.map, a, b, span);
+    Some(Paragraph { text: block.text[a..b].to_string(), span })
 }
 
 /// The paragraph of all of `block`'s text, or `None` when blank; a text
 /// with nothing to trim is moved into the paragraph rather than copied.
-fn whole_paragraph(block: &mut Block) -> Option<Paragraph> {
+/// `maps` keeps its map when its text is not its source slice.
+fn whole_paragraph(block: &mut Block, maps: &mut ParagraphMaps) -> Option<Paragraph> {
     let len = block.text.len();
     let (a, b) = trim(&block.text, 0, len)?;
     let span = block.source_span(a, b);
+    maps.keep(&block.map, a, b, span);
     if (a, b) != (0, len) {
         return Some(Paragraph { text: block.text[a..b].to_string(), span });
     }
@@ -198,7 +210,7 @@ fn trim(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 }
 
 /// The node for `item`, whose text runs to `end` in `block`.
-fn node(src: &str, block: &Block, item: &Item, end: usize) -> Section {
+fn node(src: &str, block: &Block, item: &Item, end: usize, maps: &mut ParagraphMaps) -> Section {
     let mut node = Section::default();
     let mut at = item.offset;
     if let Some(m) = item.marker {
@@ -226,7 +238,7 @@ fn node(src: &str, block: &Block, item: &Item, end: usize) -> Section {
         node.title = Some(title_text.to_string());
         node.title_span = Some(block.source_span(a, title_end));
     }
-    if let Some(p) = paragraph(block, title_end, b) {
+    if let Some(p) = paragraph(block, title_end, b, maps) {
         node.paragraphs.push(p);
     }
     node

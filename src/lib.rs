@@ -244,8 +244,9 @@ impl Parser {
         let mut noise = seg.noise;
         for plan in meta::plan(text, seg.blocks, &mut noise) {
             let items = outline::infer(&plan.body, &mut doc.diagnostics);
-            doc.speeches.push(build::build(text, plan, &items));
+            doc.speeches.push(build::build_keeping(text, plan, &items, &mut doc.paragraph_maps));
         }
+        doc.paragraph_maps.finish();
         noise.sort_by_key(|n| n.span);
         doc.noise = noise;
         doc

@@ -39,6 +39,11 @@ pub struct Document {
     /// spans point into the decoded input.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extracted_text: Option<String>,
+    /// Where the texts of the paragraphs come from in the source, for the
+    /// paragraphs that are not a verbatim slice of it: kept by the parser,
+    /// not serialised, ignored by `==`.
+    #[serde(skip)]
+    pub(crate) paragraph_maps: crate::span::ParagraphMaps,
 }
 
 /// One speech: its title, metadata and outline.

@@ -139,6 +139,8 @@ impl Document {
     /// assert_eq!((m.span.start, m.span.end), (0, 2));
     /// ```
     pub fn convert_to_char_offsets(&mut self, src: &str) {
+        // The paragraph maps hold byte offsets: they no longer apply.
+        self.paragraph_maps = Default::default();
         let idx = CharOffsets::new(src);
         let conv = |s: &mut Span| *s = idx.span(*s);
         let conv_opt = |s: &mut Option<Span>| {

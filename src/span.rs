@@ -141,6 +141,13 @@ impl OffsetMap {
         }
     }
 
+    /// The runs that start inside the cleaned range `a..b` (after `a`,
+    /// before `b`): where the text of that range jumps in the source.
+    pub(crate) fn jumps_within(&self, a: usize, b: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let from = self.runs.partition_point(|&(c, _)| c <= a);
+        self.runs.get(from..).unwrap_or_default().iter().take_while(move |&&(c, _)| c < b).copied()
+    }
+
     /// The source offset of the cleaned offset `clean` (the start of a piece).
     pub fn to_source(&self, clean: usize) -> usize {
         let i = self.runs.partition_point(|&(c, _)| c <= clean);
@@ -178,5 +185,103 @@ impl OffsetMap {
         tail.runs.extend(self.runs[i..].iter().map(|&(c, s)| (c - at, s)));
         self.runs.truncate(i);
         tail
+    }
+}
+
+/// Where the clean text of each paragraph comes from in the source, kept by
+/// the parser for the renderers ([`crate::render::chunks`]), so that they
+/// need not guess it again.
+///
+/// Only the paragraphs whose text is not a verbatim slice of their span
+/// are here: those joined across hard wraps and page breaks, or with wrap
+/// spaces and invisible characters left out. A paragraph whose text is its
+/// source slice (in a text not hard-wrapped, nearly every one) costs
+/// nothing; a joined one 16 bytes and 8 per piece after the first. A
+/// paragraph is found by the start of its span (paragraphs do not
+/// overlap), by binary search.
+///
+/// The maps are a cache, derived from the paragraphs and the source: they
+/// are not serialised, and no part of a document's value (two documents
+/// are equal whether they carry them or not, so a document read back from
+/// JSON equals the one written). A document without them (read from JSON,
+/// built by hand) is rendered by aligning its texts with the source.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ParagraphMaps {
+    /// Per paragraph: the start of its span, and the range of its jumps in
+    /// `jumps`. Sorted by span start once [`ParagraphMaps::finish`]ed.
+    index: Vec<(usize, u32, u32)>,
+    /// The jumps of every paragraph, one paragraph after the other. A jump
+    /// `(text offset, source offset)` starts a run of text copied from the
+    /// source; both offsets are relative to the paragraph (to its text and
+    /// to its span's start), and the first run, at `(0, 0)`, is left out.
+    /// A paragraph lies in one part of at most 4 GiB of the text
+    /// ([`crate::segment::lines::MAX_TEXT`]): the offsets fit 32 bits.
+    /// (So do the ranges in `index` but for texts of many gigabytes, whose
+    /// paragraphs past the first 4 Gi jumps are not kept.)
+    jumps: Vec<(u32, u32)>,
+}
+
+impl PartialEq for ParagraphMaps {
+    /// Always equal: the maps are a cache, no part of the document's value.
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl ParagraphMaps {
+    /// Keeps the map of the paragraph whose text is `a..b` of a block's
+    /// cleaned text, with block map `map`, standing at `span` in the
+    /// source; nothing when the text is its source slice.
+    pub(crate) fn keep(&mut self, map: &OffsetMap, a: usize, b: usize, span: Span) {
+        if b.saturating_sub(a) == span.len() {
+            return;
+        }
+        let from = self.jumps.len();
+        let Ok(start) = u32::try_from(from) else {
+            return;
+        };
+        for (c, s) in map.jumps_within(a, b) {
+            let rel = |x: usize, base: usize| x.checked_sub(base).and_then(|d| u32::try_from(d).ok());
+            let (Some(c), Some(s)) = (rel(c, a), rel(s, span.start)) else {
+                // Not a map this paragraph can use: it is left out.
+                self.jumps.truncate(from);
+                return;
+            };
+            self.jumps.push((c, s));
+        }
+        match u32::try_from(self.jumps.len()) {
+            Ok(end) => self.index.push((span.start, start, end)),
+            Err(_) => self.jumps.truncate(from),
+        }
+    }
+
+    /// Sorts the index for lookups (the paragraphs come in source order,
+    /// which it checks) and gives back the room to spare.
+    pub(crate) fn finish(&mut self) {
+        if !self.index.is_sorted_by_key(|e| e.0) {
+            self.index.sort_unstable_by_key(|e| e.0);
+        }
+        self.index.shrink_to_fit();
+        self.jumps.shrink_to_fit();
+    }
+
+    /// The jumps of the paragraph standing at `span` whose text is
+    /// `text_len` bytes long, or `None` when it has none here (its text is
+    /// its source slice, or the document was not parsed by this crate), or
+    /// when the one found does not fit that text and span (a paragraph
+    /// changed since it was parsed).
+    pub(crate) fn get(&self, span: Span, text_len: usize) -> Option<&[(u32, u32)]> {
+        let i = self.index.binary_search_by_key(&span.start, |e| e.0).ok()?;
+        let &(_, from, to) = self.index.get(i)?;
+        let jumps = self.jumps.get(from as usize..to as usize)?;
+        // The last run runs to the end of both the text and the span.
+        let (c, s) = jumps.last().map_or((0, 0), |&(c, s)| (c as usize, s as usize));
+        (c <= text_len && s + (text_len - c) == span.len()).then_some(jumps)
+    }
+
+    /// The number of paragraphs kept.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.index.len()
     }
 }

@@ -200,6 +200,74 @@ fn split_chunk_spans_should_point_at_their_source() {
     }
 }
 
+/// A text whose first paragraph runs across three pages, cut by page
+/// numbers (`2、`, `3、`), in lines hard-wrapped at 26 characters.
+fn paged_and_wrapped() -> String {
+    let wrap = |s: &str| {
+        let chars: Vec<char> = s.chars().collect();
+        chars.chunks(26).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("\n")
+    };
+    let a = "今天，我们召开这次会议，主要任务是深入学习贯彻党的二十大精神，总结过去一年的工作，分析当前面临的形势，部署今年的重点任务。不给好处不办事，给";
+    let b = "2022年乱办事。过去一年，全市上下团结一心，攻坚克难，经济社会发展取得了新的成绩，全年完成投资300多万美元，引进项目十二个，群众满意度持续提升。迟早要栽";
+    let c = "跟头。我们要清醒地看到，工作中还存在不少问题和不足，有的同志思想不够解放，有的部门作风不够扎实，必须认真加以解决。";
+    format!("标题\n\n1、{}\n\n2、{}\n\n3、{}\n", wrap(a), wrap(b), wrap(c))
+}
+
+#[test]
+fn split_chunk_spans_should_hold_their_text_across_page_breaks_and_wraps() {
+    let src = paged_and_wrapped();
+    let doc = jianggao::parse(&src);
+    let paragraphs = &doc.speeches[0].preamble;
+    assert_eq!(paragraphs.len(), 1, "{paragraphs:?}");
+    assert!(paragraphs[0].text.contains("给2022年乱办事。"));
+    let cuts: Vec<Span> = doc.noise.iter().map(|n| n.span).collect();
+    assert_eq!(cuts.len(), 3, "the page numbers are cut: {:?}", doc.noise);
+    let opts = ChunkOptions::new(9);
+    let split = chunks(&doc, &opts);
+    // The parser's maps give the same spans with or without the source.
+    assert_eq!(split, chunks_with_source(&doc, &src, &opts));
+    assert!(split.len() > 20);
+    for c in &split {
+        // The source of the span, without the page numbers and the line
+        // breaks cut out of the paragraph, is the chunk's text.
+        let kept: String = src[c.span.range()]
+            .char_indices()
+            .filter(|&(i, ch)| {
+                ch != '\n' && !cuts.iter().any(|s| s.contains(Span::new(c.span.start + i, c.span.start + i + 1)))
+            })
+            .map(|(_, ch)| ch)
+            .collect();
+        assert_eq!(kept, c.text, "{:?}", c.span);
+    }
+    // The piece after the second page number starts at its own `2`, not
+    // at the page number's, which the text's characters would also match.
+    let Some(c) = split.iter().find(|c| c.text == "2022年乱办事。") else {
+        panic!("the piece is cut at the page break")
+    };
+    assert_eq!(&src[c.span.range()], "2022年乱办事。");
+}
+
+#[test]
+fn a_document_read_back_from_json_should_chunk_the_same() {
+    let mut joined = 0;
+    for (name, src) in common::fixtures("") {
+        let doc = jianggao::parse(&src);
+        let back: Document =
+            serde_json::from_str(&serde_json::to_string(&doc).expect("serialises")).expect("reads back");
+        assert_eq!(back, doc, "{name}");
+        for max in [7, 30, 200] {
+            let opts = ChunkOptions::new(max);
+            let parsed = chunks_with_source(&doc, &src, &opts);
+            assert_eq!(chunks_with_source(&back, &src, &opts), parsed, "{name} at {max}");
+            // Pieces of paragraphs joined from several pieces of source:
+            // the parsed document takes their spans from its maps, the one
+            // read back aligns the texts with the source.
+            joined += parsed.iter().filter(|c| c.span.len() != c.text.len()).count();
+        }
+    }
+    assert!(joined > 100, "{joined} pieces of joined paragraphs");
+}
+
 #[test]
 fn markdown_should_have_front_matter_and_nested_headings() {
     let md = sample().to_markdown();

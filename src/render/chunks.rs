@@ -26,6 +26,8 @@
 //! assert_eq!(cs[1].text, "要加强领导。");
 //! ```
 
+use std::borrow::Cow;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -160,12 +162,14 @@ pub struct Chunk {
     /// The clean text (after the heading path, with
     /// [`ChunkOptions::heading_prefix`]).
     pub text: String,
-    /// Where the text stands in the source: exact for a whole paragraph;
-    /// for a piece of a split paragraph, exact when the source is known
-    /// ([`chunks_with_source`]) or the paragraph's text is its source
-    /// unchanged, and the whole paragraph's span otherwise. Merged chunks
-    /// cover all their pieces. Bytes, or characters after
-    /// [`chunks_with_char_offsets`].
+    /// Where the text stands in the source: exact for a whole paragraph.
+    /// For a piece of a split paragraph: exact when the paragraph's text is
+    /// its source unchanged or the document was parsed by this crate (the
+    /// parser keeps where the pieces of a joined paragraph come from); for
+    /// a document read back from JSON or built by hand, found by aligning
+    /// the text with the source when that is known ([`chunks_with_source`]),
+    /// and the whole paragraph's span otherwise. Merged chunks cover all
+    /// their pieces. Bytes, or characters after [`chunks_with_char_offsets`].
     pub span: Span,
 }
 
@@ -188,6 +192,18 @@ impl Chunk {
 /// use jianggao::render::chunks::{chunks, ChunkOptions};
 /// let doc = jianggao::parse("同志们：\n今天开会。");
 /// assert_eq!(chunks(&doc, &ChunkOptions::default())[0].text, "今天开会。");
+/// ```
+///
+/// The pieces of a paragraph the parser cleaned (here of a zero-width
+/// space) have their exact spans without the source:
+///
+/// ```
+/// use jianggao::render::chunks::{chunks, ChunkOptions};
+/// let src = "一、总体要求\n要抓好\u{200B}落实。要加强领导。";
+/// let cs = chunks(&jianggao::parse(src), &ChunkOptions::new(6));
+/// assert_eq!(cs[0].text, "要抓好落实。");
+/// assert_eq!(&src[cs[0].span.range()], "要抓好\u{200B}落实。");
+/// assert_eq!(&src[cs[1].span.range()], "要加强领导。");
 /// ```
 pub fn chunks(doc: &Document, opts: &ChunkOptions) -> Vec<Chunk> {
     Chunker::new(None, opts).run(doc)
@@ -335,7 +351,7 @@ impl<'a, 'o> Chunker<'a, 'o> {
             let mut path =
                 vec![Open { label: title, id: stable_id(file, si, "speech", 0, title, sp.span), marker: None }];
             for p in &sp.preamble {
-                self.paragraph(si, &path, p);
+                self.paragraph(doc, si, &path, p);
             }
             let mut stack = Vec::new();
             push_children(&mut stack, &sp.sections, 1);
@@ -351,7 +367,7 @@ impl<'a, 'o> Chunker<'a, 'o> {
                             marker: node.marker.as_ref().map(|m| m.text.as_str()),
                         });
                         for p in &node.paragraphs {
-                            self.paragraph(si, &path, p);
+                            self.paragraph(doc, si, &path, p);
                         }
                         push_children(&mut stack, &node.points, depth + 1);
                     }
@@ -363,7 +379,7 @@ impl<'a, 'o> Chunker<'a, 'o> {
             }
             path.truncate(1);
             for p in &sp.conclusion {
-                self.paragraph(si, &path, p);
+                self.paragraph(doc, si, &path, p);
             }
         }
         let raw = std::mem::take(&mut self.out);
@@ -414,7 +430,7 @@ impl<'a, 'o> Chunker<'a, 'o> {
         self.out.push(Raw { speech, path: path.to_vec(), text: text.to_string(), chars: text.chars().count(), span });
     }
 
-    fn paragraph(&mut self, speech: usize, path: &[Open<'a>], p: &Paragraph) {
+    fn paragraph(&mut self, doc: &Document, speech: usize, path: &[Open<'a>], p: &Paragraph) {
         let text = p.text.as_str();
         let pieces = split(text, self.max());
         if let [(a, b)] = pieces.as_slice() {
@@ -423,7 +439,7 @@ impl<'a, 'o> Chunker<'a, 'o> {
                 return;
             }
         }
-        let map = self.source_map(text, p.span);
+        let map = self.source_map(doc, text, p.span);
         for (a, b) in pieces {
             let piece = text.get(a..b).unwrap_or_default();
             let span = match &map {
@@ -434,13 +450,28 @@ impl<'a, 'o> Chunker<'a, 'o> {
         }
     }
 
-    /// The map from `text` offsets to source offsets, when it can be known.
-    fn source_map(&self, text: &str, span: Span) -> Option<SourceMap> {
-        match self.src {
-            Some(src) => SourceMap::align(text, src.get(span.range())?, span.start),
-            None if text.len() == span.len() => Some(SourceMap::Identity(span.start)),
-            None => None,
+    /// The map from the offsets of a paragraph's `text` to source offsets,
+    /// when it can be known:
+    ///
+    /// 1. a text that is its source slice (in a text not hard-wrapped,
+    ///    nearly every one) maps one to one: the slice is compared when the
+    ///    source is known, the lengths otherwise;
+    /// 2. a text the parser joined from several pieces has its map in the
+    ///    document ([`Document::paragraph_maps`]);
+    /// 3. a document not parsed here (read from JSON, built by hand) has no
+    ///    maps: its text is aligned with the source, when that is known.
+    fn source_map<'d>(&self, doc: &'d Document, text: &str, span: Span) -> Option<SourceMap<'d>> {
+        let verbatim = match self.src {
+            Some(src) => src.get(span.range()) == Some(text),
+            None => text.len() == span.len(),
+        };
+        if verbatim {
+            return Some(SourceMap { base: span.start, jumps: Cow::Borrowed(&[]) });
         }
+        if let Some(jumps) = doc.paragraph_maps.get(span, text.len()) {
+            return Some(SourceMap { base: span.start, jumps: Cow::Borrowed(jumps) });
+        }
+        SourceMap::align(text, self.src?.get(span.range())?, span.start)
     }
 
     /// One chunk (or more, at the limit) for a run of title-only points,
@@ -611,45 +642,50 @@ fn push_trimmed(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
-/// Offsets of a paragraph's clean text in the source.
-enum SourceMap {
-    /// The text is its source unchanged, from this offset on.
-    Identity(usize),
-    /// `(source start, source end)` of the char at each byte offset of the
-    /// text (meaningful at char boundaries).
-    Aligned(Vec<(usize, usize)>),
+/// Offsets of a paragraph's clean text in the source: the text is its
+/// source from `base` on, with pieces cut out. Each jump `(text offset,
+/// source offset)`, both relative to the paragraph, starts a run of text
+/// copied from the source; the first run, at `(0, 0)`, is left out, so a
+/// text that is its source slice has none.
+struct SourceMap<'d> {
+    base: usize,
+    jumps: Cow<'d, [(u32, u32)]>,
 }
 
-impl SourceMap {
+impl SourceMap<'_> {
     /// Aligns `text` with its source `src` (which starts at `base`): the
     /// clean text is the source with pieces cut out, so each of its
-    /// characters is found in order. `None` if it is not.
-    fn align(text: &str, src: &str, base: usize) -> Option<SourceMap> {
-        if text == src {
-            return Some(SourceMap::Identity(base));
-        }
-        let mut map = vec![(0, 0); text.len()];
+    /// characters is found in order, the first place it can be. `None` if
+    /// it is not.
+    fn align(text: &str, src: &str, base: usize) -> Option<SourceMap<'static>> {
+        let mut jumps = Vec::new();
+        // How far the source is ahead of the text in the current run.
+        let mut ahead = 0;
         let mut source = src.char_indices();
         for (i, c) in text.char_indices() {
             let (j, _) = source.by_ref().find(|&(_, d)| d == c)?;
-            let slot = map.get_mut(i)?;
-            *slot = (base + j, base + j + c.len_utf8());
-        }
-        Some(SourceMap::Aligned(map))
-    }
-
-    /// The source span of the text range `a..b`.
-    fn span(&self, a: usize, b: usize) -> Option<Span> {
-        match self {
-            SourceMap::Identity(base) => Some(Span::new(base + a, base + b)),
-            SourceMap::Aligned(map) => {
-                let start = map.get(a)?.0;
-                // The last char of the range starts at the last boundary
-                // before `b`.
-                let last = (a..b).rev().find(|&k| map.get(k).is_some_and(|m| m.1 > 0))?;
-                Some(Span::new(start, map.get(last)?.1))
+            if j.checked_sub(i)? != ahead {
+                ahead = j - i;
+                jumps.push((u32::try_from(i).ok()?, u32::try_from(j).ok()?));
             }
         }
+        Some(SourceMap { base, jumps: Cow::Owned(jumps) })
+    }
+
+    /// The source offset of text offset `at`, in the run of the byte at
+    /// `at` (`after`: of the byte before it, for the end of a range).
+    fn source(&self, at: usize, after: bool) -> Option<usize> {
+        let i = self.jumps.partition_point(|&(c, _)| if after { (c as usize) < at } else { c as usize <= at });
+        let (c, s) = match i.checked_sub(1) {
+            Some(k) => self.jumps.get(k).map(|&(c, s)| (c as usize, s as usize))?,
+            None => (0, 0),
+        };
+        Some(self.base + s + at.checked_sub(c)?)
+    }
+
+    /// The source span of the text range `a..b` (not empty).
+    fn span(&self, a: usize, b: usize) -> Option<Span> {
+        Some(Span::new(self.source(a, false)?, self.source(b, true)?))
     }
 }
 
@@ -685,8 +721,42 @@ mod tests {
     #[test]
     fn align_should_skip_cut_pieces() {
         let Some(map) = SourceMap::align("甲乙", "甲\n2\n乙", 10) else { panic!("aligns") };
+        assert_eq!(map.jumps.as_ref(), [(3, 6)]);
+        assert_eq!(map.span(0, 3), Some(Span::new(10, 13)));
         assert_eq!(map.span(3, 6), Some(Span::new(16, 19)));
         assert_eq!(map.span(0, 6), Some(Span::new(10, 19)));
+        let Some(map) = SourceMap::align("甲乙", "甲乙", 10) else { panic!("aligns") };
+        assert!(map.jumps.is_empty());
+        assert_eq!(map.span(3, 6), Some(Span::new(13, 16)));
+    }
+
+    /// A paragraph joined across page breaks (`2、` and `3、` cut out) and
+    /// hard wraps.
+    const PAGED: &str = "标题\n\n1、今天，我们召开这次会议，主要任务是深入学习贯彻党的二\n十大精神，总结过去一年的工作，分析当前面临的形势，部\n署今年的重点任务。不给好处不办事，给\n\n2、2022年乱办事。过去一年，全市上下团结一心，攻坚克\n难，经济社会发展取得了新的成绩，全年完成投资300多\n万美元，引进项目十二个，群众满意度持续提升。迟早要栽\n\n3、跟头。我们要清醒地看到，工作中还存在不少问题和不足，\n有的同志思想不够解放，有的部门作风不够扎实，必须认真\n加以解决。\n";
+
+    #[test]
+    fn the_parser_should_keep_maps_only_for_paragraphs_that_are_not_their_source() {
+        assert_eq!(crate::parse("一、总体要求\n要抓好落实。\n二、工作任务\n要加强领导。").paragraph_maps.len(), 0);
+        let doc = crate::parse(PAGED);
+        assert_eq!(doc.speeches[0].preamble.len(), 1);
+        assert_eq!(doc.paragraph_maps.len(), 1);
+        // Spans in characters: the byte maps no longer apply.
+        assert_eq!(doc.with_char_offsets(PAGED).paragraph_maps.len(), 0);
+    }
+
+    #[test]
+    fn a_map_that_no_longer_fits_its_paragraph_should_not_be_used() {
+        let mut doc = crate::parse(PAGED);
+        let p = &doc.speeches[0].preamble[0];
+        assert!(doc.paragraph_maps.get(p.span, p.text.len()).is_some());
+        // The text was edited since it was parsed.
+        let p = &mut doc.speeches[0].preamble[0];
+        p.text.insert(0, '甲');
+        assert!(doc.paragraph_maps.get(p.span, p.text.len()).is_none());
+        let p = p.clone();
+        let opts = ChunkOptions::new(9);
+        // Without the source the pieces get the paragraph's span.
+        assert!(chunks(&doc, &opts).iter().filter(|c| c.heading_path.len() == 1).all(|c| c.span == p.span));
     }
 
     #[test]
