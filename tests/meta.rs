@@ -375,6 +375,24 @@ fn should_split_at_a_second_title_after_a_closing() {
 }
 
 #[test]
+fn should_split_at_a_second_title_whose_header_runs_to_several_lines() {
+    // Two pages saved into one file: the second title is followed by a
+    // subtitle, a name line and a date-and-time line before its greeting.
+    let first =
+        "全县工作报告\n各位代表：\n过去一年，我们认真落实。成效明显。\n名词解释\n1.“两重”：是指国家重大战略实施。\n";
+    let header = "――2026年1月27日在全市人民代表大会上\n市长 张三\n2026-01-31 07:00:44\n";
+    let src = format!("{first}政府工作报告\n{header}各位代表：\n现在，我代表市人民政府向大会报告工作。请予审议。\n");
+    let (plans, _) = run(&src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[1]), Some("政府工作报告"));
+    assert_eq!(plans[1].metadata.speaker.as_deref(), Some("张三"));
+    // A long line before the header lines: the title opens nothing.
+    let long = "这是一行很长的说明文字没有句号".repeat(5);
+    let src = format!("{first}政府工作报告\n{long}\n{header}各位代表：\n现在开会。\n");
+    assert_eq!(run(&src).0.len(), 1);
+}
+
+#[test]
 fn should_not_split_at_a_short_unmarked_heading_inside_a_speech() {
     let src = "在全县大会上的讲话\n同志们：\n今天开会。会议很重要。\n抓党建促发展\n今年以来，我们认真落实。成效明显。";
     let (plans, _) = run(src);

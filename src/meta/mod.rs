@@ -394,13 +394,27 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     if header_keys.contains(key(&t[visible_range(t)]).as_str()) {
         return false;
     }
-    // A new opening follows: a greeting or a paragraph, perhaps after a
-    // subtitle, a name or a date line.
-    blocks.iter().skip(i + 1).take(3).any(|b| {
+    // A new opening follows within three lines: a greeting or a paragraph,
+    // perhaps after a subtitle, a name or a date line; after up to three
+    // more when every line before it is such a short header line (a
+    // subtitle, a name and a date-and-time line all head one page).
+    let mut header_only = true;
+    for (k, b) in blocks.iter().skip(i + 1).take(6).enumerate() {
         let bt = b.text.trim();
-        greeting(bt).is_some() || (has_stop(bt) && meta_line(bt).is_none())
-    })
+        if k >= 3 && !header_only {
+            return false;
+        }
+        if greeting(bt).is_some() || (has_stop(bt) && meta_line(bt).is_none()) {
+            return true;
+        }
+        header_only &= chars(bt) <= HEADER_LINE_CHARS && !has_stop(bt);
+    }
+    false
 }
+
+/// The longest line that [`second_title`] reads as a header line between
+/// a title and the opening of its speech.
+const HEADER_LINE_CHARS: usize = 60;
 
 /// An untitled second text after a closing: the paragraph before `blocks[i]`
 /// ends a speech (`谢谢大家！`) and `blocks[i]` opens a new one with a
