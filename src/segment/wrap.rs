@@ -767,21 +767,19 @@ impl Layout {
 }
 
 /// The width of the spaces that stand before `span` on its line, `None`
-/// when other text stands there (a piece cut out of the line).
+/// when other text stands there (a piece cut out of the line). Only the
+/// spaces themselves are walked, back from `span`.
 fn indent_width(src: &str, span: Span) -> Option<usize> {
     let before = src.get(..span.start)?;
-    let line_start = memchr::memrchr2(b'\n', b'\r', before.as_bytes()).map_or(0, |i| i + 1);
-    let lead = before.get(line_start..)?;
     let mut w = 0;
-    for c in lead.chars() {
-        if !crate::normalize::is_space(c) {
-            return None;
-        }
+    for c in before.chars().rev() {
         w += match c {
+            '\n' | '\r' => return Some(w),
             ' ' => 1,
             '\t' => 4,
             c if crate::normalize::is_invisible(c) => 0,
-            _ => 2,
+            c if crate::normalize::is_space(c) => 2,
+            _ => return None,
         };
     }
     Some(w)
@@ -926,6 +924,20 @@ mod tests {
             assert_eq!(starts_cjk(&s, Span::new(0, s.len())), is_cjk(c), "{:X}", c as u32);
         }
         assert!(!ends_cjk("", Span::new(0, 0)) && !starts_cjk("", Span::new(0, 0)));
+    }
+
+    #[test]
+    fn should_measure_only_the_spaces_that_open_a_line_as_its_indent() {
+        let at = |src: &str, piece: &str| {
+            let start = src.rfind(piece).unwrap();
+            indent_width(src, Span::new(start, start + piece.len()))
+        };
+        assert_eq!(at("甲\n\u{3000}\u{3000}乙", "乙"), Some(4));
+        assert_eq!(at("  乙", "乙"), Some(2));
+        assert_eq!(at("甲\r\n\t乙", "乙"), Some(4));
+        assert_eq!(at("乙", "乙"), Some(0));
+        // A piece cut out of a line has text before it.
+        assert_eq!(at("甲 乙", "乙"), None);
     }
 
     #[test]
