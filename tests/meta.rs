@@ -112,6 +112,23 @@ fn should_read_speaker_and_occasion_from_a_byline_subtitle() {
 }
 
 #[test]
+fn should_read_a_byline_run_on_to_the_occasion_line_by_a_rejoined_wrap() {
+    // The occasion line nearly filled its printed line; the wrap joined the
+    // byline to it without a space.
+    let src = "某省2026年政府工作报告\n2026年1月27日在某省第十四届人民代表大会第四次会议上某省省长 张三\n各位代表：\n现在，我代表省人民政府向大会报告工作。";
+    let (plans, _) = run(src);
+    let m = &plans[0].metadata;
+    assert_eq!(m.speaker.as_deref(), Some("张三"));
+    assert_eq!(m.date.as_deref(), Some("2026-01-27"));
+    assert_eq!(m.occasion.as_deref(), Some("某省第十四届人民代表大会第四次会议"));
+    // Without a role before it, what follows `上` is no byline.
+    let src =
+        "某省2026年政府工作报告\n2026年1月27日在全省大会上强调\n各位代表：\n现在，我代表省人民政府向大会报告工作。";
+    let (plans, _) = run(src);
+    assert_eq!(plans[0].metadata.occasion, None);
+}
+
+#[test]
 fn should_split_a_one_line_double_title_with_a_byline() {
     let src = "凝心聚力谋发展——在全县经济工作会议上的讲话\n同志们：\n今天开会。会议很重要。";
     let (plans, _) = run(src);

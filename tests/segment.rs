@@ -574,6 +574,136 @@ fn should_not_join_wrapped_lines_into_the_next_heading() {
     assert_eq!(texts(&seg), items);
 }
 
+/// `n` characters cycled from `seed`, the last one replaced by `end`
+/// (when given): a paragraph of a known length.
+fn sized(seed: &str, n: usize, end: Option<char>) -> String {
+    let mut s: String = seed.chars().cycle().take(n - usize::from(end.is_some())).collect();
+    s.extend(end);
+    s
+}
+
+/// `paras` typeset as a PDF does: every line cut at exactly `width`
+/// CJK characters, a paragraph opening on a new line after `indent`.
+fn typeset(paras: &[String], width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for p in paras {
+        let mut line = String::from(indent);
+        let mut w = indent.chars().count();
+        for c in p.chars() {
+            if w == width {
+                out.push_str(&line);
+                out.push('\n');
+                line.clear();
+                w = 0;
+            }
+            line.push(c);
+            w += 1;
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+const SEEDS: [&str; 8] = [
+    "全面推进乡村振兴加快建设农业强国巩固拓展脱贫攻坚成果",
+    "坚持创新驱动发展战略培育壮大新质生产力提升产业链水平",
+    "深化重点领域改革持续优化营商环境激发经营主体活力",
+    "扎实推进生态文明建设打好蓝天碧水净土保卫战守住底线",
+    "用心用情保障改善民生稳步提升公共服务均衡可及水平",
+    "统筹发展和安全有效防范化解重点领域风险维护社会稳定",
+    "加强政府自身建设坚持依法行政自觉接受各方面监督",
+    "推进城乡融合发展完善基础设施网络提升城市功能品质",
+];
+
+#[test]
+fn should_end_a_paragraph_where_the_next_word_would_have_fitted() {
+    // Lines cut at exactly 20 characters; the second paragraph ends with
+    // `。` one character short of the margin: the next paragraph's first
+    // character would have fitted there, so the paragraph ended.
+    let paras = vec![
+        sized(SEEDS[0], 20 * 3 + 7, Some('。')),
+        sized(SEEDS[1], 20 * 2 + 19, Some('。')),
+        sized(SEEDS[2], 20 * 3 + 5, Some('。')),
+        sized(SEEDS[3], 20 * 2 + 10, Some('。')),
+    ];
+    let src = typeset(&paras, 20, "");
+    let seg = segment(&src);
+    assert_eq!(texts(&seg), paras);
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_keep_a_line_at_the_margin_going_into_a_numeral_it_cuts() {
+    // `第` ends a continuation line at the margin and `三，` opens the
+    // next: one sentence. A heading that fills its line is followed by a
+    // point of its own.
+    let cut = format!("{}第三，{}", sized(SEEDS[0], 20 + 19, None), sized(SEEDS[1], 30, Some('。')));
+    let heading = format!("四、{}", sized(SEEDS[2], 18, None));
+    let point = format!("1、{}", sized(SEEDS[3], 40, Some('。')));
+    let paras =
+        vec![sized(SEEDS[4], 20 * 3 + 4, Some('。')), cut, heading, point, sized(SEEDS[5], 20 * 3 + 9, Some('。'))];
+    let src = typeset(&paras, 20, "");
+    let seg = segment(&src);
+    assert_eq!(texts(&seg), paras);
+}
+
+#[test]
+fn should_open_a_paragraph_at_an_indent_the_text_uses_for_paragraphs() {
+    // Each paragraph opens indented by two ideographic spaces; the second
+    // ends exactly at the margin, yet the indented line after it opens
+    // a paragraph.
+    let paras = vec![
+        sized(SEEDS[0], 18 + 20 * 2 + 3, Some('。')),
+        sized(SEEDS[1], 18 + 20 * 2, Some('。')),
+        sized(SEEDS[2], 18 + 20 * 3 + 11, Some('。')),
+        sized(SEEDS[3], 18 + 20 + 6, Some('。')),
+    ];
+    let src = typeset(&paras, 20, "\u{3000}\u{3000}");
+    let seg = segment(&src);
+    assert_eq!(texts(&seg), paras);
+    assert_lossless(&src, &seg);
+}
+
+#[test]
+fn should_open_a_paragraph_at_a_dash_item_or_an_address_after_a_sentence_end() {
+    // Paragraphs that end exactly at the margin, before a dash-led item
+    // and before an address to the audience.
+    let paras = vec![
+        sized(SEEDS[0], 20 * 3, Some('。')),
+        format!("——{}", sized(SEEDS[1], 20 * 2 + 8, Some('。'))),
+        sized(SEEDS[2], 20 * 2, Some('。')),
+        format!("各位代表！{}", sized(SEEDS[3], 20 * 3, Some('。'))),
+        sized(SEEDS[4], 20 * 2 + 6, Some('。')),
+    ];
+    let src = typeset(&paras, 20, "");
+    let seg = segment(&src);
+    assert_eq!(texts(&seg), paras);
+}
+
+#[test]
+fn should_not_break_an_opening_quote_from_the_word_it_opens() {
+    // A typesetter never ends a line with `“`: the first line stops a
+    // character short and goes on. After a sentence end, a line as short
+    // ends its paragraph.
+    let quoted =
+        format!("{}，“{}”{}", sized(SEEDS[0], 18, None), sized(SEEDS[1], 6, None), sized(SEEDS[2], 30, Some('。')));
+    let paras = vec![
+        sized(SEEDS[3], 20 * 3 + 2, Some('。')),
+        sized(SEEDS[4], 20 + 19, Some('。')),
+        format!("“{}”{}", sized(SEEDS[5], 4, None), sized(SEEDS[6], 50, Some('。'))),
+        sized(SEEDS[7], 20 * 2 + 7, Some('。')),
+    ];
+    let mut src = typeset(&paras, 20, "");
+    // The quoted paragraph: `…，` (19 characters), then `“…` on the next line.
+    let (head, tail) = quoted.split_at(quoted.char_indices().nth(19).unwrap().0);
+    src = format!("{src}{head}\n{}", typeset(&[tail.to_string()], 20, ""));
+    let seg = segment(&src);
+    let mut want = paras.clone();
+    want.push(quoted);
+    assert_eq!(texts(&seg), want);
+}
+
 #[test]
 fn should_not_let_a_numbered_toc_entry_take_the_place_of_page_two() {
     let page = PARA_A.repeat(2);

@@ -251,7 +251,8 @@ pub fn occasion_range(text: &str) -> Option<(usize, usize)> {
 
 /// A subtitle line giving when and where a speech was delivered:
 /// `——2026年1月27日在某省第十四届人民代表大会第四次会议上`, perhaps with
-/// the role and name after a space (`… 会议上 某省省长 张三`) or a genre
+/// the role and name after a space (`… 会议上 某省省长 张三`), or run on
+/// where a hard wrap was rejoined (`…会议上某省省长 张三`), or a genre
 /// (`…会议上的讲话`).
 ///
 /// ```
@@ -264,6 +265,10 @@ pub fn occasion_range(text: &str) -> Option<(usize, usize)> {
 /// let o = occasion_line(t).unwrap();
 /// let (s, e) = o.speaker.unwrap();
 /// assert_eq!(&t[s..e], "张三");
+/// let t = "2026年1月27日在某省人民代表大会上某省省长 张三";
+/// let (s, e) = occasion_line(t).unwrap().speaker.unwrap();
+/// assert_eq!(&t[s..e], "张三");
+/// assert!(occasion_line("2026年1月27日在大会上强调指出").is_none());
 /// assert!(occasion_line("2026年1月27日，全省大会在西宁召开。").is_none());
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -296,14 +301,17 @@ pub fn occasion_line(text: &str) -> Option<OccasionLine> {
         let genre = tt
             .strip_prefix('的')
             .is_some_and(|g| chars(g) <= 8 && crate::vocab::OCCASION_GENRES.iter().any(|x| g.contains(x)));
-        (tt.is_empty() || genre || tt.starts_with([' ', '　'])).then_some((i, tail))
+        // A byline run on with no space: a hard wrap rejoined the byline
+        // line to an occasion line that nearly filled the printed line.
+        let byline = || super::speaker::name_in(tt).is_some_and(|(s, _)| s > 0);
+        (tt.is_empty() || genre || tt.starts_with([' ', '　']) || byline()).then_some((i, tail))
     })?;
     if up == 0 || has_chrome(rest.get(..up)?) {
         return None;
     }
     let occasion = (o_start, o_start + up);
     let tail_at = t.len() - tail.len();
-    let speaker = if tail.starts_with([' ', '　']) {
+    let speaker = if !tail.trim_end_matches([')', '）']).is_empty() && !tail.starts_with('的') {
         let who = tail.trim_end_matches([')', '）']);
         let name = super::speaker::name_in(who)?;
         Some((tail_at + name.0, tail_at + name.1))

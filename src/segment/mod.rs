@@ -284,7 +284,7 @@ fn segment_part(src: &str) -> Segmented {
     // the units as split (page-break cuts come after their reading).
     let texts = units.texts(src);
     noise::classify_texts(&mut units, &texts);
-    wrap::join_texts(&mut units, &texts, &mut out.diagnostics);
+    wrap::join_texts(src, &mut units, &texts, &mut out.diagnostics);
     torn::join_texts(&mut units, &texts, &mut out.diagnostics);
     pagebreak::repair_texts(src, &mut units, &texts, &mut out.diagnostics);
     // Assembly takes over the texts already joined.

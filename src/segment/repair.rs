@@ -303,7 +303,7 @@ mod tests {
         let mut units = crate::segment::wrap::split(src, &mut diags);
         let texts = units.texts(src);
         crate::segment::noise::classify_texts(&mut units, &texts);
-        crate::segment::wrap::join_texts(&mut units, &texts, &mut diags);
+        crate::segment::wrap::join_texts(src, &mut units, &texts, &mut diags);
         crate::segment::pagebreak::repair_texts(src, &mut units, &texts, &mut diags);
         units
     }

@@ -5,7 +5,7 @@
 //! quantile of piece widths); a piece clearly shorter than it ends a
 //! paragraph or heading, a full-width piece continues into the next one.
 
-use super::lines::{ends_clause, trim, wrap_width_counted, Join, UnitText, Units};
+use super::lines::{ends_clause, ends_sentence, trim, wrap_width_counted, Join, UnitText, Units};
 use crate::model::{Diagnostic, DiagnosticKind, MarkerKind};
 use crate::normalize::is_cjk;
 use crate::span::Span;
@@ -576,6 +576,11 @@ pub fn starts_heading(text: &str) -> bool {
 /// between (a page footer) are skipped; a blank line stops the join unless
 /// noise stands in it and the line does not end a clause.
 ///
+/// When the lines were cut at one exact width ([`Layout`]), a line
+/// continues only if the first word of the next line would not have fitted
+/// after it; and in a text whose paragraphs open with an indent, an
+/// indented line always opens a paragraph.
+///
 /// ```
 /// let para = "这是一个用来测试的很长的段落它会被按照固定的宽度切开然后再用换行连在一起成为很多行很短的文字";
 /// let chunks: Vec<String> = para.chars().collect::<Vec<_>>().chunks(20)
@@ -592,11 +597,11 @@ pub fn join_lines(src: &str, units: &mut Units, diags: &mut Vec<Diagnostic>) {
         return;
     }
     let texts = units.texts(src);
-    join_texts(units, &texts, diags);
+    join_texts(src, units, &texts, diags);
 }
 
 /// [`join_lines`] with the units' texts ([`Units::texts`]) at hand.
-pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut Vec<Diagnostic>) {
+pub(crate) fn join_texts(src: &str, units: &mut Units, texts: &[UnitText<'_>], diags: &mut Vec<Diagnostic>) {
     if units.units.iter().any(|u| u.wrapped) {
         return;
     }
@@ -612,33 +617,244 @@ pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut 
     if st.width < 30 || st.width > 160 || open_full < 5 || open_full * 10 < text_ids.len() * 4 {
         return;
     }
+    // The indent of every text line, and where each line ends on the page.
+    let indents: Vec<Option<usize>> = text_ids.iter().map(|&i| indent_width(src, units.units[i].span)).collect();
+    let layout = Layout::learn(&st, &indents, &widths, |k| text_ids.get(k).map_or("", |&i| text(i)));
     let mut joined = 0usize;
-    let mut prev: Option<(usize, usize)> = None; // (unit, width)
-    let (mut gap, mut noise) = (false, false);
-    // The widths of the text units, in order.
-    let mut text_widths = widths.iter();
-    for i in 0..units.units.len() {
-        let u = &units.units[i];
-        gap |= u.gap_before;
-        if !u.is_text() {
-            noise = true;
-            continue;
-        }
-        let w = text_widths.next().copied().unwrap_or(0);
-        if let Some((p, pw)) = prev {
-            let ptext = text(p);
-            if st.is_full(pw, ptext) && !starts_heading(text(i)) && (!gap || (noise && !ends_clause(ptext))) {
+    let mut prev: Option<(usize, usize, usize)> = None; // (unit, width, right edge)
+    for (k, &i) in text_ids.iter().enumerate() {
+        // Noise units since the last text unit, and a blank line before any.
+        let first = k.checked_sub(1).and_then(|j| text_ids.get(j)).map_or(0, |&j| j + 1);
+        let gap = units.units.get(first..=i).unwrap_or_default().iter().any(|u| u.gap_before);
+        let noise = i > first;
+        let w = widths.get(k).copied().unwrap_or(0);
+        let indent = indents.get(k).copied().flatten();
+        let right = layout.right(indent, w);
+        if let Some((p, pw, pr)) = prev {
+            let (ptext, t) = (text(p), text(i));
+            let clause = ends_clause(ptext);
+            let full = match layout.margin {
+                Some(m) => pr + first_word_width(t, !clause) > m,
+                None => st.is_full(pw, ptext),
+            };
+            // A line at the exact margin with no clause end goes on even
+            // into a line that opens with a marker, unless it is a heading
+            // of one line itself.
+            let runs_on =
+                layout.margin.is_some() && !clause && (units.units[p].join == Join::Wrap || !starts_heading(ptext));
+            let heading = starts_heading(t) && !runs_on && !cuts_marker(ptext, t);
+            let opens = layout.opens_paragraph(indent) || heading || (ends_sentence(ptext) && opens_paragraph(t));
+            if full && !opens && (!gap || (noise && !ends_clause(ptext))) {
                 units.units[i].join = Join::Wrap;
                 joined += 1;
             }
         }
-        prev = Some((i, w));
-        gap = false;
-        noise = false;
+        prev = Some((i, w, right));
     }
     if joined > 0 {
         diags.push(Diagnostic::new(DiagnosticKind::HardWrap, format!("rejoined {joined} hard-wrapped lines"), None));
     }
+}
+
+/// True when `text`, after a sentence end, opens a paragraph rather than
+/// a sentence of the paragraph before: a dash-led item (`——这是…的五年。`)
+/// or an address to the audience (`各位代表！…`).
+///
+/// ```
+/// use jianggao::segment::wrap::opens_paragraph;
+/// assert!(opens_paragraph("——这是攻坚克难的五年。"));
+/// assert!(opens_paragraph("各位代表！躬逢伟大时代"));
+/// assert!(!opens_paragraph("我们何其有幸！"));
+/// ```
+pub fn opens_paragraph(text: &str) -> bool {
+    text.starts_with(['—', '―']) || crate::outline::is_address(text)
+}
+
+/// How the lines of a newline-wrapped text stand on the page: the exact
+/// right margin, when a typesetter cut the lines at one width, and the
+/// paragraph indent, when paragraphs open with one.
+///
+/// The margin is the most common right edge of the lines in the band of
+/// full lines that end no clause; it is exact when at least three in four
+/// of those lines end within one CJK character of it (at least 8 lines).
+/// The indent is the width of the leading spaces beyond the most common
+/// one, from one to four CJK characters; paragraphs open with it when at
+/// least 3 lines, and at most half of them, are so indented.
+///
+/// ```
+/// use jianggao::segment::wrap::{Layout, WrapWidth};
+/// let st = WrapWidth::learn(&mut vec![40; 12]).unwrap();
+/// let widths = [36, 40, 40, 12, 36, 40, 40, 40, 20, 36, 40, 40];
+/// let indents = widths.map(|w| Some(if w == 36 { 4 } else { 0 }));
+/// let layout = Layout::learn(&st, &indents, &widths, |_| "某某");
+/// assert_eq!(layout.margin, Some(40));
+/// assert!(layout.opens_paragraph(Some(4)) && !layout.opens_paragraph(Some(0)));
+/// assert_eq!(layout.right(Some(4), 36), 40);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    /// The exact right margin, in [`wrap_width`](super::lines::wrap_width)
+    /// units from the common left edge.
+    pub margin: Option<usize>,
+    /// The most common indent: the left edge of most lines.
+    pub base: usize,
+    /// Paragraphs open with an indent beyond `base`.
+    pub indented: bool,
+}
+
+impl Layout {
+    /// Learns the layout from the indents (`None` where unknown), widths and
+    /// texts (`text(k)`) of the text lines of a newline-wrapped text whose
+    /// width is `st`.
+    pub fn learn<'a>(
+        st: &WrapWidth,
+        indents: &[Option<usize>],
+        widths: &[usize],
+        text: impl Fn(usize) -> &'a str,
+    ) -> Layout {
+        // The most common indent.
+        let mut counts = [0usize; 17];
+        for &d in indents.iter().flatten() {
+            if let Some(c) = counts.get_mut(d) {
+                *c += 1;
+            }
+        }
+        let base = (0..counts.len()).max_by_key(|&d| (counts[d], std::cmp::Reverse(d))).unwrap_or(0);
+        let is_indent = |d: Option<usize>| d.is_some_and(|d| d >= base + 2 && d <= base + 8);
+        let n_indented = indents.iter().filter(|&&d| is_indent(d)).count();
+        let indented = n_indented >= 3 && n_indented * 2 <= widths.len();
+        let mut layout = Layout { margin: None, base, indented };
+        // The right edges of full lines that end no clause.
+        let lo = st.full_min;
+        let hi = st.width + st.over;
+        let mut edges = vec![0usize; hi - lo + 1];
+        let mut open = 0usize;
+        for (k, &w) in widths.iter().enumerate() {
+            let r = layout.right(indents.get(k).copied().flatten(), w);
+            if r < lo || r > hi || ends_clause(text(k)) {
+                continue;
+            }
+            open += 1;
+            if let Some(c) = edges.get_mut(r - lo) {
+                *c += 1;
+            }
+        }
+        let Some(mode) = (0..edges.len()).max_by_key(|&e| (edges[e], e)) else {
+            return layout;
+        };
+        let near: usize =
+            edges.get(mode.saturating_sub(2)..=(mode + 2).min(edges.len() - 1)).unwrap_or_default().iter().sum();
+        if near >= 8 && near * 4 >= open * 3 {
+            layout.margin = Some(lo + mode);
+        }
+        layout
+    }
+
+    /// Where a line of width `w` and indent `indent` ends, counted from the
+    /// common left edge.
+    pub fn right(&self, indent: Option<usize>, w: usize) -> usize {
+        w + indent.map_or(0, |d| d.saturating_sub(self.base))
+    }
+
+    /// True when a line of this indent opens a paragraph.
+    pub fn opens_paragraph(&self, indent: Option<usize>) -> bool {
+        self.indented && indent.is_some_and(|d| d >= self.base + 2 && d <= self.base + 8)
+    }
+}
+
+/// The width of the spaces that stand before `span` on its line, `None`
+/// when other text stands there (a piece cut out of the line). Only the
+/// spaces themselves are walked, back from `span`.
+fn indent_width(src: &str, span: Span) -> Option<usize> {
+    let before = src.get(..span.start)?;
+    let mut w = 0;
+    for c in before.chars().rev() {
+        w += match c {
+            '\n' | '\r' => return Some(w),
+            ' ' => 1,
+            '\t' => 4,
+            c if crate::normalize::is_invisible(c) => 0,
+            c if crate::normalize::is_space(c) => 2,
+            _ => return None,
+        };
+    }
+    Some(w)
+}
+
+/// The [`wrap_width`](super::lines::wrap_width) of the first unbreakable
+/// word of `text`: a run of Latin letters and digits, or one character with
+/// the closing punctuation after it (a line never opens with `，` `。` `”`)
+/// and, when `open` is set, the opening brackets before it (a line never
+/// ends with `“` `《`). After a clause end a typesetter may as well have
+/// ended a paragraph there: `open` is then left out, and a line that ends a
+/// clause two short of the margin before `“…` ends its paragraph.
+///
+/// ```
+/// use jianggao::segment::wrap::first_word_width;
+/// assert_eq!(first_word_width("来，我们", true), 4);
+/// assert_eq!(first_word_width("“咖啡”", true), 4);
+/// assert_eq!(first_word_width("“咖啡”", false), 2);
+/// assert_eq!(first_word_width("Marketing的", true), 9);
+/// assert_eq!(first_word_width("", true), 0);
+/// ```
+pub fn first_word_width(text: &str, open: bool) -> usize {
+    let latin = text.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    if latin > 0 {
+        return latin;
+    }
+    let mut chars = text.chars().peekable();
+    let mut w = 0;
+    while let Some(c) = chars.next_if(|&c| is_opening(c)) {
+        w += char_width(c);
+        if !open {
+            return w;
+        }
+    }
+    if let Some(c) = chars.next() {
+        w += char_width(c);
+    }
+    while let Some(c) = chars.next_if(|&c| is_closing(c)) {
+        w += char_width(c);
+    }
+    w
+}
+
+fn char_width(c: char) -> usize {
+    if c.is_ascii_alphanumeric() || c == ' ' {
+        1
+    } else {
+        2
+    }
+}
+
+/// Punctuation a line never ends with.
+fn is_opening(c: char) -> bool {
+    matches!(c, '“' | '‘' | '《' | '（' | '(' | '「' | '『' | '【' | '〔' | '[' | '〈')
+}
+
+/// Punctuation a line never opens with.
+fn is_closing(c: char) -> bool {
+    crate::normalize::is_closing_quote(c) || "，。、；：？！,.;:?!】〕]〉…".contains(c)
+}
+
+/// True when the last character of `prev` and the opening of `next` read as
+/// one marker other than the one `next` opens with: a marker word cut by a
+/// wrap (`…第` / `三，存储…` reads `第三，`), so `next` opens no heading.
+///
+/// ```
+/// use jianggao::segment::wrap::cuts_marker;
+/// assert!(cuts_marker("没有这么大的能力。第", "三，存储带来的时延。"));
+/// assert!(!cuts_marker("要抓好落实。", "三、强化保障"));
+/// ```
+pub fn cuts_marker(prev: &str, next: &str) -> bool {
+    let Some(c) = prev.chars().next_back().filter(|&c| !ends_clause(prev) && !is_closing(c)) else {
+        return false;
+    };
+    let mut s = String::with_capacity(32);
+    s.push(c);
+    s.extend(next.chars().take(8));
+    let own = crate::marker::parse_marker(next).map(|m| m.kind);
+    crate::marker::parse_marker(&s).is_some_and(|m| m.len > c.len_utf8() && Some(m.kind) != own)
 }
 
 #[cfg(test)]
@@ -708,6 +924,20 @@ mod tests {
             assert_eq!(starts_cjk(&s, Span::new(0, s.len())), is_cjk(c), "{:X}", c as u32);
         }
         assert!(!ends_cjk("", Span::new(0, 0)) && !starts_cjk("", Span::new(0, 0)));
+    }
+
+    #[test]
+    fn should_measure_only_the_spaces_that_open_a_line_as_its_indent() {
+        let at = |src: &str, piece: &str| {
+            let start = src.rfind(piece).unwrap();
+            indent_width(src, Span::new(start, start + piece.len()))
+        };
+        assert_eq!(at("甲\n\u{3000}\u{3000}乙", "乙"), Some(4));
+        assert_eq!(at("  乙", "乙"), Some(2));
+        assert_eq!(at("甲\r\n\t乙", "乙"), Some(4));
+        assert_eq!(at("乙", "乙"), Some(0));
+        // A piece cut out of a line has text before it.
+        assert_eq!(at("甲 乙", "乙"), None);
     }
 
     #[test]
