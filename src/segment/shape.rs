@@ -214,6 +214,9 @@ const FOOTER_PHRASES: &[&str] = &[
     "主办单位",
     "承办单位",
     "技术支持：",
+    "邮编：",
+    "邮编:",
+    "邮政编码",
     "分辨率",
     "您即将离开",
     "继续访问",
@@ -291,7 +294,7 @@ fn reason_of(text: &str, s: &LineShape, words: Option<LineWords>) -> Option<Nois
     if text.bytes().all(|b| b == b'#' || b == b' ') {
         return Some(NoiseReason::Markup);
     }
-    if s.link_like {
+    if s.link_like || (s.punct == 0 && s.chars <= 60 && is_menu_line(text)) {
         return Some(NoiseReason::Navigation);
     }
     // Every key opens with one of these characters: the key is read only
@@ -340,6 +343,27 @@ fn reason_of(text: &str, s: &LineShape, words: Option<LineWords>) -> Option<Nois
         return Some(NoiseReason::Translation);
     }
     None
+}
+
+/// True for a menu printed on one line, its entries between bars
+/// (`网站首页 | 新闻中心 | 领导活动`): three or more entries of at most eight
+/// characters each. A Markdown table row opens or ends with its bar and is
+/// not a menu.
+fn is_menu_line(text: &str) -> bool {
+    const BARS: [char; 2] = ['|', '｜'];
+    let t = text.trim();
+    if !t.contains(BARS) || t.starts_with(BARS) || t.ends_with(BARS) {
+        return false;
+    }
+    let mut entries = 0usize;
+    for e in t.split(BARS) {
+        let n = e.chars().filter(|c| !crate::normalize::is_space(*c)).count();
+        if n == 0 || n > 8 {
+            return false;
+        }
+        entries += 1;
+    }
+    entries >= 3
 }
 
 /// True for a footnote body: `[1]` or `［1］` then text.
@@ -560,6 +584,23 @@ mod tests {
     }
 
     #[test]
+    fn should_take_a_menu_printed_on_one_line_between_bars() {
+        for t in ["首页 | 机构概况 | 政务动态 | 办事服务", "本站首页｜通知公告｜工作动态｜联系我们"]
+        {
+            assert_eq!(line_reason(t), Some(NoiseReason::Navigation), "{t}");
+        }
+        // A table row, two entries, a long entry or a sentence is no menu.
+        for t in [
+            "| 指标 | 目标 | 完成 |",
+            "理论学习 | 实践锻炼",
+            "一是学 | 二是做 | 三是要持续改进工作作风和方法",
+            "学习，思考 | 实践 | 总结",
+        ] {
+            assert_ne!(line_reason(t), Some(NoiseReason::Navigation), "{t}");
+        }
+    }
+
+    #[test]
     fn should_take_a_menu_printed_one_entry_a_line() {
         let src = "首页\n新闻\n政务\n服务\n互动\n数据\n专题\n图片\n视频\n一、总体要求\n要抓好落实。";
         let r = classify(src);
@@ -578,5 +619,6 @@ mod tests {
         assert_eq!(line_reason("President Xi Jinping delivers a New Year speech."), Some(NoiseReason::Translation));
         assert_eq!(line_reason("新华社记者 李学仁 摄"), Some(NoiseReason::Caption));
         assert_eq!(line_reason("浙ICP备14042003号-1"), Some(NoiseReason::SiteChrome));
+        assert_eq!(line_reason("地址：某市解放路8号　邮编：310000"), Some(NoiseReason::SiteChrome));
     }
 }
