@@ -761,3 +761,22 @@ fn should_end_clauses_and_sentences_as_the_last_significant_character_says() {
         assert_eq!(ends_clause(&s), naive_clause(&s), "{:X}", c as u32);
     }
 }
+
+/// A text with a blank line after every paragraph (as copied from a web
+/// page or a chat app): the blank lines around a torn word, or between a
+/// chrome key and its value, do not keep them apart.
+#[test]
+fn blank_lines_after_every_paragraph_should_not_stop_torn_words_or_field_values() {
+    let src = "在全区作风建设会议上的讲话\n\n同志们：\n\n今天召开会议，主要讲两个问题。\n\n一、关于成绩\n\n\
+        过去一年，我们抓了三件事。其中，改革试点的做法被称为“双向\n\n揭榜\n\n挂帅”，得到了上级的肯定。\n\n\
+        二、关于任务\n\n今年要继续抓好落实，确保各项工作取得实效。\n\n谢谢大家！\n\n责任编辑：\n\n王晓明\n";
+    let seg = segment(src);
+    assert_lossless(src, &seg);
+    assert!(in_one_block(&seg, "被称为“双向揭榜挂帅”，得到了"), "{:?}", texts(&seg));
+    let value = seg.noise.iter().find(|n| n.text == "王晓明").expect("the editor's name is noise");
+    assert_eq!(value.reason, NoiseReason::SourceLine);
+    // With blank lines only here and there, a blank line still parts them.
+    let sparse = "一、关于成绩\n过去一年，我们抓了三件事。其中，改革试点的做法被称为“双向\n\n揭榜\n\n挂帅”，得到了上级的肯定。\n\
+        二、关于任务\n今年要继续抓好落实，确保各项工作取得实效。\n要把任务分解到人。\n要按期完成。\n谢谢大家！\n";
+    assert!(!in_one_block(&segment(sparse), "双向揭榜"));
+}

@@ -431,13 +431,15 @@ pub(super) fn refine(
             }
         }
     }
-    // A chrome key ending with a colon has its value on the next line.
+    // A chrome key ending with a colon has its value on the next line (a
+    // blank line between them counts only where not every line has one).
+    let spaced = units.blank_spaced();
     for i in 1..n {
         let prev = texts[i - 1].text.as_ref();
         if reasons[i].is_none()
             && is_field_reason(reasons[i - 1])
             && (prev.ends_with('：') || prev.ends_with(':'))
-            && !units.units[i].gap_before
+            && (!units.units[i].gap_before || spaced)
             && shapes[i].chars <= 12
             && shapes[i].punct == 0
         {
