@@ -329,6 +329,23 @@ fn should_report_a_cut_text_before_a_preview_notice() {
     assert!(seg.truncated);
 }
 
+/// `还剩2页未读，继续阅读` names no site but is two notice phrases: a notice,
+/// so a complete text before it is not read as cut at it; a cut text before
+/// it still is.
+#[test]
+fn a_notice_of_two_preview_phrases_should_be_noise_and_not_a_cut_sentence() {
+    let src = format!("标题\n{PARA_A}\n{PARA_B}\n谢谢大家！\n还剩2页未读，继续阅读\n");
+    let seg = segment(&src);
+    assert_eq!(reason_of(&seg, "还剩2页未读，继续阅读"), Some("preview_notice"));
+    assert!(!seg.truncated, "{:?}", seg.diagnostics);
+    assert_lossless(&src, &seg);
+    let cut = segment(&format!("标题\n{PARA_A}\n{PARA_B}历史就会给他应\n还剩2页未读，继续阅读\n"));
+    assert!(cut.truncated);
+    // One phrase in a sentence is speech.
+    let prose = segment(&format!("标题\n{PARA_A}\n我们要继续阅读经典。\n"));
+    assert_eq!(reason_of(&prose, "我们要继续阅读经典。"), None);
+}
+
 #[test]
 fn should_not_report_truncation_for_a_trailing_permalink() {
     let seg = segment(&format!("标题\n{PARA_A}\n本文链接:https://x.cn/1.html\n"));
