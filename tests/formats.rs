@@ -284,3 +284,22 @@ fn a_menu_between_bars_should_be_navigation_and_not_the_title() {
     assert_eq!(doc.noise[0].reason, NoiseReason::Navigation);
     assert_eq!(doc.speeches[0].sections.len(), 2);
 }
+
+/// A copied government page: a breadcrumb without `当前位置` above a speech
+/// with no title line, and a footer of sponsor and contact lines under it.
+/// The breadcrumb is not the title and the footer does not make the text
+/// read as cut off.
+#[test]
+fn a_breadcrumb_and_a_sponsor_footer_should_be_chrome() {
+    let src = "首页 > 政务公开 > 领导讲话\n同志们：\n今天主要讲两点。\n一、提高认识\n要把思想统一到部署上来。\n\
+        二、狠抓落实\n要把任务分解到人，按期完成。\n谢谢大家！\n主办：某县人民政府办公室　承办：某县融媒体中心\n\
+        联系电话：0000-1234567　网站地图　联系我们\n";
+    let doc = jianggao::parse(src);
+    assert_eq!(doc.speeches[0].title, None);
+    assert!(!doc.truncated, "{:?}", doc.diagnostics);
+    let reason = |t: &str| doc.noise.iter().find(|n| n.text.starts_with(t)).map(|n| n.reason);
+    assert_eq!(reason("首页 >"), Some(NoiseReason::Navigation));
+    assert_eq!(reason("主办："), Some(NoiseReason::SiteChrome));
+    assert_eq!(reason("联系电话："), Some(NoiseReason::SiteChrome));
+    assert_eq!(doc.speeches[0].sections.len(), 2);
+}

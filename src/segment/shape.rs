@@ -213,10 +213,15 @@ const FOOTER_PHRASES: &[&str] = &[
     "网站标识码",
     "主办单位",
     "承办单位",
+    "主办：",
+    "主办:",
+    "承办：",
+    "承办:",
     "技术支持：",
     "邮编：",
     "邮编:",
     "邮政编码",
+    "网站地图",
     "分辨率",
     "您即将离开",
     "继续访问",
@@ -345,25 +350,28 @@ fn reason_of(text: &str, s: &LineShape, words: Option<LineWords>) -> Option<Nois
     None
 }
 
-/// True for a menu printed on one line, its entries between bars
-/// (`网站首页 | 新闻中心 | 领导活动`): three or more entries of at most eight
-/// characters each. A Markdown table row opens or ends with its bar and is
-/// not a menu.
+/// True for a menu or a breadcrumb printed on one line, its entries
+/// between bars or arrows (`网站首页 | 新闻中心 | 领导活动`, `首页 > 政务公开 >
+/// 领导讲话`): three or more entries of at most eight characters each, or
+/// two when the first is the home page (`首页 > 领导讲话`). A Markdown table
+/// row or quote, which opens or ends with its mark, is not one.
 fn is_menu_line(text: &str) -> bool {
-    const BARS: [char; 2] = ['|', '｜'];
+    const MARKS: [char; 7] = ['|', '｜', '>', '＞', '›', '»', '→'];
     let t = text.trim();
-    if !t.contains(BARS) || t.starts_with(BARS) || t.ends_with(BARS) {
+    if !t.contains(MARKS) || t.starts_with(MARKS) || t.ends_with(MARKS) {
         return false;
     }
     let mut entries = 0usize;
-    for e in t.split(BARS) {
-        let n = e.chars().filter(|c| !crate::normalize::is_space(*c)).count();
-        if n == 0 || n > 8 {
+    let mut home = false;
+    // Doubled marks (`>>`) leave empty entries between them.
+    for e in t.split(MARKS).map(str::trim).filter(|e| !e.is_empty()) {
+        if e.chars().filter(|c| !crate::normalize::is_space(*c)).count() > 8 {
             return false;
         }
+        home |= entries == 0 && e.ends_with("首页");
         entries += 1;
     }
-    entries >= 3
+    entries >= 3 || (home && entries == 2)
 }
 
 /// True for a footnote body: `[1]` or `［1］` then text.
@@ -594,6 +602,8 @@ mod tests {
         // A table row, two entries, a long entry or a sentence is no menu.
         for t in [
             "| 指标 | 目标 | 完成 |",
+            "> 引文 > 再引",
+            "收入 > 支出",
             "理论学习 | 实践锻炼",
             "一是学 | 二是做 | 三是要持续改进工作作风和方法",
             "学习，思考 | 实践 | 总结",
@@ -622,5 +632,7 @@ mod tests {
         assert_eq!(line_reason("新华社记者 李学仁 摄"), Some(NoiseReason::Caption));
         assert_eq!(line_reason("浙ICP备14042003号-1"), Some(NoiseReason::SiteChrome));
         assert_eq!(line_reason("地址：某市解放路8号　邮编：310000"), Some(NoiseReason::SiteChrome));
+        assert_eq!(line_reason("联系电话：0571-12345678　网站地图　联系我们"), Some(NoiseReason::SiteChrome));
+        assert_eq!(line_reason("主办：某市人民政府办公室　承办：某市大数据中心"), Some(NoiseReason::SiteChrome));
     }
 }
