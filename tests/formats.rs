@@ -251,3 +251,55 @@ fn the_fuzz_checks_of_html_and_docx_should_hold_on_pseudo_random_inputs() {
     common::checks::check_parse_docx(DOCX).unwrap();
     common::checks::check_parse_html(PAGE.as_bytes()).unwrap();
 }
+
+/// A page whose footer is a plain `<div>` (no `footer` element, no chrome
+/// class): the address and postcode line is site chrome, so the speech that
+/// ends before it is complete.
+#[test]
+fn html_footer_in_a_plain_div_should_not_read_as_a_cut_text() {
+    let page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>讲话</title></head><body>\
+        <h1>在全镇安全生产会议上的讲话</h1><p>同志们：</p><p>今天召开会议，部署安全生产工作。</p>\
+        <h2>一、压实责任</h2><p>各村要落实属地责任，企业要落实主体责任，确保不出问题。</p>\
+        <h2>二、排查隐患</h2><p>要对重点行业逐一排查，发现问题立即整改到位。</p>\
+        <div><p>版权所有：某镇人民政府</p><p>地址：某镇中山路12号　邮编：528400</p></div>\
+        </body></html>";
+    let doc = jianggao::parse_bytes(page.as_bytes()).unwrap();
+    assert!(!doc.truncated, "{:?}", doc.diagnostics);
+    let postcode = doc.noise.iter().find(|n| n.text.contains("邮编")).expect("the postcode line is noise");
+    assert_eq!(postcode.reason, NoiseReason::SiteChrome);
+    assert_eq!(doc.speeches[0].sections.len(), 2);
+    common::check_invariants(doc.extracted_text.as_deref().unwrap(), &doc);
+}
+
+/// A copied page with a one-line menu between bars above a speech that has
+/// no title line: the menu is navigation, never the title.
+#[test]
+fn a_menu_between_bars_should_be_navigation_and_not_the_title() {
+    let src = "首页 | 机关概况 | 工作动态 | 公开目录 | 办事指南\n同志们：\n今天主要讲两点。\n\
+        一、提高认识\n要把思想统一到部署上来。\n二、狠抓落实\n要把任务分解到人，按期完成。\n谢谢大家！\n";
+    let doc = jianggao::parse(src);
+    assert_eq!(doc.speeches[0].title, None);
+    assert_eq!(doc.speeches[0].greeting.as_deref(), Some("同志们"));
+    assert_eq!(doc.noise[0].text, "首页 | 机关概况 | 工作动态 | 公开目录 | 办事指南");
+    assert_eq!(doc.noise[0].reason, NoiseReason::Navigation);
+    assert_eq!(doc.speeches[0].sections.len(), 2);
+}
+
+/// A copied government page: a breadcrumb without `当前位置` above a speech
+/// with no title line, and a footer of sponsor and contact lines under it.
+/// The breadcrumb is not the title and the footer does not make the text
+/// read as cut off.
+#[test]
+fn a_breadcrumb_and_a_sponsor_footer_should_be_chrome() {
+    let src = "首页 > 政务公开 > 领导讲话\n同志们：\n今天主要讲两点。\n一、提高认识\n要把思想统一到部署上来。\n\
+        二、狠抓落实\n要把任务分解到人，按期完成。\n谢谢大家！\n主办：某县人民政府办公室　承办：某县融媒体中心\n\
+        联系电话：0000-1234567　网站地图　联系我们\n";
+    let doc = jianggao::parse(src);
+    assert_eq!(doc.speeches[0].title, None);
+    assert!(!doc.truncated, "{:?}", doc.diagnostics);
+    let reason = |t: &str| doc.noise.iter().find(|n| n.text.starts_with(t)).map(|n| n.reason);
+    assert_eq!(reason("首页 >"), Some(NoiseReason::Navigation));
+    assert_eq!(reason("主办："), Some(NoiseReason::SiteChrome));
+    assert_eq!(reason("联系电话："), Some(NoiseReason::SiteChrome));
+    assert_eq!(doc.speeches[0].sections.len(), 2);
+}

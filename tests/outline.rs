@@ -148,3 +148,29 @@ fn should_put_a_readdressing_paragraph_in_the_conclusion() {
     assert_eq!(sp.sections[1].paragraphs.len(), 1);
     assert_eq!(sp.closing.as_deref(), Some("谢谢大家"));
 }
+
+/// Paragraphs run together on one line (as some viewers copy them): a new
+/// `一是` list announced by a count after a list of two items or more starts
+/// again at 1, as it would in a paragraph of its own.
+#[test]
+fn a_list_announced_by_a_count_should_start_again_inside_a_run_together_paragraph() {
+    let src = "关于今年工作的讲话\n同志们：\n一、回顾\n去年主要做了两件事：一是抓项目建设。全年开工项目一百个。\
+        二是抓民生保障。新增就业一万人。今后要着力把握三个方面：一是聚力发展产业。要培育新的增长点。\
+        二是聚力深化改革。要破除体制障碍。三是聚力改善民生。要办好民生实事。\n二、部署\n要狠抓落实。\n";
+    let got: Vec<(usize, String, u32)> = outline(src).into_iter().map(|(d, m, o, _)| (d, m, o)).collect();
+    let want = [
+        (1, "一、", 1),
+        (2, "一是", 1),
+        (2, "二是", 2),
+        (2, "一是", 1),
+        (2, "二是", 2),
+        (2, "三是", 3),
+        (1, "二、", 2),
+    ];
+    assert_eq!(got, want.map(|(d, m, o)| (d, m.to_string(), o)));
+    // Without a count, or after a single item, no new list starts inside
+    // the paragraph.
+    let nested =
+        "一、回顾\n要抓好两件事。一是抓项目建设，主要把握两点：一是开工早。二是进度快。\n二、部署\n要狠抓落实。\n";
+    assert!(outline(nested).iter().filter(|(_, m, o, _)| m == "一是" && *o == 1).count() == 1, "{:?}", outline(nested));
+}

@@ -329,6 +329,23 @@ fn should_report_a_cut_text_before_a_preview_notice() {
     assert!(seg.truncated);
 }
 
+/// `还剩2页未读，继续阅读` names no site but is two notice phrases: a notice,
+/// so a complete text before it is not read as cut at it; a cut text before
+/// it still is.
+#[test]
+fn a_notice_of_two_preview_phrases_should_be_noise_and_not_a_cut_sentence() {
+    let src = format!("标题\n{PARA_A}\n{PARA_B}\n谢谢大家！\n还剩2页未读，继续阅读\n");
+    let seg = segment(&src);
+    assert_eq!(reason_of(&seg, "还剩2页未读，继续阅读"), Some("preview_notice"));
+    assert!(!seg.truncated, "{:?}", seg.diagnostics);
+    assert_lossless(&src, &seg);
+    let cut = segment(&format!("标题\n{PARA_A}\n{PARA_B}历史就会给他应\n还剩2页未读，继续阅读\n"));
+    assert!(cut.truncated);
+    // One phrase in a sentence is speech.
+    let prose = segment(&format!("标题\n{PARA_A}\n我们要继续阅读经典。\n"));
+    assert_eq!(reason_of(&prose, "我们要继续阅读经典。"), None);
+}
+
 #[test]
 fn should_not_report_truncation_for_a_trailing_permalink() {
     let seg = segment(&format!("标题\n{PARA_A}\n本文链接:https://x.cn/1.html\n"));
@@ -890,4 +907,23 @@ fn should_end_clauses_and_sentences_as_the_last_significant_character_says() {
         assert_eq!(ends_sentence(&s), naive_sentence(&s), "{:X}", c as u32);
         assert_eq!(ends_clause(&s), naive_clause(&s), "{:X}", c as u32);
     }
+}
+
+/// A text with a blank line after every paragraph (as copied from a web
+/// page or a chat app): the blank lines around a torn word, or between a
+/// chrome key and its value, do not keep them apart.
+#[test]
+fn blank_lines_after_every_paragraph_should_not_stop_torn_words_or_field_values() {
+    let src = "在全区作风建设会议上的讲话\n\n同志们：\n\n今天召开会议，主要讲两个问题。\n\n一、关于成绩\n\n\
+        过去一年，我们抓了三件事。其中，改革试点的做法被称为“双向\n\n揭榜\n\n挂帅”，得到了上级的肯定。\n\n\
+        二、关于任务\n\n今年要继续抓好落实，确保各项工作取得实效。\n\n谢谢大家！\n\n责任编辑：\n\n王晓明\n";
+    let seg = segment(src);
+    assert_lossless(src, &seg);
+    assert!(in_one_block(&seg, "被称为“双向揭榜挂帅”，得到了"), "{:?}", texts(&seg));
+    let value = seg.noise.iter().find(|n| n.text == "王晓明").expect("the editor's name is noise");
+    assert_eq!(value.reason, NoiseReason::SourceLine);
+    // With blank lines only here and there, a blank line still parts them.
+    let sparse = "一、关于成绩\n过去一年，我们抓了三件事。其中，改革试点的做法被称为“双向\n\n揭榜\n\n挂帅”，得到了上级的肯定。\n\
+        二、关于任务\n今年要继续抓好落实，确保各项工作取得实效。\n要把任务分解到人。\n要按期完成。\n谢谢大家！\n";
+    assert!(!in_one_block(&segment(sparse), "双向揭榜"));
 }

@@ -562,8 +562,15 @@ fn assign(
                 lvl.last_block = c.block;
                 accepted.push((ci, ordinal, d + 1));
                 lists.push(lvl.list);
-            } else if ordinal == 1 && (!heading || c.class == Class::Run) && c.block > lvl.last_block {
-                // A new list of the same family in a later paragraph.
+            } else if ordinal == 1
+                && (!heading || c.class == Class::Run)
+                && (c.block > lvl.last_block
+                    || (c.position == Position::Inline && c.announced.is_some() && lvl.last >= 2))
+            {
+                // A new list of the same family in a later paragraph, or
+                // announced by a count in the same one (`…把握四个方面：
+                // 一是…`) after a list of two items or more: a paragraph
+                // break lost when the paragraphs were run together.
                 stack.truncate(d + 1);
                 let lvl = &mut stack[d];
                 lvl.last = 1;

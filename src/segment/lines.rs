@@ -188,6 +188,21 @@ pub struct Units {
 }
 
 impl Units {
+    /// True when a blank line stands before nearly every line (nine in ten
+    /// of eight lines or more): the text puts a blank line after every
+    /// paragraph, as copies from web pages and chat apps do, so a blank line
+    /// does not tell where a paragraph or sentence ends.
+    ///
+    /// ```
+    /// use jianggao::segment::lines::Units;
+    /// assert!(Units::from_lines(&"甲。\n\n".repeat(8)).blank_spaced());
+    /// assert!(!Units::from_lines(&"甲。\n".repeat(8)).blank_spaced());
+    /// ```
+    pub fn blank_spaced(&self) -> bool {
+        let n = self.units.len();
+        n >= 8 && self.units.iter().skip(1).filter(|u| u.gap_before).count() * 10 >= (n - 1) * 9
+    }
+
     /// One unit per non-blank physical line of `src`.
     ///
     /// ```

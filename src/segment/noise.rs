@@ -664,7 +664,11 @@ fn noise_of(text: &str, chars: usize, words: &mut Option<LineWords>) -> Option<N
     *words = Some(LineWords::of(&found));
     let has_any = |list: List| found.any(&TERMS, list as usize);
     let count_terms = |list: List| found.count(&TERMS, list as usize);
-    if chars <= 120 && has_any(List::Preview) && count_terms(List::SiteTerms) >= 1 {
+    // A notice names the site (`预览已结束，下载后可查看全文`) or is made of
+    // two notice phrases (`还剩2页未读，继续阅读`).
+    if (chars <= 120 && has_any(List::Preview) && count_terms(List::SiteTerms) >= 1)
+        || (chars <= 40 && count_terms(List::Preview) >= 2)
+    {
         return Some(NoiseReason::PreviewNotice);
     }
     if kinds & P_DISCLAIMER != 0 {

@@ -213,7 +213,15 @@ const FOOTER_PHRASES: &[&str] = &[
     "网站标识码",
     "主办单位",
     "承办单位",
+    "主办：",
+    "主办:",
+    "承办：",
+    "承办:",
     "技术支持：",
+    "邮编：",
+    "邮编:",
+    "邮政编码",
+    "网站地图",
     "分辨率",
     "您即将离开",
     "继续访问",
@@ -291,7 +299,7 @@ fn reason_of(text: &str, s: &LineShape, words: Option<LineWords>) -> Option<Nois
     if text.bytes().all(|b| b == b'#' || b == b' ') {
         return Some(NoiseReason::Markup);
     }
-    if s.link_like {
+    if s.link_like || (s.punct == 0 && s.chars <= 60 && is_menu_line(text)) {
         return Some(NoiseReason::Navigation);
     }
     // Every key opens with one of these characters: the key is read only
@@ -340,6 +348,30 @@ fn reason_of(text: &str, s: &LineShape, words: Option<LineWords>) -> Option<Nois
         return Some(NoiseReason::Translation);
     }
     None
+}
+
+/// True for a menu or a breadcrumb printed on one line, its entries
+/// between bars or arrows (`网站首页 | 新闻中心 | 领导活动`, `首页 > 政务公开 >
+/// 领导讲话`): three or more entries of at most eight characters each, or
+/// two when the first is the home page (`首页 > 领导讲话`). A Markdown table
+/// row or quote, which opens or ends with its mark, is not one.
+fn is_menu_line(text: &str) -> bool {
+    const MARKS: [char; 7] = ['|', '｜', '>', '＞', '›', '»', '→'];
+    let t = text.trim();
+    if !t.contains(MARKS) || t.starts_with(MARKS) || t.ends_with(MARKS) {
+        return false;
+    }
+    let mut entries = 0usize;
+    let mut home = false;
+    // Doubled marks (`>>`) leave empty entries between them.
+    for e in t.split(MARKS).map(str::trim).filter(|e| !e.is_empty()) {
+        if e.chars().filter(|c| !crate::normalize::is_space(*c)).count() > 8 {
+            return false;
+        }
+        home |= entries == 0 && e.ends_with("首页");
+        entries += 1;
+    }
+    entries >= 3 || (home && entries == 2)
 }
 
 /// True for a footnote body: `[1]` or `［1］` then text.
@@ -407,13 +439,15 @@ pub(super) fn refine(
             }
         }
     }
-    // A chrome key ending with a colon has its value on the next line.
+    // A chrome key ending with a colon has its value on the next line (a
+    // blank line between them counts only where not every line has one).
+    let spaced = units.blank_spaced();
     for i in 1..n {
         let prev = texts[i - 1].text.as_ref();
         if reasons[i].is_none()
             && is_field_reason(reasons[i - 1])
             && (prev.ends_with('：') || prev.ends_with(':'))
-            && !units.units[i].gap_before
+            && (!units.units[i].gap_before || spaced)
             && shapes[i].chars <= 12
             && shapes[i].punct == 0
         {
@@ -560,6 +594,25 @@ mod tests {
     }
 
     #[test]
+    fn should_take_a_menu_printed_on_one_line_between_bars() {
+        for t in ["首页 | 机构概况 | 政务动态 | 办事服务", "本站首页｜通知公告｜工作动态｜联系我们"]
+        {
+            assert_eq!(line_reason(t), Some(NoiseReason::Navigation), "{t}");
+        }
+        // A table row, two entries, a long entry or a sentence is no menu.
+        for t in [
+            "| 指标 | 目标 | 完成 |",
+            "> 引文 > 再引",
+            "收入 > 支出",
+            "理论学习 | 实践锻炼",
+            "一是学 | 二是做 | 三是要持续改进工作作风和方法",
+            "学习，思考 | 实践 | 总结",
+        ] {
+            assert_ne!(line_reason(t), Some(NoiseReason::Navigation), "{t}");
+        }
+    }
+
+    #[test]
     fn should_take_a_menu_printed_one_entry_a_line() {
         let src = "首页\n新闻\n政务\n服务\n互动\n数据\n专题\n图片\n视频\n一、总体要求\n要抓好落实。";
         let r = classify(src);
@@ -578,5 +631,8 @@ mod tests {
         assert_eq!(line_reason("President Xi Jinping delivers a New Year speech."), Some(NoiseReason::Translation));
         assert_eq!(line_reason("新华社记者 李学仁 摄"), Some(NoiseReason::Caption));
         assert_eq!(line_reason("浙ICP备14042003号-1"), Some(NoiseReason::SiteChrome));
+        assert_eq!(line_reason("地址：某市解放路8号　邮编：310000"), Some(NoiseReason::SiteChrome));
+        assert_eq!(line_reason("联系电话：0571-12345678　网站地图　联系我们"), Some(NoiseReason::SiteChrome));
+        assert_eq!(line_reason("主办：某市人民政府办公室　承办：某市大数据中心"), Some(NoiseReason::SiteChrome));
     }
 }

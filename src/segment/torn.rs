@@ -64,6 +64,9 @@ pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut 
         }
     }
     let closed_paragraphs = long >= 8 && closed * 10 >= long * 8;
+    // In a text with a blank line after every paragraph, a blank line
+    // does not keep a torn word from the line it was torn from.
+    let spaced = units.blank_spaced();
     let mut joined = 0usize;
     let mut prev: Option<usize> = None; // the last text unit
     let mut torn_prev = false; // the last text unit is a torn word
@@ -79,7 +82,7 @@ pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut 
         let mut torn_here = false;
         if let Some(p) = prev.filter(|_| u.join == Join::None) {
             let ptext = texts[p].text.as_ref();
-            let gap = u.gap_before || noise_between;
+            let gap = (u.gap_before && !spaced) || noise_between;
             if !gap {
                 // At most six characters, spaces aside: counted up to the
                 // seventh before the shape is read.
@@ -97,7 +100,9 @@ pub(crate) fn join_texts(units: &mut Units, texts: &[UnitText<'_>], diags: &mut 
                 } else if torn_prev && !starts_heading(text) {
                     join = true;
                 }
-            } else if closed_paragraphs
+            }
+            if !join
+                && closed_paragraphs
                 && u.gap_before
                 && texts[p].chars >= 40
                 && stops_mid_clause(ptext)
