@@ -409,6 +409,76 @@ fn should_split_at_a_second_title_whose_header_runs_to_several_lines() {
     assert_eq!(run(&src).0.len(), 1);
 }
 
+/// The first of two pages saved into one file: a report that ends with a
+/// call (`让我们…`), not a closing.
+const FIRST_PAGE: &str = "全县工作报告\n各位代表：\n过去一年，我们认真落实各项任务，成效明显。\n今年要抓好发展。\n各位代表！让我们团结一心，开拓进取，奋力谱写新篇章！\n";
+
+#[test]
+fn should_split_at_a_second_title_after_a_page_chrome_run() {
+    // The second page's share and print links stand between the first
+    // page's last paragraph and its title: the second speech starts at
+    // the chrome, which its header reading takes apart.
+    let src = format!(
+        "{FIRST_PAGE}分享:\n打印\n【字号：\n大\n】\n2026年全市政府工作报告\n——2026年1月27日在全市人民代表大会上\n市长 张三\n各位代表：\n现在，我代表市人民政府向大会报告工作。请予审议。\n"
+    );
+    let (plans, _) = run(&src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[1]), Some("2026年全市政府工作报告"));
+    assert_eq!(plans[1].greeting.as_ref().unwrap().0, "各位代表");
+    assert!(plans[0].body.iter().all(|b| !b.text.contains("分享")));
+    assert!(plans[1].body.iter().all(|b| !b.text.contains("分享") && !b.text.contains("打印")));
+    // The same chrome before a line naming no genre: a heading inside the
+    // speech, no new page.
+    let src = format!("{FIRST_PAGE}分享:\n打印\n抓党建促发展\n市长 张三\n各位代表：\n现在开会。请予审议。\n");
+    assert_eq!(run(&src).0.len(), 1);
+}
+
+#[test]
+fn should_split_at_a_second_title_whose_page_header_runs_long() {
+    // Breadcrumbs, the title again, a date-and-time and a source line
+    // between the second title and its greeting: a page's header.
+    let header = "——2026年1月27日在全市人民代表大会上\n首页\n>\n政府信息公开\n>\n2026年全市政府工作报告\n时间：\n2026-02-02 09:20\n来源：\n市人民政府\n分享:\n";
+    let src = format!(
+        "{FIRST_PAGE}2026年全市政府工作报告\n{header}各位代表：\n现在，我代表市人民政府向大会报告工作。请予审议。\n"
+    );
+    let (plans, _) = run(&src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[1]), Some("2026年全市政府工作报告"));
+    // As many short lines with no page's mark (no date, no source, no
+    // title again): a list inside the speech, no new page.
+    let list = "产业发展\n民生保障\n生态建设\n城乡融合\n对外开放\n安全稳定\n科技创新\n";
+    let src = format!("{FIRST_PAGE}2026年全市政府工作报告\n{list}各位代表：\n现在开会。请予审议。\n");
+    assert_eq!(run(&src).0.len(), 1);
+}
+
+#[test]
+fn should_not_split_at_a_cheer_after_a_closing_cheer() {
+    // `中華民國萬歲！` after `台灣民主萬歲！` ends the first speech; the
+    // second opens, untitled, at its greeting.
+    let src = "各位貴賓、各位鄉親：\n今天我們在這裡。我們要努力。\n現在，請大家跟我一起高呼：\n台灣民主萬歲！\n中華民國萬歲！\n各位友邦元首、各位貴賓：\n四年前，我們完成了選舉。我們要前進。\n";
+    let (plans, _) = run(src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(title(&plans[1]), None);
+    assert_eq!(plans[1].greeting.as_ref().unwrap().0, "各位友邦元首、各位貴賓");
+}
+
+#[test]
+fn should_not_split_at_a_quoted_report_title_or_related_headlines() {
+    // A speech that names another speech's title on a line of its own
+    // after a short line, then goes on with no greeting or header: one
+    // speech (a call `让我们…` before it would end the speech).
+    let body = "全县工作报告\n各位代表：\n过去一年，我们认真落实各项任务，成效明显。\n今年要抓好发展。\n";
+    let src = format!("{body}分享:\n2026年全市政府工作报告\n这份报告写得很好。大家要认真学习。\n");
+    let (plans, _) = run(&src);
+    assert_eq!(plans.len(), 1, "{:?}", plans.iter().map(|p| title(p)).collect::<Vec<_>>());
+    // A footer, then related-article headlines naming a genre: no speech
+    // follows them.
+    let src = format!(
+        "{FIRST_PAGE}责任编辑：李四\n相关链接>>\n市长在全市工作会议上的讲话\n全市政府工作报告解读\n打印本页\n关闭窗口\n"
+    );
+    assert_eq!(run(&src).0.len(), 1);
+}
+
 #[test]
 fn should_not_split_at_a_short_unmarked_heading_inside_a_speech() {
     let src = "在全县大会上的讲话\n同志们：\n今天开会。会议很重要。\n抓党建促发展\n今年以来，我们认真落实。成效明显。";

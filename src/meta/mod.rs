@@ -94,8 +94,12 @@ pub fn plan(src: &str, blocks: Vec<Block>, noise: &mut Vec<Noise>) -> Vec<Speech
         blocks.iter().zip(header_facts.iter_mut()).filter_map(|(b, f)| f.shape(b).then(|| f.key(b))).collect();
     for i in first_body + 1..blocks.len() {
         let pian_here = blocks.get(i).is_some_and(is_pian_block);
-        if pian_here || second_title(&blocks, i, &header_keys) || untitled_second(&blocks, i) {
-            starts.push(i);
+        let start =
+            if pian_here || untitled_second(&blocks, i) { Some(i) } else { second_title(&blocks, i, &header_keys) };
+        // A page's chrome before its title opens the page: the chunk starts
+        // there, past the last start and the first body block.
+        if let Some(s) = start.filter(|&s| s > first_body && starts.last().is_none_or(|&l| s > l)) {
+            starts.push(s);
         }
     }
 
@@ -369,48 +373,89 @@ fn announces_text(text: &str) -> bool {
 }
 
 /// A second title inside the text: a title-shaped line after a paragraph
-/// that ends a speech, before the opening of a new one.
-fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTreeSet<&str>) -> bool {
-    let (Some(prev), Some(cur)) = (i.checked_sub(1).and_then(|p| blocks.get(p)), blocks.get(i)) else {
-        return false;
-    };
+/// that ends a speech, before the opening of a new one. Returns where the
+/// new speech starts: at the title, or at the first line of the page's
+/// chrome (`分享:` `打印` `【字号：` `】`) between the paragraph and a
+/// title naming a genre (`…工作报告`), as when two saved web pages are
+/// joined in one file.
+fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTreeSet<&str>) -> Option<usize> {
+    let prev = blocks.get(i.checked_sub(1)?)?;
     // Every test below is pure and all must pass: the cheapest and most
     // selective run first (the paragraph before, then the line's shape).
-    let p = prev.text.trim();
+    let mut p = prev.text.trim();
+    let mut start = i;
     if !crate::segment::lines::ends_sentence(p) {
-        return false;
+        if !chrome_line(p) {
+            return None;
+        }
+        // Walk back over the chrome to the paragraph that ends a sentence.
+        loop {
+            start -= 1;
+            let before = blocks.get(start.checked_sub(1)?)?.text.trim();
+            if crate::segment::lines::ends_sentence(before) {
+                p = before;
+                break;
+            }
+            if i - start >= PAGE_CHROME_LINES || !chrome_line(before) {
+                return None;
+            }
+        }
     }
-    let t = cur.text.trim();
+    let t = blocks.get(i)?.text.trim();
     if !title::title_shape(t) {
-        return false;
+        return None;
     }
     let ends_speech = || closing(p).is_some() || crate::build::opens_conclusion(p) || p.contains("让我们");
-    if !(text::has_genre(t) || ends_speech()) {
-        return false;
+    let genre = text::has_genre(t);
+    if !(genre || (start == i && ends_speech())) {
+        return None;
     }
-    if greeting(t).is_some() || meta_line(t).is_some() || name_line(t).is_some() {
-        return false;
+    // A cheer (`中華民國萬歲！`) ends a speech; it heads none.
+    if greeting(t).is_some() || meta_line(t).is_some() || name_line(t).is_some() || closing(t).is_some() {
+        return None;
     }
     if header_keys.contains(key(&t[visible_range(t)]).as_str()) {
-        return false;
+        return None;
     }
     // A new opening follows within three lines: a greeting or a paragraph,
     // perhaps after a subtitle, a name or a date line; after up to three
     // more when every line before it is such a short header line (a
-    // subtitle, a name and a date-and-time line all head one page).
+    // subtitle, a name and a date-and-time line all head one page); after
+    // up to ten more still under a title naming a genre when those short
+    // lines hold a page's marks: a date or source line, or the title again
+    // (a page's breadcrumbs, share links and repeated title). Past chrome,
+    // the opening must be a greeting or follow a page's marks.
+    let title_key = key(&t[visible_range(t)]);
     let mut header_only = true;
-    for (k, b) in blocks.iter().skip(i + 1).take(6).enumerate() {
+    let mut page_marks = false;
+    for (k, b) in blocks.iter().skip(i + 1).take(PAGE_HEADER_LINES).enumerate() {
         let bt = b.text.trim();
-        if k >= 3 && !header_only {
-            return false;
+        let meta = meta_line(bt);
+        page_marks |= meta.is_some() || key(&bt[visible_range(bt)]) == title_key;
+        if (k >= 3 && !header_only) || (k >= 6 && !(genre && page_marks)) {
+            return None;
         }
-        if greeting(bt).is_some() || (has_stop(bt) && meta_line(bt).is_none()) {
-            return true;
+        if greeting(bt).is_some() || (has_stop(bt) && meta.is_none()) {
+            // Past chrome, a page's title heads a greeting or a page's
+            // header; a paragraph right under it is the speech going on.
+            return (start == i || page_marks || greeting(bt).is_some()).then_some(start);
         }
         header_only &= chars(bt) <= HEADER_LINE_CHARS && !has_stop(bt);
     }
-    false
+    None
 }
+
+/// A short line of a page's chrome between two pages: no sentence, no
+/// more than eight chars (`分享:` `打印` `】`).
+fn chrome_line(t: &str) -> bool {
+    !t.is_empty() && !longer(t, 8) && !has_stop(t) && greeting(t).is_none()
+}
+
+/// The most chrome lines [`second_title`] walks back over.
+const PAGE_CHROME_LINES: usize = 12;
+
+/// The most lines [`second_title`] reads after a title for its opening.
+const PAGE_HEADER_LINES: usize = 16;
 
 /// The longest line that [`second_title`] reads as a header line between
 /// a title and the opening of its speech.
