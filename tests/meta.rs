@@ -480,6 +480,24 @@ fn should_not_split_at_a_quoted_report_title_or_related_headlines() {
 }
 
 #[test]
+fn should_drop_a_page_description_that_repeats_the_opening() {
+    // A page's description, saved after its footer: the greeting and the
+    // first paragraph again, before the next page's title.
+    let opening = "各位代表：\n现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员提出意见。\n";
+    let src = format!(
+        "全市政府工作报告\n{opening}过去一年，我们认真落实各项任务，成效明显。\n今年要抓好发展。\n各位代表：现在，我代表市人民政府，向大会报告工作，请予审议。\n政府工作报告\n——2026年1月27日在全县人民代表大会上\n县长 张三\n各位代表：\n现在开会。请予审议。\n"
+    );
+    let (plans, noise) = run(&src);
+    assert_eq!(plans.len(), 2);
+    assert_eq!(plans[0].body.len(), 3);
+    assert!(noise_with(&noise, "trailer").iter().any(|t| t.starts_with("各位代表：现在")));
+    // A last paragraph that turns to the audience with new words is speech.
+    let src = format!("全市政府工作报告\n{opening}过去一年，我们认真落实各项任务。\n今年要抓好发展。\n各位代表：让我们团结一心，奋力谱写新篇章！\n");
+    let (plans, _) = run(&src);
+    assert_eq!(plans[0].body.len(), 4);
+}
+
+#[test]
 fn should_not_split_at_a_short_unmarked_heading_inside_a_speech() {
     let src = "在全县大会上的讲话\n同志们：\n今天开会。会议很重要。\n抓党建促发展\n今年以来，我们认真落实。成效明显。";
     let (plans, _) = run(src);

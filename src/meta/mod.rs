@@ -383,11 +383,20 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     // Every test below is pure and all must pass: the cheapest and most
     // selective run first (the paragraph before, then the line's shape).
     let mut p = prev.text.trim();
+    let past_chrome = !crate::segment::lines::ends_sentence(p);
+    if past_chrome && !chrome_line(p) {
+        return None;
+    }
+    let t = blocks.get(i)?.text.trim();
+    if !title::title_shape(t) {
+        return None;
+    }
+    let genre = text::has_genre(t);
+    if past_chrome && !genre {
+        return None;
+    }
     let mut start = i;
-    if !crate::segment::lines::ends_sentence(p) {
-        if !chrome_line(p) {
-            return None;
-        }
+    if past_chrome {
         // Walk back over the chrome to the paragraph that ends a sentence.
         loop {
             start -= 1;
@@ -401,20 +410,16 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
             }
         }
     }
-    let t = blocks.get(i)?.text.trim();
-    if !title::title_shape(t) {
-        return None;
-    }
     let ends_speech = || closing(p).is_some() || crate::build::opens_conclusion(p) || p.contains("让我们");
-    let genre = text::has_genre(t);
-    if !(genre || (start == i && ends_speech())) {
+    if !(genre || ends_speech()) {
         return None;
     }
     // A cheer (`中華民國萬歲！`) ends a speech; it heads none.
     if greeting(t).is_some() || meta_line(t).is_some() || name_line(t).is_some() || closing(t).is_some() {
         return None;
     }
-    if header_keys.contains(key(&t[visible_range(t)]).as_str()) {
+    let title_key = key(&t[visible_range(t)]);
+    if header_keys.contains(title_key.as_str()) {
         return None;
     }
     // A new opening follows within three lines: a greeting or a paragraph,
@@ -425,20 +430,22 @@ fn second_title(blocks: &[Block], i: usize, header_keys: &std::collections::BTre
     // lines hold a page's marks: a date or source line, or the title again
     // (a page's breadcrumbs, share links and repeated title). Past chrome,
     // the opening must be a greeting or follow a page's marks.
-    let title_key = key(&t[visible_range(t)]);
     let mut header_only = true;
     let mut page_marks = false;
     for (k, b) in blocks.iter().skip(i + 1).take(PAGE_HEADER_LINES).enumerate() {
         let bt = b.text.trim();
-        let meta = meta_line(bt);
-        page_marks |= meta.is_some() || key(&bt[visible_range(bt)]) == title_key;
-        if (k >= 3 && !header_only) || (k >= 6 && !(genre && page_marks)) {
+        // Only a genre title reads the marks; a line read once is enough.
+        if genre && !page_marks {
+            page_marks = meta_line(bt).is_some() || key(&bt[visible_range(bt)]) == title_key;
+        }
+        if (k >= 3 && !header_only) || (k >= 6 && !page_marks) {
             return None;
         }
-        if greeting(bt).is_some() || (has_stop(bt) && meta.is_none()) {
+        let greets = greeting(bt).is_some();
+        if greets || (has_stop(bt) && meta_line(bt).is_none()) {
             // Past chrome, a page's title heads a greeting or a page's
             // header; a paragraph right under it is the speech going on.
-            return (start == i || page_marks || greeting(bt).is_some()).then_some(start);
+            return (!past_chrome || page_marks || greets).then_some(start);
         }
         header_only &= chars(bt) <= HEADER_LINE_CHARS && !has_stop(bt);
     }
@@ -1349,6 +1356,25 @@ fn take_greeting(plan: &mut SpeechPlan) {
     }
 }
 
+/// True when `b`, the last block of a speech, is its greeting and first
+/// paragraph again: a page's description, saved after its footer
+/// (`各位代表：现在，我代表省人民政府，向大会报告工作…` ending the page
+/// that opened `各位代表：` / `现在，我代表省人民政府，向大会报告工作…`).
+fn echoes_opening(plan: &SpeechPlan, b: &Block) -> bool {
+    let (Some((words, _)), Some(first)) = (&plan.greeting, plan.body.first()) else {
+        return false;
+    };
+    let t = b.text.trim();
+    if longer(t, 300) {
+        return false;
+    }
+    let Some((gend, colon_end)) = greeting(t) else {
+        return false;
+    };
+    let (echo, opening) = (key(t.get(colon_end..).unwrap_or_default()), key(&first.text));
+    key(t.get(..gend).unwrap_or_default()) == key(words) && chars(&echo) >= 12 && opening.starts_with(&echo)
+}
+
 /// `Some` for a footer line (metadata, a repeated title, chrome, `（完）`),
 /// with what [`meta_line`] read in its trimmed text; `None` for any other
 /// line.
@@ -1365,6 +1391,11 @@ fn trailer_line(b: &Block, title_key: &str) -> Option<Option<MetaLine>> {
 /// Takes the footer lines off the end of the body (their metadata fills
 /// what the header left empty), then the closing.
 fn take_trailer(sink: &mut Sink, plan: &mut SpeechPlan, title_key: &str) {
+    if plan.body.len() > 2 && plan.body.last().is_some_and(|b| echoes_opening(plan, b)) {
+        if let Some(b) = plan.body.pop() {
+            sink.block(&b, NoiseReason::Trailer);
+        }
+    }
     let mut end = plan.body.len();
     // The metadata lines read in the footer lines `body[end..]`, last
     // first: a line with nothing to trim is not read again below.
