@@ -13,6 +13,9 @@
 //!   words (`最後` `再來` `第一個` `第三點` `第七條`) are read as their
 //!   Simplified forms. Each pair is one ideograph of three UTF-8 bytes on
 //!   both sides, so lengths never change; the output keeps the original.
+//!   A text written wholly in Traditional characters is converted before
+//!   the parse (`crate::fold`); this table serves a Simplified text that
+//!   holds a few Traditional marker words.
 
 use std::borrow::Cow;
 
