@@ -34,14 +34,18 @@ pub(crate) fn folded(text: &str) -> Option<String> {
         return None;
     }
     let converted = fast2s::convert(text);
-    if converted.chars().count() != text.chars().count() {
-        return None;
-    }
+    // One walk over both: each character converted at its own length, the
+    // two forms of equal character count, and one at least changed.
     let mut out = String::with_capacity(text.len());
-    for (o, s) in text.chars().zip(converted.chars()) {
-        out.push(if s.len_utf8() == o.len_utf8() { s } else { o });
+    let (mut originals, mut simplified) = (text.chars(), converted.chars());
+    let mut changed = false;
+    for o in originals.by_ref() {
+        let s = simplified.next()?;
+        let s = if s.len_utf8() == o.len_utf8() { s } else { o };
+        changed |= s != o;
+        out.push(s);
     }
-    (out != text).then_some(out)
+    (simplified.next().is_none() && changed).then_some(out)
 }
 
 /// How far [`restore_text`] looks ahead in the source for the next

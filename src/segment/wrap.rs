@@ -720,8 +720,7 @@ impl Layout {
             }
         }
         let base = (0..counts.len()).max_by_key(|&d| (counts[d], std::cmp::Reverse(d))).unwrap_or(0);
-        let is_indent = |d: Option<usize>| d.is_some_and(|d| d >= base + 2 && d <= base + 8);
-        let n_indented = indents.iter().filter(|&&d| is_indent(d)).count();
+        let n_indented = indents.iter().filter(|&&d| indented_beyond(base, d)).count();
         let indented = n_indented >= 3 && n_indented * 2 <= widths.len();
         let mut layout = Layout { margin: None, base, indented };
         // The right edges of full lines that end no clause.
@@ -758,8 +757,14 @@ impl Layout {
 
     /// True when a line of this indent opens a paragraph.
     pub fn opens_paragraph(&self, indent: Option<usize>) -> bool {
-        self.indented && indent.is_some_and(|d| d >= self.base + 2 && d <= self.base + 8)
+        self.indented && indented_beyond(self.base, indent)
     }
+}
+
+/// True when `indent` is a paragraph indent beyond the common `base`: one
+/// to four CJK characters more.
+fn indented_beyond(base: usize, indent: Option<usize>) -> bool {
+    indent.is_some_and(|d| d >= base + 2 && d <= base + 8)
 }
 
 /// The width of the spaces that stand before `span` on its line, `None`
